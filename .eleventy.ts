@@ -1,0 +1,67 @@
+// hoedoededa's build, in the order things happen. Each block names the module that holds it.
+import type { UserConfig } from "@11ty/eleventy";
+import { buildFromEnv } from "./src/build.ts";
+import { yamlEngine } from "./src/content/frontmatter.ts";
+import { checkContent, currentContent, currentSite, postIndex } from "./src/current.ts";
+import { messages } from "./src/i18n/index.ts";
+import { parseSiteDate } from "./src/dates.ts";
+import { createMarkdown } from "./src/markdown.ts";
+import { assets, buildAssets } from "./src/assets.ts";
+import { filters } from "./src/filters.ts";
+import { contentPages, derivedPages } from "./src/pages.ts";
+
+export default function (config: UserConfig) {
+  // Front-matter is YAML 1.2, parsed the same way by the build and by `npm run check`.
+  config.setFrontMatterParsingOptions({ engines: { yaml: yamlEngine } });
+
+  // Every file is validated before anything is written: all problems at once, no stack trace.
+  // The CSS is fingerprinted only after that, so a failed build leaves _site as it was.
+  config.on("eleventy.before", async ({ directories, runMode }) => {
+    checkContent(runMode);
+    await buildAssets(directories.output);
+  });
+
+  // Typed settings for the layouts: site.yaml (with build overrides), authors, interface text.
+  config.addGlobalData("site", currentSite);
+  config.addGlobalData("authors", () => currentContent().authors);
+  config.addGlobalData("t", () => messages(currentSite().lang));
+  config.addGlobalData("assets", () => assets);
+
+  // `date: 2012-04-11` is that day in the site's time zone, not midnight UTC.
+  config.addDateParsing(function (value) {
+    return typeof value === "string" && this.page.inputPath.includes("/posts/") ? parseSiteDate(value.trim(), currentSite().timezone) : undefined;
+  });
+
+  // Drafts are built only when asked (HOEDOEDEDA_DRAFTS=true, e.g. in deploy previews).
+  config.addPreprocessor("drafts", "md", (data) => (data.draft === true && !buildFromEnv().showDrafts ? false : undefined));
+
+  // Markdown with an allow-list for raw HTML; no template language runs inside posts.
+  config.setLibrary("md", createMarkdown());
+
+  // Posts, tags and authors come from one pass over the posts (src/posts.ts).
+  const posts = (api: import("@11ty/eleventy").CollectionApi) => postIndex(() => api.getFilteredByGlob("./content/posts/*.md"));
+  config.addCollection("posts", (api) => posts(api).posts);
+  config.addCollection("postBySlug", (api) => posts(api).bySlug);
+  config.addCollection("tags", (api) => posts(api).tags);
+  config.addCollection("authorsWithPosts", (api) => posts(api).authors);
+  // Pages such as content/over.md appear in the menu and the sitemap, by file name.
+  config.addCollection("pages", (api) => contentPages(api.getFilteredByGlob("./content/*.md")));
+
+  // Filters the layouts use to stay free of logic (src/filters.ts).
+  for (const [name, fn] of Object.entries(filters.sync)) config.addFilter(name, fn);
+  for (const [name, fn] of Object.entries(filters.async)) config.addAsyncFilter(name, fn);
+
+  // Home, tag and author pages, feeds, sitemap and robots.txt (src/pages.ts, layouts/pages/).
+  derivedPages(config);
+
+  // Images next to the content are copied as they are.
+  config.addPassthroughCopy({ "content/img": "img" });
+  config.addWatchTarget("./layouts/css/");
+
+  return {
+    dir: { input: "content", includes: "../layouts", data: "_data", output: "_site" },
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+    templateFormats: ["md", "njk"],
+  };
+}

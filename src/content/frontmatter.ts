@@ -1,0 +1,67 @@
+// Front-matter is YAML 1.2 (core schema): `2012-04-11` stays text until our schema reads it as a
+// day in the site's time zone, and `yes` is not a boolean by accident. Eleventy parses with the
+// same engine, so the build and the checks see the same values.
+import matter from "gray-matter";
+import YAML from "yaml";
+import type { Problem } from "./problems.ts";
+
+const yamlOptions = { schema: "core", uniqueKeys: true, prettyErrors: true } as const;
+
+/** gray-matter engine for Eleventy; content is validated before Eleventy runs, so errors are rare here. */
+export const yamlEngine = {
+  parse: (source: string): object => (YAML.parse(source, yamlOptions) as object | null) ?? {},
+  stringify: (data: object): string => YAML.stringify(data),
+};
+
+export interface Parsed {
+  data: Record<string, unknown>;
+  body: string;
+  problems: Problem[];
+}
+
+function yamlProblems(file: string, doc: YAML.Document, source: string): Problem[] {
+  const lines = source.split("\n");
+  return doc.errors.map((error) => {
+    const line = error.linePos?.[0]?.line ?? 1;
+    const key = /^\s*([^:#]+):/.exec(lines[line - 1] ?? "")?.[1]?.trim();
+    const what = error.code === "DUPLICATE_KEY" && key
+      ? `\`${key}\` appears twice`
+      : error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    const fix =
+      error.code === "DUPLICATE_KEY" ? "keep one of the two lines"
+      : error.code === "TAB_AS_INDENT" ? "indent with spaces, not tabs"
+      : error.code === "MISSING_CHAR" ? "close the quote or bracket that was opened"
+      : "check the indentation and quotes on that line (a value with a colon needs quotes)";
+    return { file, field: "front-matter", message: `${what} (line ${line}) — ${fix}` };
+  });
+}
+
+/** Reads a YAML data file (site.yaml, authors.yaml). */
+export function parseYamlFile(file: string, source: string): { data: unknown; problems: Problem[] } {
+  const doc = YAML.parseDocument(source, yamlOptions);
+  const problems = yamlProblems(file, doc, source).map((p) => ({ ...p, field: "yaml" }));
+  return { data: problems.length ? undefined : doc.toJS(), problems };
+}
+
+/** Splits a Markdown file into front-matter and body, reporting what a person can fix. */
+export function parseMarkdownFile(file: string, source: string): Parsed {
+  const text = source.replace(/^\uFEFF/, "");
+  if (!/^---[ \t]*\r?\n/.test(text)) {
+    return { data: {}, body: text, problems: [{ file, field: "front-matter", message: "is missing — start the file with a line `---`, the fields (title, date, author), and another `---`" }] };
+  }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+    return { data: {}, body: "", problems: [{ file, field: "front-matter", message: "is not closed — add a line with three dashes `---` after the last field" }] };
+  }
+  let doc: YAML.Document | undefined;
+  let yamlSource = "";
+  const parsed = matter(text, {
+    engines: { yaml: { parse: (yaml: string) => { yamlSource = yaml; doc = YAML.parseDocument(yaml, yamlOptions); return (doc.toJS() as object | null) ?? {}; } } },
+  });
+  // gray-matter hands over the YAML with its leading newline, so YAML lines are file lines.
+  const problems = doc ? yamlProblems(file, doc, yamlSource) : [];
+  const data = parsed.data as unknown;
+  if (!problems.length && (typeof data !== "object" || data === null || Array.isArray(data))) {
+    problems.push({ file, field: "front-matter", message: "must be fields like `title: …`, one per line — check the lines between the `---`" });
+  }
+  return { data: problems.length ? {} : (data as Record<string, unknown>), body: parsed.content, problems };
+}

@@ -1,0 +1,214 @@
+// Reads and validates all content before Eleventy writes anything: every problem in every file,
+// in one pass. The result is the typed model the rest of the site is derived from.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { z } from "zod";
+import type { Build } from "../build.ts";
+import { slugify } from "../slug.ts";
+import { authorUrl } from "../urls.ts";
+import { parseMarkdownFile, parseYamlFile } from "./frontmatter.ts";
+import { excerptOf } from "./excerpt.ts";
+import { nearest, type Problem } from "./problems.ts";
+import {
+  authorSchema, keyAliases, pageSchema, postSchema, siteSchema,
+  type AuthorData, type PageData, type PostData, type SiteData,
+} from "./schema.ts";
+
+export interface Site extends SiteData {
+  /** Absolute URL without trailing slash; empty when neither site.yaml nor the build sets one. */
+  url: string;
+  build: Build;
+}
+
+export interface Author extends AuthorData {
+  id: string;
+  /** "MdV" for Marjan de Vries: shown when there is no avatar. */
+  initials: string;
+  /** The author's page on this site, `/authors/<id>/`. */
+  page: string;
+}
+
+export interface PostEntry {
+  slug: string;
+  /** Project-relative path, e.g. `content/posts/welkom.md`. */
+  file: string;
+  data: PostData;
+  /** Description, or the first paragraph as plain text. */
+  excerpt: string;
+}
+
+export interface PageEntry {
+  file: string;
+  data: PageData;
+}
+
+export interface Content {
+  site: Site;
+  authors: Record<string, Author>;
+  posts: PostEntry[];
+  pages: PageEntry[];
+  problems: Problem[];
+}
+
+export const contentPaths = {
+  site: "content/_data/site.yaml",
+  authors: "content/_data/authors.yaml",
+  posts: "content/posts",
+  pages: "content",
+} as const;
+
+function issuesToProblems(file: string, issues: readonly z.core.$ZodIssue[], keyPrefix = ""): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const field = [keyPrefix, ...issue.path.map(String)].filter(Boolean).join(".") || "front-matter";
+    if (issue.code === "unrecognized_keys") {
+      const shape = issue as z.core.$ZodIssueUnrecognizedKeys & { valid?: string[] };
+      for (const key of shape.keys) {
+        const suggestion = nearest(key, shape.valid ?? [], keyAliases);
+        const prefix = field === "front-matter" ? "" : `${field}.`;
+        problems.push({
+          file, field: `${prefix}${key}`,
+          message: suggestion
+            ? `is not a known field — did you mean \`${suggestion}\`?`
+            : `is not a known field — use one of: ${(shape.valid ?? []).join(", ")}`,
+        });
+      }
+    } else {
+      problems.push({ file, field, message: issue.message });
+    }
+  }
+  return problems;
+}
+
+type Shaped = { shape?: Record<string, unknown>; def?: { innerType?: unknown } };
+
+/** The keys an object schema allows at `path` (through optional and default wrappers). */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  const unwrap = (s: unknown): Shaped | undefined => {
+    let current = s as Shaped | undefined;
+    while (current && !current.shape && current.def?.innerType) current = current.def.innerType as Shaped;
+    return current;
+  };
+  let current = unwrap(schema);
+  for (const key of path) current = unwrap(current?.shape?.[String(key)]);
+  return Object.keys(current?.shape ?? {});
+}
+
+/** Validates with the schema, attaching the valid keys so unknown ones get a suggestion. */
+function check<S extends z.ZodType>(schema: S, value: unknown, file: string, prefix = "") {
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data as z.infer<S>, problems: [] as Problem[] };
+  const issues = result.error.issues.map((issue) =>
+    issue.code === "unrecognized_keys" ? { ...issue, valid: keysAt(schema, issue.path) } : issue,
+  );
+  return { data: undefined, problems: issuesToProblems(file, issues, prefix) };
+}
+
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const picked = words.length >= 2 ? [words[0]!, words[words.length - 1]!] : [name];
+  return picked.map((w) => w[0]!.toUpperCase()).join("");
+}
+
+function readText(root: string, file: string, problems: Problem[]): string | undefined {
+  try {
+    return readFileSync(join(root, file), "utf8");
+  } catch {
+    problems.push({ file, field: "file", message: "cannot be read — check that it exists and is a text file" });
+    return undefined;
+  }
+}
+
+function loadSite(root: string, build: Build, problems: Problem[]): Site {
+  const file = contentPaths.site;
+  const source = readText(root, file, problems) ?? "";
+  const parsed = parseYamlFile(file, source);
+  problems.push(...parsed.problems);
+  const checked = parsed.problems.length ? undefined : check(siteSchema, parsed.data ?? {}, file);
+  if (checked) problems.push(...checked.problems);
+  const data = checked?.data ?? siteSchema.parse({ title: "hoedoededa" });
+  return { ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", build };
+}
+
+function loadAuthors(root: string, problems: Problem[]): Record<string, Author> {
+  const file = contentPaths.authors;
+  const source = readText(root, file, problems);
+  if (source === undefined) return {};
+  const parsed = parseYamlFile(file, source);
+  problems.push(...parsed.problems);
+  if (parsed.problems.length) return {};
+  const data = parsed.data ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    problems.push({ file, field: "authors", message: "must be a list of authors by id — write `marjan:` with `name: Marjan de Vries` indented below it" });
+    return {};
+  }
+  const authors: Record<string, Author> = {};
+  for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
+    if (slugify(id) !== id) {
+      problems.push({ file, field: id, message: `is not a usable author id — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || "marjan"}\`` });
+      continue;
+    }
+    const checked = check(authorSchema, value, file, id);
+    problems.push(...checked.problems);
+    if (checked.data) authors[id] = { ...checked.data, id, initials: initials(checked.data.name), page: authorUrl(id) };
+  }
+  return authors;
+}
+
+function markdownFiles(root: string, dir: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(".md"))
+    .map((d) => `${dir}/${d.name}`)
+    .sort();
+}
+
+function loadPost(root: string, file: string, authors: Record<string, Author>, problems: Problem[]): PostEntry | undefined {
+  const source = readText(root, file, problems);
+  if (source === undefined) return undefined;
+  const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
+  if (slugify(slug) !== slug) {
+    problems.push({ file, field: "file", message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)` });
+  }
+  const parsed = parseMarkdownFile(file, source);
+  problems.push(...parsed.problems);
+  if (parsed.problems.length) return undefined;
+  const checked = check(postSchema, parsed.data, file);
+  problems.push(...checked.problems);
+  const data = checked.data;
+  if (typeof parsed.data.author === "string" && parsed.data.author.trim() && !authors[parsed.data.author]) {
+    const known = Object.keys(authors);
+    problems.push({
+      file, field: "author",
+      message: `"${parsed.data.author}" is not in ${contentPaths.authors} — use one of: ${known.join(", ") || "(none yet)"}, or add "${parsed.data.author}" to ${contentPaths.authors}`,
+    });
+    return undefined;
+  }
+  if (!data) return undefined;
+  return { slug, file, data, excerpt: data.description?.trim() || excerptOf(parsed.body) };
+}
+
+function loadPage(root: string, file: string, problems: Problem[]): PageEntry | undefined {
+  const source = readText(root, file, problems);
+  if (source === undefined) return undefined;
+  const parsed = parseMarkdownFile(file, source);
+  problems.push(...parsed.problems);
+  if (parsed.problems.length) return undefined;
+  const checked = check(pageSchema, parsed.data, file);
+  problems.push(...checked.problems);
+  return checked.data ? { file, data: checked.data } : undefined;
+}
+
+/** Everything under content/, validated. `problems` is empty when the site can be built. */
+export function loadContent(root: string, build: Build): Content {
+  const problems: Problem[] = [];
+  const site = loadSite(root, build, problems);
+  const authors = loadAuthors(root, problems);
+  const posts = markdownFiles(root, contentPaths.posts)
+    .map((file) => loadPost(root, file, authors, problems))
+    .filter((p): p is PostEntry => p !== undefined);
+  const pages = markdownFiles(root, contentPaths.pages)
+    .map((file) => loadPage(root, file, problems))
+    .filter((p): p is PageEntry => p !== undefined);
+  return { site, authors, posts, pages, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
+}

@@ -1,0 +1,142 @@
+// The whole content model in one typed schema: posts, authors and the site settings. Every page,
+// feed and tool consumes these types; every message says what is wrong and how to fix it.
+import { z } from "zod";
+import { dateProblem } from "../dates.ts";
+import { languages } from "../i18n/index.ts";
+
+/** "a number", "a list", … — how a YAML value looks to the person who wrote it. */
+export function describe(value: unknown): string {
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "boolean") return `${value} (yes/no)`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "object") return "a group of fields";
+  return `"${String(value)}"`;
+}
+
+const text = (example: string) =>
+  z.string({
+    error: (issue) =>
+      issue.input === undefined || issue.input === null
+        ? `is missing — add a line like \`${example}\``
+        : `must be text, not ${describe(issue.input)} — write it like \`${example}\` (use quotes if it starts with a number or contains a colon)`,
+  });
+
+const requiredText = (example: string) =>
+  text(example).refine((s) => s.trim() !== "", { error: `is empty — write it like \`${example}\`` });
+
+const dateText = (field: string, example: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? `is missing — add a line like \`${example}\``
+          : `must be a date like \`${example}\`, not ${describe(issue.input)}`,
+    })
+    .superRefine((value, ctx) => {
+      const problem = dateProblem(value.trim());
+      if (problem === "day-first")
+        ctx.addIssue({ code: "custom", message: `"${value}" puts the day first — write the year first: \`${field}: ${dayFirstToIso(value)}\` (YYYY-MM-DD)` });
+      else if (problem === "impossible")
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a day on the calendar — check the month and day (YYYY-MM-DD)` });
+      else if (problem === "format")
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a date — write it as \`${example}\` (YYYY-MM-DD, optionally with a time: YYYY-MM-DDTHH:MM)` });
+    });
+
+function dayFirstToIso(value: string): string {
+  const [d, m, y] = value.split(/[-/.]/);
+  return `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+}
+
+const yesNo = (field: string) =>
+  z.boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)} — write \`${field}: true\` or \`${field}: false\`` });
+
+const textList = (field: string, example: string) =>
+  z.array(requiredText(example), {
+    error: (issue) => `must be a list, not ${describe(issue.input)} — write \`${field}: [${example}]\` or one \`- item\` per line`,
+  });
+
+const httpUrl = (example: string) =>
+  text(example).refine((s) => /^https?:\/\/[^\s/]+/.test(s), { error: `is not a web address — write it like \`${example}\`` });
+
+export const sessionSchema = z.strictObject(
+  {
+    date: dateText("date", "2012-04-12"),
+    location: text("location: Doorn").optional(),
+  },
+  { error: (issue) => `must be a group with a date — write \`session:\` with \`date: 2012-04-12\` and \`location: Doorn\` indented below it, not ${describe(issue.input)}` },
+);
+
+export const postSchema = z.strictObject({
+  title: requiredText("title: Leren in netwerken"),
+  date: dateText("date", "2012-04-11"),
+  author: requiredText("author: marjan"),
+  tags: textList("tags", "leren, netwerken").optional(),
+  description: text("description: Een korte samenvatting").optional(),
+  draft: yesNo("draft").optional(),
+  questions: textList("questions", "Wat neem je mee?").optional(),
+  session: sessionSchema.optional(),
+  comments: yesNo("comments").optional(),
+  discussion: z
+    .union([z.number().int().positive(), z.string().trim().min(1)], {
+      error: (issue) => `must be a discussion number like \`discussion: 42\` or a search term, not ${describe(issue.input)}`,
+    })
+    .optional(),
+});
+
+export const pageSchema = z.strictObject({
+  title: requiredText("title: Over deze leergang"),
+  description: text("description: Een korte samenvatting").optional(),
+  permalink: text("permalink: /over/").optional(),
+});
+
+export const authorSchema = z.strictObject({
+  name: requiredText("name: Marjan de Vries"),
+  url: httpUrl("url: https://example.org").optional(),
+  bio: text("bio: Opleider in de zorg").optional(),
+  github: text("github: marjandevries").refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
+    error: "is not a GitHub user name — write only the name, e.g. `github: marjandevries`",
+  }).optional(),
+  avatar: text("avatar: /img/marjan.jpg").optional(),
+});
+
+const optionalId = (example: string) => text(example).optional();
+
+export const giscusSchema = z.strictObject({
+  repo: text("repo: organisatie/leergang-reacties").refine((s) => s === "" || /^[\w.-]+\/[\w.-]+$/.test(s), {
+    error: "must be `owner/name` of a GitHub repository — e.g. `repo: organisatie/leergang-reacties`",
+  }).optional(),
+  repoId: optionalId("repoId: R_kgDO…"),
+  category: optionalId("category: Reacties"),
+  categoryId: optionalId("categoryId: DIC_kwDO…"),
+  inputPosition: z.enum(["top", "bottom"], { error: "must be `top` or `bottom` — where the reply box stands" }).optional(),
+  reactions: yesNo("reactions").optional(),
+  previewCategory: optionalId("previewCategory: Voorbeeld"),
+  previewCategoryId: optionalId("previewCategoryId: DIC_kwDO…"),
+});
+
+export const siteSchema = z.strictObject({
+  title: requiredText("title: Leergang Samen Leren"),
+  description: text("description: Voorbereiding en nagesprek van de bijeenkomsten").optional(),
+  url: httpUrl("url: https://leergang.example.org").optional(),
+  lang: z.enum(languages, { error: `must be one of ${languages.join(", ")} — e.g. \`lang: nl\`` }).default("nl"),
+  timezone: text("timezone: Europe/Amsterdam")
+    .refine((tz) => { try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; } },
+      { error: "is not a time zone — use a name like `timezone: Europe/Amsterdam`" })
+    .default("Europe/Amsterdam"),
+  giscus: giscusSchema.default({}),
+});
+
+export type PostData = z.infer<typeof postSchema>;
+export type PageData = z.infer<typeof pageSchema>;
+export type AuthorData = z.infer<typeof authorSchema>;
+export type SiteData = z.infer<typeof siteSchema>;
+export type GiscusData = z.infer<typeof giscusSchema>;
+
+/** Dutch words people type by habit, mapped to the key they meant. */
+export const keyAliases: Record<string, string> = {
+  titel: "title", datum: "date", auteur: "author", schrijver: "author", onderwerpen: "tags", labels: "tags",
+  categories: "tags", omschrijving: "description", beschrijving: "description", samenvatting: "description",
+  concept: "draft", vragen: "questions", bijeenkomst: "session", sessie: "session", reacties: "comments",
+  locatie: "location", plaats: "location", plek: "location", naam: "name", website: "url",
+};

@@ -1,0 +1,51 @@
+// The content model of the build in progress: loaded and validated in `eleventy.before`, then read
+// by the global data, the collections and the filters of that build.
+import { buildFromEnv } from "./build.ts";
+import { loadContent, type Content, type Site } from "./content/load.ts";
+import { ContentError } from "./content/problems.ts";
+import { indexPosts, type EleventyItem, type PostIndex } from "./posts.ts";
+
+let content: Content | undefined;
+let index: PostIndex | undefined;
+
+/** Reads and validates all content; throws a ContentError listing every problem. */
+export function refreshContent(root = process.cwd()): Content {
+  const next = loadContent(root, buildFromEnv());
+  if (next.problems.length) throw new ContentError(next.problems);
+  content = next;
+  index = undefined;
+  return next;
+}
+
+/**
+ * The build's first step. On problems a build prints them once and exits 1 before anything is
+ * written; the dev server prints them and keeps watching, so fixing the file recovers.
+ */
+export function checkContent(runMode: "build" | "watch" | "serve"): void {
+  try {
+    refreshContent();
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    console.error(`\n${error.message}\n`);
+    if (runMode === "build") process.exit(1);
+    throw Object.assign(new Error(`${error.problems.length} content problem(s), listed above. Waiting for a fix…`), { skipOriginalStack: true });
+  }
+}
+
+export function currentContent(): Content {
+  if (!content) throw new Error("Content was not loaded: refreshContent() runs in eleventy.before");
+  return content;
+}
+
+export const currentSite = (): Site => currentContent().site;
+
+/** The post index of this build, once the collections have been computed. */
+export function currentIndex(): PostIndex | undefined {
+  return index;
+}
+
+/** The post index, computed once per build from the first collection that asks. */
+export function postIndex(items: () => readonly EleventyItem[]): PostIndex {
+  index ??= indexPosts(items(), currentContent());
+  return index;
+}

@@ -1,0 +1,89 @@
+// Dates are calendar days in the site's time zone. A post dated 2012-04-11 is the 11th on the
+// page, in the feeds and in the sitemap, whatever time zone the build machine is in.
+import type { Lang } from "./i18n/index.ts";
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export type DateProblem = "format" | "impossible" | "day-first";
+
+/** Why a date string is not usable, or null when it is. */
+export function dateProblem(value: string): DateProblem | null {
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(value)) return "day-first";
+  const m = DAY.exec(value) ?? DATE_TIME.exec(value);
+  if (!m) return "format";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return "impossible";
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return "impossible";
+  return null;
+}
+
+/** Whether the value names only a day (no time of day). */
+export function isCalendarDay(value: string): boolean {
+  return DAY.test(value);
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes (Amsterdam in summer: 120). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant a front-matter date means. A calendar day or a date-time without offset is
+ * wall-clock time in `timeZone`; an explicit offset or Z is taken as written.
+ */
+export function parseSiteDate(value: string, timeZone: string): Date {
+  if (dateProblem(value)) throw new RangeError(`Not a valid date: ${value}`);
+  const m = (DAY.exec(value) ?? DATE_TIME.exec(value))!;
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const zone = m[7];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (zone) {
+    if (zone === "Z") return new Date(wall);
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    return new Date(wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000);
+  }
+  // Two passes settle the offset even on the day the clocks change.
+  let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60000;
+  guess = wall - offsetMinutes(new Date(guess), timeZone) * 60000;
+  return new Date(guess);
+}
+
+const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
+
+/** `2012-04-11`: the calendar day of `instant` in `timeZone` (sitemaps, `<time datetime>`). */
+export function isoDay(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** RFC 3339 with the site's offset, e.g. `2012-04-11T00:00:00+02:00` (Atom, JSON Feed). */
+export function isoDateTime(instant: Date, timeZone: string): string {
+  const offset = offsetMinutes(instant, timeZone);
+  const local = new Date(instant.getTime() + offset * 60000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  return `${local}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
+
+/** "11 april 2012" (nl) / "11 April 2012" (en). */
+export function longDate(instant: Date, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(locales[lang], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant);
+}
+
+/** "donderdag 12 april 2012" (nl) / "Thursday 12 April 2012" (en); with the time when `withTime`. */
+export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
+  const format = new Intl.DateTimeFormat(locales[lang], {
+    timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric",
+    ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
+  });
+  return format.format(instant).replace(/,(?= \d{4}$)/, "").replace(" om ", ", ").replace(" at ", ", ");
+}

@@ -1,0 +1,24 @@
+// The few filters the layouts need, so that templates only place values.
+import { currentIndex, currentSite } from "./current.ts";
+import { absolute, absoluteHtml, FEED_SIZE, jsonFeed } from "./feeds.ts";
+import type { Post } from "./posts.ts";
+
+export const filters = {
+  sync: {
+    /** `/posts/x/` → `https://example.org/posts/x/` (canonical links, Open Graph, feeds, sitemap). */
+    absoluteUrl: (path: string) => absolute(path, currentSite()),
+    /** Newest post's date for a feed's `updated`, or the site's epoch when there are none. */
+    newestDatetime: (posts: readonly Post[]) => posts[0]?.datetime ?? "1970-01-01T00:00:00Z",
+    /** The newest posts, as many as a feed carries. */
+    feedPosts: (posts: readonly Post[]) => posts.slice(0, FEED_SIZE),
+    /** The post a post page renders, or undefined on other pages. */
+    postFor: (page: { inputPath: string; fileSlug: string }) =>
+      page.inputPath.startsWith("./content/posts/") ? currentIndex()?.bySlug[page.fileSlug] : undefined,
+    /** Page title for `<title>`: "Post — Site", or just the site on the home page. */
+    pageTitle: (title: string | undefined) => (title && title !== currentSite().title ? `${title} — ${currentSite().title}` : currentSite().title),
+  },
+  async: {
+    absoluteHtml,
+    jsonFeed: (posts: readonly Post[]) => jsonFeed(posts, currentSite()),
+  },
+};

@@ -1,0 +1,67 @@
+// Markdown for posts: raw HTML is allowed for formatting and embeds, but only through an
+// allow-list. Posts without raw HTML skip the sanitiser: markdown-it escapes everything else and
+// refuses javascript: links by itself.
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import sanitizeHtml from "sanitize-html";
+
+/** Hosts whose players may be embedded with an iframe (keep in step with the CSP's frame-src). */
+export const embedHosts = ["www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com"] as const;
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags,
+    "img", "figure", "figcaption", "details", "summary", "iframe", "picture", "source", "mark", "ins", "del", "sup", "sub",
+  ],
+  allowedAttributes: {
+    "*": ["id", "lang", "dir", "title"],
+    a: ["href", "name", "target", "rel"],
+    img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
+    source: ["srcset", "sizes", "type", "media"],
+    iframe: ["src", "width", "height", "title", "allow", "allowfullscreen", "loading", "referrerpolicy"],
+    th: ["scope", "colspan", "rowspan"],
+    td: ["colspan", "rowspan"],
+    ol: ["start", "reversed"],
+    code: ["class"],
+  },
+  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesAppliedToAttributes: ["href", "src", "srcset", "cite"],
+  allowedIframeHostnames: [...embedHosts],
+  allowProtocolRelative: false,
+  // An iframe whose source is not an allowed player is dropped, not left empty.
+  exclusiveFilter: (frame) => frame.tag === "iframe" && !frame.attribs.src,
+  transformTags: {
+    // A new tab must not get a handle on this page.
+    a: (tagName, attribs) => ({ tagName, attribs: attribs.target ? { ...attribs, rel: "noopener noreferrer" } : attribs }),
+    img: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", decoding: "async", ...attribs } }),
+    iframe: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", referrerpolicy: "strict-origin-when-cross-origin", ...attribs } }),
+  },
+};
+
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, sanitizeOptions);
+}
+
+function hasRawHtml(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.type === "html_block" || (t.children?.some((c) => c.type === "html_inline") ?? false));
+}
+
+export function createMarkdown() {
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
+  // Images in posts load lazily and never block the first paint.
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    tokens[idx]!.attrSet("loading", "lazy");
+    tokens[idx]!.attrSet("decoding", "async");
+    return image(tokens, idx, options, env, self);
+  };
+  return {
+    md,
+    render(source: string, env: object = {}): string {
+      const tokens = md.parse(source, env);
+      const html = md.renderer.render(tokens, md.options, env);
+      return hasRawHtml(tokens) ? sanitize(html) : html;
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// The posts as every page sees them: one pass over Eleventy's items joined with the validated
+// content model, then grouped once into tags and authors (never a filter per tag).
+import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "./dates.ts";
+import type { Author, Content, PostEntry } from "./content/load.ts";
+import { slugify } from "./slug.ts";
+import { authorUrl, tagUrl } from "./urls.ts";
+
+/** The part of an Eleventy collection item we use. */
+export interface EleventyItem {
+  url: string | false;
+  fileSlug: string;
+  inputPath: string;
+  date: Date;
+  /** Rendered body; available to templates that render after the posts. */
+  content?: unknown;
+}
+
+export interface TagRef {
+  label: string;
+  slug: string;
+  url: string;
+}
+
+export interface Session {
+  /** "donderdag 12 april 2012" or with a time "donderdag 12 april 2012, 13:30". */
+  label: string;
+  /** For `<time datetime>`. */
+  datetime: string;
+  location?: string;
+}
+
+export interface Post {
+  slug: string;
+  url: string;
+  title: string;
+  date: Date;
+  /** `2012-04-11` in the site's time zone. */
+  day: string;
+  /** RFC 3339 with the site's offset. */
+  datetime: string;
+  /** "11 april 2012". */
+  dateLabel: string;
+  author: Author;
+  tags: TagRef[];
+  description?: string;
+  excerpt: string;
+  questions: string[];
+  session?: Session;
+  comments: boolean;
+  discussion?: number | string;
+  draft: boolean;
+  previous?: Post;
+  next?: Post;
+  item: EleventyItem;
+}
+
+export interface Tag extends TagRef {
+  posts: Post[];
+}
+
+export interface AuthorPosts {
+  author: Author;
+  url: string;
+  posts: Post[];
+}
+
+export interface PostIndex {
+  /** Newest first. */
+  posts: Post[];
+  bySlug: Record<string, Post>;
+  /** Sorted by label; tags that differ only in case or accents are one tag. */
+  tags: Tag[];
+  authors: AuthorPosts[];
+}
+
+
+function toPost(entry: PostEntry, item: EleventyItem, content: Content): Post {
+  const { site, authors } = content;
+  const { data } = entry;
+  const tz = site.timezone;
+  const date = parseSiteDate(data.date.trim(), tz);
+  const session = data.session && parseSiteDate(data.session.date.trim(), tz);
+  const tags = [...new Map((data.tags ?? []).map((label) => [slugify(label), label.trim()])).entries()]
+    .filter(([slug]) => slug)
+    .map(([slug, label]) => ({ label, slug, url: tagUrl(slug) }));
+  return {
+    slug: entry.slug,
+    url: item.url as string,
+    title: data.title.trim(),
+    date,
+    day: isoDay(date, tz),
+    datetime: isoDateTime(date, tz),
+    dateLabel: longDate(date, site.lang, tz),
+    author: authors[data.author]!,
+    tags,
+    ...(data.description ? { description: data.description.trim() } : {}),
+    excerpt: entry.excerpt,
+    questions: data.questions ?? [],
+    ...(data.session && session
+      ? {
+          session: {
+            label: sessionDate(session, site.lang, tz, !isCalendarDay(data.session.date.trim())),
+            datetime: isCalendarDay(data.session.date.trim()) ? isoDay(session, tz) : isoDateTime(session, tz),
+            ...(data.session.location ? { location: data.session.location } : {}),
+          },
+        }
+      : {}),
+    comments: data.comments ?? true,
+    ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
+    draft: data.draft ?? false,
+    item,
+  };
+}
+
+/** Builds the index from Eleventy's post items (drafts already left out unless shown). */
+export function indexPosts(items: readonly EleventyItem[], content: Content): PostIndex {
+  const entries = new Map(content.posts.map((p) => [p.slug, p]));
+  const posts = items
+    .filter((item) => item.url !== false && entries.has(item.fileSlug))
+    .map((item) => toPost(entries.get(item.fileSlug)!, item, content))
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
+
+  const bySlug: Record<string, Post> = {};
+  const tags = new Map<string, Tag>();
+  const byAuthor = new Map<string, AuthorPosts>();
+  posts.forEach((post, i) => {
+    post.next = posts[i - 1];
+    post.previous = posts[i + 1];
+    bySlug[post.slug] = post;
+    for (const ref of post.tags) {
+      const tag = tags.get(ref.slug) ?? { ...ref, posts: [] };
+      tag.posts.push(post);
+      tags.set(ref.slug, tag);
+    }
+    const group = byAuthor.get(post.author.id) ?? { author: post.author, url: authorUrl(post.author.id), posts: [] };
+    group.posts.push(post);
+    byAuthor.set(post.author.id, group);
+  });
+  const collator = new Intl.Collator(content.site.lang);
+  return {
+    posts,
+    bySlug,
+    tags: [...tags.values()].sort((a, b) => collator.compare(a.label, b.label)),
+    authors: [...byAuthor.values()].sort((a, b) => collator.compare(a.author.name, b.author.name)),
+  };
+}

@@ -1,0 +1,18 @@
+// One slug rule for everything that becomes a URL segment (tags, new posts, imports), so that
+// "Reflectie", "reflectie" and "Réflectie" land on the same page instead of colliding.
+
+/** Lowercase ASCII words joined by hyphens: accents folded, punctuation dropped. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/ß/g, "ss")
+    .replace(/[æ]/gi, "ae")
+    .replace(/[ø]/gi, "o")
+    .replace(/[œ]/gi, "oe")
+    .replace(/[ł]/gi, "l")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

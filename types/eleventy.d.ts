@@ -1,0 +1,46 @@
+// @11ty/eleventy 3.1 ships no type declarations: this is the small surface hoedoededa uses.
+declare module "@11ty/eleventy" {
+  export interface CollectionItem {
+    url: string | false;
+    fileSlug: string;
+    inputPath: string;
+    outputPath: string | false;
+    date: Date;
+    data: Record<string, unknown>;
+    content?: unknown;
+  }
+  export interface CollectionApi {
+    getAll(): CollectionItem[];
+    getFilteredByGlob(glob: string | string[]): CollectionItem[];
+  }
+  export interface EventArgs {
+    runMode: "build" | "watch" | "serve";
+    incremental: boolean;
+    directories: { input: string; output: string; includes: string; data: string };
+  }
+  export interface UserConfig {
+    dir?: unknown;
+    addPlugin(plugin: (config: UserConfig, options?: unknown) => unknown, options?: unknown): void;
+    addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
+    addFilter(name: string, fn: (...args: any[]) => unknown): void;
+    addAsyncFilter(name: string, fn: (...args: any[]) => Promise<unknown>): void;
+    addGlobalData(name: string, data: unknown): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
+    addDateParsing(fn: (this: { page: { inputPath: string } }, value: unknown) => Date | undefined): void;
+    addPassthroughCopy(path: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setLibrary(name: "md", library: { render(source: string, env?: object): string }): void;
+    setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: "eleventy.before" | "eleventy.after", fn: (args: EventArgs) => unknown): void;
+    ignores: { add(glob: string): void };
+    watchIgnores: { add(glob: string): void };
+  }
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  export function absoluteUrl(url: string, base: string): string;
+  export function convertHtmlToAbsoluteUrls(html: string, base: string): Promise<string>;
+}
