@@ -1,0 +1,115 @@
+// Serves a built site the way Netlify does, so header and CSP mistakes show up in tests:
+// index.html for directories, /x → /x/, 404.html with status 404, the [[headers]] and
+// [[redirects]] of netlify.toml plus _site/_headers and _site/_redirects.
+import { createServer, type Server } from "node:http";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { parse } from "smol-toml";
+
+interface HeaderRule { for: string; values: Record<string, string> }
+interface RedirectRule { from: string; to: string; status: number; force: boolean }
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
+  ".ico": "image/x-icon", ".woff2": "font/woff2", ".webmanifest": "application/manifest+json",
+};
+
+/** Netlify path patterns: `*` matches the rest of the path, `:name` one segment. */
+export function matches(pattern: string, path: string): boolean {
+  const regex = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+"))
+    .join(".*");
+  return new RegExp(`^${regex}$`).test(path);
+}
+
+/** Parses Netlify's `_headers` file format. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ for: line.trim(), values: {} });
+    else if (rules.length) {
+      const i = line.indexOf(":");
+      rules[rules.length - 1]!.values[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** Parses Netlify's `_redirects` file format (`from to [status][!]`). */
+export function parseRedirectsFile(text: string): RedirectRule[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+    .map((line) => {
+      const [from = "", to = "", status = "301"] = line.split(/\s+/);
+      return { from, to, status: Number.parseInt(status, 10), force: status.endsWith("!") };
+    });
+}
+
+export interface NetlifyRules { headers: HeaderRule[]; redirects: RedirectRule[] }
+
+export function netlifyRules(siteDir: string, tomlPath: string): NetlifyRules {
+  const toml = existsSync(tomlPath) ? (parse(readFileSync(tomlPath, "utf8")) as Record<string, unknown>) : {};
+  const tomlHeaders = ((toml.headers ?? []) as { for: string; values: Record<string, string> }[]).map((h) => ({ for: h.for, values: h.values }));
+  const tomlRedirects = ((toml.redirects ?? []) as { from: string; to: string; status?: number; force?: boolean }[])
+    .map((r) => ({ from: r.from, to: r.to, status: r.status ?? 301, force: r.force ?? false }));
+  const file = (name: string) => (existsSync(join(siteDir, name)) ? readFileSync(join(siteDir, name), "utf8") : "");
+  return {
+    // Netlify applies _headers and netlify.toml together; _redirects rules come before netlify.toml's.
+    headers: [...tomlHeaders, ...parseHeadersFile(file("_headers"))],
+    redirects: [...parseRedirectsFile(file("_redirects")), ...tomlRedirects],
+  };
+}
+
+function resolveFile(siteDir: string, path: string): string | undefined {
+  const full = normalize(join(siteDir, decodeURIComponent(path)));
+  if (!full.startsWith(normalize(siteDir))) return undefined;
+  if (existsSync(full) && statSync(full).isFile()) return full;
+  if (existsSync(join(full, "index.html"))) return join(full, "index.html");
+  return undefined;
+}
+
+export interface RunningSite { url: string; server: Server; close(): Promise<void> }
+
+export async function serve(siteDir: string, tomlPath: string): Promise<RunningSite> {
+  const rules = netlifyRules(siteDir, tomlPath);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
+    const headersFor = (p: string) => {
+      for (const rule of rules.headers) if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, v);
+    };
+    let file = resolveFile(siteDir, path);
+    const redirect = rules.redirects.find((r) => matches(r.from, path) && (r.force || !file));
+    if (redirect && redirect.status >= 300 && redirect.status < 400) {
+      headersFor(path);
+      res.writeHead(redirect.status, { Location: redirect.to }).end();
+      return;
+    }
+    if (file && !path.endsWith("/") && file.endsWith("index.html") && !path.endsWith("index.html")) {
+      res.writeHead(301, { Location: `${path}/${url.search}` }).end();
+      return;
+    }
+    let status = 200;
+    if (!file) {
+      status = 404;
+      file = existsSync(join(siteDir, "404.html")) ? join(siteDir, "404.html") : undefined;
+    }
+    headersFor(path);
+    res.setHeader("Content-Type", types[extname(file ?? ".html")] ?? "application/octet-stream");
+    res.writeHead(status).end(file ? readFileSync(file) : "Not found");
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,78 @@
+// Builds a site the way `npm run build` does, in a child process so the environment (TZ, drafts,
+// Netlify variables) applies exactly as on a real machine.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const eleventyCli = join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+const tsx = join(repoRoot, "node_modules/.bin/tsx");
+
+export interface BuildResult {
+  /** The project folder that was built (the repo, or a temporary copy with other content). */
+  root: string;
+  out: string;
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface BuildOptions {
+  /** Extra environment variables, e.g. { TZ: "Pacific/Kiritimati", HOEDOEDEDA_DRAFTS: "true" }. */
+  env?: Record<string, string>;
+  /** Files to write over a copy of content/, relative to it: { "posts/x.md": "---\n…" }. */
+  files?: Record<string, string>;
+  /** Files of content/ to leave out of the copy, relative to it. */
+  remove?: string[];
+  /** Eleventy arguments besides the config (default: none). */
+  args?: string[];
+}
+
+/**
+ * A temporary project: a copy of content/ (changed by `files`/`remove`) with the code linked in.
+ * Tests that edit content work here, never in the repo.
+ */
+export function tempProject(options: Pick<BuildOptions, "files" | "remove"> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), "hoedoededa-"));
+  cpSync(join(repoRoot, "content"), join(root, "content"), { recursive: true });
+  for (const name of [".eleventy.ts", "src", "layouts", "node_modules", "package.json", "netlify.toml", "scripts", "tsconfig.json", "types"]) {
+    try {
+      symlinkSync(join(repoRoot, name), join(root, name));
+    } catch {
+      // Optional parts of the project (e.g. netlify.toml before it exists) are simply not linked.
+    }
+  }
+  for (const file of options.remove ?? []) rmSync(join(root, "content", file), { force: true });
+  for (const [file, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(root, "content", file)), { recursive: true });
+    writeFileSync(join(root, "content", file), text);
+  }
+  return root;
+}
+
+/** Runs the production build (`npm run build`'s command) in `root` into a fresh output folder. */
+export function build(root: string, options: BuildOptions = {}): BuildResult {
+  const out = mkdtempSync(join(tmpdir(), "hoedoededa-site-"));
+  const result = spawnSync(tsx, [eleventyCli, "--config=.eleventy.ts", "--quiet", `--output=${out}`, ...(options.args ?? [])], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ELEVENTY_RUN_MODE: "", HOEDOEDEDA_ENV: "", HOEDOEDEDA_DRAFTS: "", SITE_URL: "", CONTEXT: "", ...options.env },
+    timeout: 120_000,
+  });
+  return { root, out, status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Builds a temporary copy of the example site with `files` changed; throws if the build fails. */
+export function buildSite(options: BuildOptions = {}): BuildResult {
+  const result = build(tempProject(options), options);
+  if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
+  return result;
+}
+
+/** Front-matter + body, for writing test posts. */
+export function post(data: Record<string, unknown>, body = "Tekst van het bericht."): string {
+  const yaml = Object.entries(data).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n");
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
