@@ -136,6 +136,16 @@ export function indexPosts(items: readonly EleventyItem[], content: Content): Po
     group.posts.push(post);
     byAuthor.set(post.author.id, group);
   });
+  // One spelling per tag everywhere: the one most posts use ("Reflectie" over a lone "reflectie").
+  for (const tag of tags.values()) {
+    const spellings = new Map<string, number>();
+    for (const post of tag.posts) {
+      const label = post.tags.find((ref) => ref.slug === tag.slug)!.label;
+      spellings.set(label, (spellings.get(label) ?? 0) + 1);
+    }
+    tag.label = [...spellings.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+  }
+  for (const post of posts) post.tags = post.tags.map((ref) => ({ label: tags.get(ref.slug)!.label, slug: ref.slug, url: ref.url }));
   const collator = new Intl.Collator(content.site.lang);
   return {
     posts,
