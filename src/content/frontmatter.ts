@@ -21,15 +21,20 @@ export interface Parsed {
 
 function yamlProblems(file: string, doc: YAML.Document, source: string): Problem[] {
   const lines = source.split("\n");
-  return doc.errors.map((error) => {
-    const line = error.linePos?.[0]?.line ?? 1;
+  const lineOf = (error: YAML.YAMLError) => error.linePos?.[0]?.line ?? 1;
+  // A tab or a broken line misleads the parser about what follows (a tab-indented `date:` looks
+  // like a second top-level `date:`), so report tabs alone when there are any, one error per line.
+  const tabs = doc.errors.filter((error) => error.code === "TAB_AS_INDENT");
+  const errors = (tabs.length ? tabs : doc.errors).filter((error, i, all) => all.findIndex((e) => lineOf(e) === lineOf(error)) === i);
+  return errors.map((error) => {
+    const line = lineOf(error);
     const key = /^\s*([^:#]+):/.exec(lines[line - 1] ?? "")?.[1]?.trim();
-    const what = error.code === "DUPLICATE_KEY" && key
-      ? `\`${key}\` appears twice`
-      : error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    if (error.code === "DUPLICATE_KEY" && key) {
+      return { file, field: key, message: `appears twice (line ${line}) — keep one of the two lines` };
+    }
+    const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     const fix =
-      error.code === "DUPLICATE_KEY" ? "keep one of the two lines"
-      : error.code === "TAB_AS_INDENT" ? "indent with spaces, not tabs"
+      error.code === "TAB_AS_INDENT" ? "indent with spaces, not tabs"
       : error.code === "MISSING_CHAR" ? "close the quote or bracket that was opened"
       : "check the indentation and quotes on that line (a value with a colon needs quotes)";
     return { file, field: "front-matter", message: `${what} (line ${line}) — ${fix}` };
@@ -39,7 +44,7 @@ function yamlProblems(file: string, doc: YAML.Document, source: string): Problem
 /** Reads a YAML data file (site.yaml, authors.yaml). */
 export function parseYamlFile(file: string, source: string): { data: unknown; problems: Problem[] } {
   const doc = YAML.parseDocument(source, yamlOptions);
-  const problems = yamlProblems(file, doc, source).map((p) => ({ ...p, field: "yaml" }));
+  const problems = yamlProblems(file, doc, source).map((p) => (p.field === "front-matter" ? { ...p, field: "yaml" } : p));
   return { data: problems.length ? undefined : doc.toJS(), problems };
 }
 

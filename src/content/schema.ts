@@ -30,8 +30,8 @@ const dateText = (field: string, example: string) =>
     .string({
       error: (issue) =>
         issue.input === undefined || issue.input === null
-          ? `is missing — add a line like \`${example}\``
-          : `must be a date like \`${example}\`, not ${describe(issue.input)}`,
+          ? `is missing — add a line like \`${field}: ${example}\``
+          : `must be a date, not ${describe(issue.input)} — write it like \`${field}: ${example}\` (YYYY-MM-DD)`,
     })
     .superRefine((value, ctx) => {
       const problem = dateProblem(value.trim());
@@ -79,7 +79,7 @@ export const postSchema = z.strictObject({
   comments: yesNo("comments").optional(),
   discussion: z
     .union([z.number().int().positive(), z.string().trim().min(1)], {
-      error: (issue) => `must be a discussion number like \`discussion: 42\` or a search term, not ${describe(issue.input)}`,
+      error: (issue) => `must be a discussion number or a search term, not ${describe(issue.input)} — write it like \`discussion: 42\``,
     })
     .optional(),
 });
