@@ -9,6 +9,8 @@ import { createMarkdown } from "./src/markdown.ts";
 import { assets, buildAssets } from "./src/assets.ts";
 import { filters } from "./src/filters.ts";
 import { contentPages, derivedPages } from "./src/pages.ts";
+import { previewBar } from "./src/netlify/preview.ts";
+import { writeContextHeaders } from "./src/netlify/headers.ts";
 
 export default function (config: UserConfig) {
   // Front-matter is YAML 1.2, parsed the same way by the build and by `npm run check`.
@@ -26,6 +28,8 @@ export default function (config: UserConfig) {
   config.addGlobalData("authors", () => currentContent().authors);
   config.addGlobalData("t", () => messages(currentSite().lang));
   config.addGlobalData("assets", () => assets);
+  // Deploy previews and branch deploys say so on every page (src/netlify/preview.ts).
+  config.addGlobalData("previewBar", () => previewBar(currentSite().build, messages(currentSite().lang)));
 
   // `date: 2012-04-11` is that day in the site's time zone, not midnight UTC.
   config.addDateParsing(function (value) {
@@ -53,6 +57,9 @@ export default function (config: UserConfig) {
 
   // Home, tag and author pages, feeds, sitemap and robots.txt (src/pages.ts, layouts/pages/).
   derivedPages(config);
+
+  // Netlify: headers that differ per deploy context (noindex for previews) go into _site/_headers.
+  config.on("eleventy.after", ({ directories }) => writeContextHeaders(directories.output, currentSite().build));
 
   // Images next to the content are copied as they are.
   config.addPassthroughCopy({ "content/img": "img" });

@@ -1,7 +1,7 @@
 // What kind of build this is, from the environment: the one place that reads build variables.
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
-// SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL and REVIEW_ID
-// say which deploy this is.
+// SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID and
+// BRANCH say which deploy this is.
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
@@ -15,6 +15,8 @@ export interface Build {
   url?: string;
   /** The pull request a deploy preview shows. */
   reviewId?: number;
+  /** The branch a branch deploy shows. */
+  branch?: string;
   /** The production site's URL (Netlify's URL), for links from previews to the live site. */
   productionUrl?: string;
   /** Keep search engines out: previews and branch deploys. */
@@ -38,13 +40,17 @@ export function buildFromEnv(env: NodeJS.ProcessEnv = process.env): Build {
   const url = trimUrl(env.SITE_URL) ?? (preview ? trimUrl(env.DEPLOY_PRIME_URL) : trimUrl(env.URL));
   const productionUrl = trimUrl(env.URL);
   const reviewId = Number.parseInt(env.REVIEW_ID ?? "", 10);
+  const branch = env.BRANCH?.trim();
   return {
     mode,
     context,
-    showDrafts: truthy(env.HOEDOEDEDA_DRAFTS),
+    // Netlify's production context never shows drafts, even when HOEDOEDEDA_DRAFTS was set for
+    // all contexts in Netlify's settings: a draft must not reach the public site by a setting.
+    showDrafts: truthy(env.HOEDOEDEDA_DRAFTS) && env.CONTEXT !== "production",
     noindex: preview,
     ...(url ? { url } : {}),
     ...(productionUrl ? { productionUrl } : {}),
     ...(context === "deploy-preview" && reviewId > 0 ? { reviewId } : {}),
+    ...(context === "branch-deploy" && branch ? { branch } : {}),
   };
 }

@@ -29,6 +29,11 @@ export const nl = {
   comments: "Reacties",
   draft: "Concept",
   draftNotice: "Dit is een concept: het staat nog niet op de openbare site.",
+  // The bar on every page of a deploy preview or branch deploy (src/netlify/preview.ts).
+  previewOfPullRequest: (n: number) => `Voorbeeldweergave van pull request #${n}`,
+  previewOfBranch: (branch: string) => `Voorbeeldweergave van branch “${branch}”`,
+  preview: "Voorbeeldweergave",
+  previewLiveSite: "Naar de openbare site",
   pagination: "Paginering",
   newer: "Nieuwere berichten",
   older: "Oudere berichten",

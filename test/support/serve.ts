@@ -85,7 +85,9 @@ export async function serve(siteDir: string, tomlPath: string): Promise<RunningS
       for (const rule of rules.headers) if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, v);
     };
     let file = resolveFile(siteDir, path);
-    const redirect = rules.redirects.find((r) => matches(r.from, path) && (r.force || !file));
+    // Netlify matches redirect rules with and without a trailing slash (`/feed` also catches `/feed/`).
+    const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
+    const redirect = rules.redirects.find((r) => matches(bare(r.from), bare(path)) && (r.force || !file));
     if (redirect && redirect.status >= 300 && redirect.status < 400) {
       headersFor(path);
       res.writeHead(redirect.status, { Location: redirect.to }).end();
@@ -100,6 +102,8 @@ export async function serve(siteDir: string, tomlPath: string): Promise<RunningS
       status = 404;
       file = existsSync(join(siteDir, "404.html")) ? join(siteDir, "404.html") : undefined;
     }
+    // Netlify's default for anything no rule caches otherwise: store, but revalidate every time.
+    res.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
     headersFor(path);
     res.setHeader("Content-Type", types[extname(file ?? ".html")] ?? "application/octet-stream");
     res.writeHead(status).end(file ? readFileSync(file) : "Not found");

@@ -58,7 +58,7 @@ export function build(root: string, options: BuildOptions = {}): BuildResult {
   const result = spawnSync(tsx, [eleventyCli, "--config=.eleventy.ts", "--quiet", `--output=${out}`, ...(options.args ?? [])], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, ELEVENTY_RUN_MODE: "", HOEDOEDEDA_ENV: "", HOEDOEDEDA_DRAFTS: "", SITE_URL: "", CONTEXT: "", URL: "", DEPLOY_PRIME_URL: "", REVIEW_ID: "", GITHUB_TOKEN: "", ...options.env },
+    env: { ...process.env, ELEVENTY_RUN_MODE: "", HOEDOEDEDA_ENV: "", HOEDOEDEDA_DRAFTS: "", SITE_URL: "", CONTEXT: "", URL: "", DEPLOY_PRIME_URL: "", REVIEW_ID: "", BRANCH: "", GITHUB_TOKEN: "", ...options.env },
     timeout: 120_000,
   });
   return { root, out, status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
