@@ -10,8 +10,8 @@ import { parseMarkdownFile, parseYamlFile } from "./frontmatter.ts";
 import { excerptOf } from "./excerpt.ts";
 import { nearest, type Problem } from "./problems.ts";
 import {
-  authorSchema, keyAliases, pageSchema, postSchema, siteSchema,
-  type AuthorData, type PageData, type PostData, type SiteData,
+  archivedCommentSchema, authorSchema, keyAliases, pageSchema, postSchema, redirectTargetSchema, siteSchema,
+  type ArchivedCommentData, type AuthorData, type PageData, type PostData, type SiteData,
 } from "./schema.ts";
 
 export interface Site extends SiteData {
@@ -33,13 +33,24 @@ export interface PostEntry {
   /** Project-relative path, e.g. `content/posts/welkom.md`. */
   file: string;
   data: PostData;
+  /** The Markdown after the front-matter (read by `npm run check` for links and images). */
+  body: string;
   /** Description, or the first paragraph as plain text. */
   excerpt: string;
+  /** Earlier responses from `<slug>.comments.yaml` beside the post (e.g. imported from WordPress). */
+  archived: ArchivedCommentData[];
 }
 
 export interface PageEntry {
   file: string;
   data: PageData;
+  body: string;
+}
+
+/** An old address that moved: written to `_site/_redirects` as a 301. */
+export interface Redirect {
+  from: string;
+  to: string;
 }
 
 export interface Content {
@@ -47,6 +58,7 @@ export interface Content {
   authors: Record<string, Author>;
   posts: PostEntry[];
   pages: PageEntry[];
+  redirects: Redirect[];
   problems: Problem[];
 }
 
@@ -55,7 +67,12 @@ export const contentPaths = {
   authors: "content/_data/authors.yaml",
   posts: "content/posts",
   pages: "content",
+  redirects: "content/_data/redirects.yaml",
 } as const;
+
+/** Where a post's earlier responses are kept: beside the post, `content/posts/<slug>.comments.yaml`. */
+export const archivedFile = (slug: string) => `${contentPaths.posts}/${slug}${ARCHIVED_SUFFIX}`;
+const ARCHIVED_SUFFIX = ".comments.yaml";
 
 function issuesToProblems(file: string, issues: readonly z.core.$ZodIssue[], keyPrefix = ""): Problem[] {
   const problems: Problem[] = [];
@@ -155,18 +172,83 @@ function loadAuthors(root: string, problems: Problem[]): Record<string, Author> 
   return authors;
 }
 
-function markdownFiles(root: string, dir: string): string[] {
+function markdownFiles(root: string, dir: string, suffix = ".md"): string[] {
   if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir), { withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith(".md"))
+    .filter((d) => d.isFile() && d.name.endsWith(suffix))
     .map((d) => `${dir}/${d.name}`)
     .sort();
+}
+
+/** A post's earlier responses: each one checked, ids unique, every `parent` an id in the file. */
+function loadArchived(root: string, slug: string, problems: Problem[]): ArchivedCommentData[] {
+  const file = archivedFile(slug);
+  if (!existsSync(join(root, file))) return [];
+  const parsed = parseYamlFile(file, readText(root, file, problems) ?? "");
+  problems.push(...parsed.problems);
+  if (parsed.problems.length) return [];
+  if (!Array.isArray(parsed.data ?? [])) {
+    problems.push({ file, field: "responses", message: "must be a list — start each response with `- author: …`, followed by `date:` and `text:` indented below it" });
+    return [];
+  }
+  const archived: ArchivedCommentData[] = [];
+  ((parsed.data ?? []) as unknown[]).forEach((value, i) => {
+    const checked = check(archivedCommentSchema, value, file);
+    problems.push(...checked.problems.map((p) => ({ ...p, field: `response ${i + 1}: ${p.field}` })));
+    if (checked.data) archived.push(checked.data);
+  });
+  const ids = new Set<string>();
+  archived.forEach((comment, i) => {
+    if (comment.id === undefined) return;
+    if (ids.has(String(comment.id))) problems.push({ file, field: `response ${i + 1}: id`, message: `${comment.id} is used twice — give each response its own id` });
+    ids.add(String(comment.id));
+  });
+  archived.forEach((comment, i) => {
+    if (comment.parent !== undefined && !ids.has(String(comment.parent)))
+      problems.push({ file, field: `response ${i + 1}: parent`, message: `${comment.parent} is not the id of a response in this file — use one of the ids above, or remove \`parent\`` });
+  });
+  return archived;
+}
+
+/** content/_data/redirects.yaml: `old path: new path`, one per line. */
+function loadRedirects(root: string, problems: Problem[]): Redirect[] {
+  const file = contentPaths.redirects;
+  if (!existsSync(join(root, file))) return [];
+  const parsed = parseYamlFile(file, readText(root, file, problems) ?? "");
+  problems.push(...parsed.problems);
+  const data = parsed.data ?? {};
+  if (parsed.problems.length) return [];
+  if (typeof data !== "object" || Array.isArray(data)) {
+    problems.push({ file, field: "redirects", message: "must be lines like `/2012/04/11/oud-bericht/: /posts/oud-bericht/` (old path, colon, new path)" });
+    return [];
+  }
+  const redirects: Redirect[] = [];
+  for (const [from, to] of Object.entries(data as Record<string, unknown>)) {
+    if (!/^\/\S*$/.test(from)) {
+      problems.push({ file, field: from, message: "is not a path on the old site — it must start with `/`, like `/2012/04/11/oud-bericht/`, without spaces" });
+      continue;
+    }
+    const checked = check(redirectTargetSchema, to, file, from);
+    problems.push(...checked.problems);
+    if (checked.data) redirects.push({ from, to: checked.data });
+  }
+  return redirects;
+}
+
+/** A `.comments.yaml` without its post would silently show nowhere. */
+function orphanedArchives(root: string, posts: readonly string[], problems: Problem[]): void {
+  for (const file of markdownFiles(root, contentPaths.posts, ARCHIVED_SUFFIX)) {
+    const post = `${file.slice(0, -ARCHIVED_SUFFIX.length)}.md`;
+    if (!posts.includes(post))
+      problems.push({ file, field: "file", message: `belongs to no post — name it after its post (\`<slug>${ARCHIVED_SUFFIX}\` beside \`<slug>.md\`) or remove it` });
+  }
 }
 
 function loadPost(root: string, file: string, authors: Record<string, Author>, problems: Problem[]): PostEntry | undefined {
   const source = readText(root, file, problems);
   if (source === undefined) return undefined;
   const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
+  const archived = loadArchived(root, slug, problems);
   if (slugify(slug) !== slug) {
     problems.push({ file, field: "file", message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)` });
   }
@@ -185,7 +267,7 @@ function loadPost(root: string, file: string, authors: Record<string, Author>, p
     return undefined;
   }
   if (!data) return undefined;
-  return { slug, file, data, excerpt: data.description?.trim() || excerptOf(parsed.body) };
+  return { slug, file, data, body: parsed.body, excerpt: data.description?.trim() || excerptOf(parsed.body), archived };
 }
 
 function loadPage(root: string, file: string, problems: Problem[]): PageEntry | undefined {
@@ -196,7 +278,7 @@ function loadPage(root: string, file: string, problems: Problem[]): PageEntry | 
   if (parsed.problems.length) return undefined;
   const checked = check(pageSchema, parsed.data, file);
   problems.push(...checked.problems);
-  return checked.data ? { file, data: checked.data } : undefined;
+  return checked.data ? { file, data: checked.data, body: parsed.body } : undefined;
 }
 
 /** Everything under content/, validated. `problems` is empty when the site can be built. */
@@ -204,11 +286,14 @@ export function loadContent(root: string, build: Build): Content {
   const problems: Problem[] = [];
   const site = loadSite(root, build, problems);
   const authors = loadAuthors(root, problems);
-  const posts = markdownFiles(root, contentPaths.posts)
+  const postFiles = markdownFiles(root, contentPaths.posts);
+  orphanedArchives(root, postFiles, problems);
+  const posts = postFiles
     .map((file) => loadPost(root, file, authors, problems))
     .filter((p): p is PostEntry => p !== undefined);
   const pages = markdownFiles(root, contentPaths.pages)
     .map((file) => loadPage(root, file, problems))
     .filter((p): p is PageEntry => p !== undefined);
-  return { site, authors, posts, pages, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
+  const redirects = loadRedirects(root, problems);
+  return { site, authors, posts, pages, redirects, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
 }

@@ -127,6 +127,37 @@ export const siteSchema = z.strictObject({
   giscus: giscusSchema.default({}),
 });
 
+const commentId = (field: string) =>
+  z.union([z.number().int().nonnegative(), z.string().trim().min(1)], {
+    error: (issue) => `must be a number or a short text, not ${describe(issue.input)} — write it like \`${field}: 12\``,
+  });
+
+/** One earlier response kept from an old blog: `content/posts/<slug>.comments.yaml` is a list of these. */
+export const archivedCommentSchema = z.strictObject(
+  {
+    id: commentId("id").optional(),
+    /** The `id` of the response this one answers; leave it out for a response to the post. */
+    parent: commentId("parent").optional(),
+    author: requiredText("author: Sanne de Boer"),
+    url: httpUrl("url: https://example.org").optional(),
+    date: dateText("date", "2012-04-11T14:03"),
+    /** Markdown; shown as text with links, never as raw HTML. */
+    text: requiredText("text: Wat een mooie vraag."),
+  },
+  { error: (issue) => `must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not ${describe(issue.input)}` },
+);
+
+export const archivedCommentsSchema = z.array(archivedCommentSchema, {
+  error: (issue) => `must be a list of responses (each starting with \`- author: …\`), not ${describe(issue.input)}`,
+});
+
+/** Where an old address (from content/_data/redirects.yaml) now lives: a path on this site or a web address. */
+export const redirectTargetSchema = text("/2012/04/11/oud-bericht/: /posts/oud-bericht/").refine(
+  (s) => /^\/[^\s]*$/.test(s) || /^https?:\/\/[^\s/]+[^\s]*$/.test(s),
+  { error: "must be a path on this site starting with `/`, like `/posts/oud-bericht/`, or a web address" },
+);
+
+export type ArchivedCommentData = z.infer<typeof archivedCommentSchema>;
 export type PostData = z.infer<typeof postSchema>;
 export type PageData = z.infer<typeof pageSchema>;
 export type AuthorData = z.infer<typeof authorSchema>;
