@@ -1,0 +1,134 @@
+// Raw HTML in posts is allowed for formatting and embeds, through an allow-list: no script, no
+// event handlers, no javascript: URLs. Text that merely looks like HTML is escaped.
+import { describe, expect, test } from "vitest";
+import { jsonFeed } from "../../src/feeds.ts";
+import { excerptOf } from "../../src/content/excerpt.ts";
+import { createMarkdown } from "../../src/markdown.ts";
+import type { Site } from "../../src/content/load.ts";
+import type { Post } from "../../src/posts.ts";
+import { elementsOf as elements, liveScripts } from "../build/html.ts";
+
+const md = createMarkdown();
+const render = (source: string) => md.render(source);
+
+describe("hostile raw HTML leaves nothing that runs", () => {
+  test.each([
+    ["a script block", "<script>alert(1)</script>"],
+    ["a script inside allowed markup", "<div><script>alert(1)</script></div>"],
+    ["a split script tag", "<scr<script>ipt>alert(1)</script>"],
+    ["an event handler on an image", "<img src=x onerror=alert(1)>"],
+    ["an event handler on svg", "<svg onload=alert(1)><circle/></svg>"],
+    ["a javascript: link in raw HTML", 'x <a href="JaVaScRiPt:alert(1)">a</a>'],
+    ["an entity-hidden javascript: link", '<a href="jav&#x09;ascript:alert(1)">a</a>'],
+    ["a javascript: link in Markdown", "[klik](javascript:alert(1))"],
+    ["a javascript: autolink", "<javascript:alert(1)>"],
+    ["an iframe with srcdoc", '<iframe srcdoc="<script>alert(1)</script>"></iframe>'],
+    ["an iframe from a host not on the list", '<iframe src="https://evil.example/"></iframe>'],
+    ["a style block", "<style>body{display:none}</style>"],
+    ["a form", '<form action="https://evil.example"><input name="wachtwoord"></form>'],
+    ["object and embed", '<object data="x.swf"></object><embed src="x">'],
+    ["a meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">'],
+    ["a base element", '<base href="https://evil.example/">'],
+    ["mutation-XSS nesting", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>"],
+    ["protocol-relative link", '<a href="//evil.example/">x</a>'],
+    ["inline style", '<p style="position:fixed;inset:0" class="overlay">p</p>'],
+  ])("%s", (_name, source) => {
+    const html = render(`Tekst ervoor.\n\n${source}\n\nTekst erna.`);
+    expect(liveScripts(html, "post")).toEqual([]);
+    for (const el of elements(html)) {
+      expect(["script", "style", "form", "input", "object", "embed", "meta", "base", "svg", "math"]).not.toContain(el.name);
+      for (const [name, value] of Object.entries(el.attribs)) {
+        expect(name).not.toMatch(/^on|^style$|^srcdoc$|^class$|^action$/);
+        if (["href", "src"].includes(name)) expect(value).toMatch(/^(https?:|mailto:|tel:|\/[^/]|#|[\w.-]+$)/);
+      }
+    }
+    // The prose around the hostile part survives.
+    expect(html).toContain("Tekst ervoor.");
+    expect(html).toContain("Tekst erna.");
+  });
+});
+
+describe("allowed formatting and embeds stay", () => {
+  test("a YouTube embed keeps its player, lazily and with a strict referrer", () => {
+    const html = render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" allowfullscreen></iframe>');
+    const [iframe] = elements(html).filter((e) => e.name === "iframe");
+    expect(iframe?.attribs).toMatchObject({ src: "https://www.youtube-nocookie.com/embed/abc", title: "Video", loading: "lazy", referrerpolicy: "strict-origin-when-cross-origin" });
+  });
+
+  test("a Vimeo embed stays", () => {
+    expect(render('<iframe src="https://player.vimeo.com/video/1" title="Video"></iframe>')).toContain('src="https://player.vimeo.com/video/1"');
+  });
+
+  test("a link opening a new tab cannot reach back to this page", () => {
+    const [a] = elements(render('<a href="https://example.org" target="_blank">x</a>')).filter((e) => e.name === "a");
+    expect(a?.attribs.rel).toBe("noopener noreferrer");
+  });
+
+  test("details, summary, figures and highlighted code", () => {
+    const html = render('<details><summary>Meer</summary>\n\nTekst\n\n</details>\n\n<figure><img src="/img/a.png" alt="A"><figcaption>Bijschrift</figcaption></figure>\n\n<pre><code class="language-js hack">x</code></pre>');
+    const names = elements(html).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["details", "summary", "figure", "img", "figcaption", "pre", "code"]));
+    expect(html).toContain('<code class="language-js">');
+    expect(html).toContain('alt="A"');
+  });
+
+  test("Markdown images load lazily", () => {
+    expect(render("![Een foto](/img/foto.jpg)")).toMatch(/<img src="\/img\/foto\.jpg" alt="Een foto" loading="lazy" decoding="async"/);
+  });
+});
+
+describe("text that looks like HTML is escaped", () => {
+  test("angle brackets, ampersands and quotes in prose", () => {
+    const html = render('Tom & Jerry <3 "samen" en 1 < 2 > 0');
+    expect(html).toContain("Tom &amp; Jerry &lt;3");
+    expect(html).toContain("1 &lt; 2 &gt; 0");
+    expect(elements(html).map((e) => e.name)).toEqual(["p"]);
+  });
+
+  test("code keeps its markup as text", () => {
+    const html = render("Gebruik `<script>` nooit zo:\n\n```html\n<script>alert(1)</script>\n```");
+    expect(html).toContain("<code>&lt;script&gt;</code>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(liveScripts(html, "code")).toEqual([]);
+  });
+
+  test("the excerpt of a post is plain text, whatever its first paragraph holds", () => {
+    expect(excerptOf("Een *mooie* dag met [een link](https://x.org) en `code`.\n\nMeer.")).toBe("Een mooie dag met een link en code.");
+    expect(excerptOf("<p>Raw</p>\n\nDe eerste echte alinea.")).toBe("De eerste echte alinea.");
+  });
+});
+
+describe("the JSON feed is valid JSON whatever the titles hold", () => {
+  test("quotes, `]]>`, backslashes, line separators and script tags survive a round trip", async () => {
+    const hostile = `"Citaat" ]]> \\ \u2028 </script><script>alert(1)</script>`;
+    const site = { title: hostile, description: hostile, url: "https://example.org", lang: "nl" } as unknown as Site;
+    const post = {
+      url: "/posts/x/", title: hostile, excerpt: hostile, datetime: "2012-04-11T00:00:00+02:00",
+      author: { name: hostile }, tags: [{ label: hostile }], item: { content: "<p>x</p>" },
+    } as unknown as Post;
+    const feed = JSON.parse(await jsonFeed([post], site));
+    expect(feed.title).toBe(hostile);
+    expect(feed.items[0].title).toBe(hostile);
+    expect(feed.items[0].summary).toBe(hostile);
+    expect(feed.items[0].tags).toEqual([hostile]);
+    expect(feed.items[0].authors).toEqual([{ name: hostile }]);
+    expect(feed.items[0].url).toBe("https://example.org/posts/x/");
+  });
+});
+
+describe("the live-script detector these tests rely on", () => {
+  test("finds each kind of live code", () => {
+    expect(liveScripts("<script>alert(1)</script>", "x")).toHaveLength(1);
+    expect(liveScripts('<script src="https://cdn.example/x.js"></script>', "x")).toHaveLength(1);
+    expect(liveScripts('<img src="x" onerror="alert(1)">', "x")).toHaveLength(1);
+    expect(liveScripts('<a href=" java\tscript:alert(1)">x</a>', "x")).toHaveLength(1);
+    expect(liveScripts('<iframe srcdoc="x"></iframe>', "x")).toHaveLength(1);
+    expect(liveScripts('<iframe src="https://evil.example/"></iframe>', "x")).toHaveLength(1);
+    expect(liveScripts('<meta http-equiv="refresh" content="0">', "x")).toHaveLength(1);
+  });
+  test("accepts our own script files, JSON data and escaped text", () => {
+    expect(liveScripts('<script type="module" src="/assets/comments.js"></script>', "x")).toEqual([]);
+    expect(liveScripts('<script type="application/ld+json">{"a":1}</script>', "x")).toEqual([]);
+    expect(liveScripts("<p>&lt;script&gt;alert(1)&lt;/script&gt; onerror=x</p>", "x")).toEqual([]);
+  });
+});
