@@ -9,6 +9,7 @@ import { createMarkdown } from "./src/markdown.ts";
 import { assets, buildAssets } from "./src/assets.ts";
 import { filters } from "./src/filters.ts";
 import { contentPages, derivedPages } from "./src/pages.ts";
+import { writeRedirects } from "./src/redirects.ts";
 import { previewBar } from "./src/netlify/preview.ts";
 import { writeContextHeaders } from "./src/netlify/headers.ts";
 
@@ -60,6 +61,9 @@ export default function (config: UserConfig) {
 
   // Netlify: headers that differ per deploy context (noindex for previews) go into _site/_headers.
   config.on("eleventy.after", ({ directories }) => writeContextHeaders(directories.output, currentSite().build));
+
+  // Old addresses (e.g. of an imported WordPress blog) redirect with 301: content/_data/redirects.yaml → _site/_redirects.
+  config.on("eleventy.after", ({ directories }) => writeRedirects(directories.output, currentContent().redirects));
 
   // Images next to the content are copied as they are.
   config.addPassthroughCopy({ "content/img": "img" });

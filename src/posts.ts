@@ -2,6 +2,7 @@
 // content model, then grouped once into tags and authors (never a filter per tag).
 import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "./dates.ts";
 import type { Author, Content, PostEntry } from "./content/load.ts";
+import { archivedThread, type ArchivedComment } from "./archived.ts";
 import { slugify } from "./slug.ts";
 import { authorUrl, tagUrl } from "./urls.ts";
 
@@ -48,6 +49,10 @@ export interface Post {
   session?: Session;
   comments: boolean;
   discussion?: number | string;
+  /** Earlier responses kept from an old blog, threaded (src/archived.ts); shown read-only. */
+  archived: ArchivedComment[];
+  /** How many earlier responses there are, replies included. */
+  archivedCount: number;
   draft: boolean;
   previous?: Post;
   next?: Post;
@@ -107,6 +112,8 @@ function toPost(entry: PostEntry, item: EleventyItem, content: Content): Post {
       : {}),
     comments: data.comments ?? true,
     ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
+    archived: archivedThread(entry.archived, site),
+    archivedCount: entry.archived.length,
     draft: data.draft ?? false,
     item,
   };

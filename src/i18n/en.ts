@@ -39,5 +39,7 @@ export const en: Messages = {
   older: "Older posts",
   pageOf: (n, total) => `Page ${n} of ${total}`,
   notFoundTitle: "Page not found",
+  archivedResponses: (n) => `Earlier responses (${n})`,
+  archivedIntro: "Kept from the previous blog. These responses can no longer be answered.",
   poweredBy: "Made with hoedoededa",
 };

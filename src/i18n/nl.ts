@@ -39,6 +39,9 @@ export const nl = {
   older: "Oudere berichten",
   pageOf: (n: number, total: number) => `Pagina ${n} van ${total}`,
   notFoundTitle: "Pagina niet gevonden",
+  // Earlier responses kept from an old blog (layouts/partials/archived-comments.njk).
+  archivedResponses: (n: number) => `Eerdere reacties (${n})`,
+  archivedIntro: "Overgenomen van het vorige blog. Op deze reacties kun je niet meer antwoorden.",
   poweredBy: "Gemaakt met hoedoededa",
 };
 

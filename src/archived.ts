@@ -1,0 +1,78 @@
+// Earlier responses (kept from an old blog, e.g. by the WordPress import) as the post page shows
+// them: a read-only thread, dates in the site's language, text rendered from Markdown with raw HTML
+// shown as text, then through the site's allow-list. Links stay; they are marked as the readers'.
+import MarkdownIt from "markdown-it";
+import type { Site } from "./content/load.ts";
+import type { ArchivedCommentData } from "./content/schema.ts";
+import { isoDateTime, longDate, parseSiteDate } from "./dates.ts";
+import { sanitize } from "./markdown.ts";
+
+export interface ArchivedComment {
+  /** `comment-12`: the anchor WordPress used, so old links to a response still land on it. */
+  anchor?: string;
+  author: string;
+  /** The author's website, if they gave one. */
+  url?: string;
+  /** RFC 3339 with the site's offset, for `<time datetime>`. */
+  datetime: string;
+  /** "11 april 2012". */
+  dateLabel: string;
+  /** Sanitised HTML of the text. */
+  html: string;
+  replies: ArchivedComment[];
+}
+
+// Responses were written by readers: no raw HTML, and links carry rel="nofollow ugc".
+const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+  tokens[idx]!.attrSet("rel", "nofollow ugc");
+  return self.renderToken(tokens, idx, options);
+};
+
+/** A response's text as safe HTML. */
+export function renderArchivedText(text: string): string {
+  return sanitize(md.render(text)).trim();
+}
+
+/**
+ * The responses as a thread: replies under their parent, each level oldest first. A response whose
+ * parent cannot be reached (a loop of parents) is shown at the top level rather than lost.
+ */
+export function archivedThread(comments: readonly ArchivedCommentData[], site: Pick<Site, "lang" | "timezone">): ArchivedComment[] {
+  const tz = site.timezone;
+  const nodes = comments.map((data) => {
+    const date = parseSiteDate(data.date.trim(), tz);
+    const node: ArchivedComment = {
+      ...(data.id !== undefined ? { anchor: `comment-${data.id}` } : {}),
+      author: data.author.trim(),
+      ...(data.url ? { url: data.url } : {}),
+      datetime: isoDateTime(date, tz),
+      dateLabel: longDate(date, site.lang, tz),
+      html: renderArchivedText(data.text),
+      replies: [],
+    };
+    return { data, node, time: date.getTime() };
+  });
+  const byId = new Map(nodes.filter((n) => n.data.id !== undefined).map((n) => [String(n.data.id), n]));
+  const parentOf = (n: (typeof nodes)[number]) => (n.data.parent !== undefined ? byId.get(String(n.data.parent)) : undefined);
+  const reachesRoot = (n: (typeof nodes)[number]) => {
+    const seen = new Set<unknown>();
+    for (let at = n; ; ) {
+      if (seen.has(at)) return false;
+      seen.add(at);
+      const parent = parentOf(at);
+      if (!parent) return true;
+      at = parent;
+    }
+  };
+  const roots: typeof nodes = [];
+  const children = new Map<ArchivedComment, typeof nodes>();
+  for (const n of nodes) {
+    const parent = reachesRoot(n) ? parentOf(n) : undefined;
+    if (!parent) roots.push(n);
+    else children.set(parent.node, [...(children.get(parent.node) ?? []), n]);
+  }
+  const oldestFirst = (list: typeof nodes) => [...list].sort((a, b) => a.time - b.time).map((n) => n.node);
+  for (const [parent, list] of children) parent.replies = oldestFirst(list);
+  return oldestFirst(roots);
+}
