@@ -244,7 +244,8 @@ function orphanedArchives(root: string, posts: readonly string[], problems: Prob
   }
 }
 
-function loadPost(root: string, file: string, authors: Record<string, Author>, problems: Problem[]): PostEntry | undefined {
+/** `authors` is undefined when authors.yaml itself is broken: then no post is blamed for its author. */
+function loadPost(root: string, file: string, authors: Record<string, Author> | undefined, problems: Problem[]): PostEntry | undefined {
   const source = readText(root, file, problems);
   if (source === undefined) return undefined;
   const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
@@ -258,7 +259,7 @@ function loadPost(root: string, file: string, authors: Record<string, Author>, p
   const checked = check(postSchema, parsed.data, file);
   problems.push(...checked.problems);
   const data = checked.data;
-  if (typeof parsed.data.author === "string" && parsed.data.author.trim() && !authors[parsed.data.author]) {
+  if (authors && typeof parsed.data.author === "string" && parsed.data.author.trim() && !authors[parsed.data.author]) {
     const known = Object.keys(authors);
     problems.push({
       file, field: "author",
@@ -285,11 +286,13 @@ function loadPage(root: string, file: string, problems: Problem[]): PageEntry | 
 export function loadContent(root: string, build: Build): Content {
   const problems: Problem[] = [];
   const site = loadSite(root, build, problems);
+  const before = problems.length;
   const authors = loadAuthors(root, problems);
+  const authorsUsable = problems.slice(before).every((p) => p.file !== contentPaths.authors || p.field !== "yaml");
   const postFiles = markdownFiles(root, contentPaths.posts);
   orphanedArchives(root, postFiles, problems);
   const posts = postFiles
-    .map((file) => loadPost(root, file, authors, problems))
+    .map((file) => loadPost(root, file, authorsUsable ? authors : undefined, problems))
     .filter((p): p is PostEntry => p !== undefined);
   const pages = markdownFiles(root, contentPaths.pages)
     .map((file) => loadPage(root, file, problems))
