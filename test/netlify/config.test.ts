@@ -1,0 +1,147 @@
+// netlify.toml and the code that reads Netlify's variables, without building: fast checks that
+// the deploy configuration says what the issue asks and stays in step with the code.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { buildFromEnv } from "../../src/build.ts";
+import { messages } from "../../src/i18n/index.ts";
+import { embedHosts } from "../../src/markdown.ts";
+import { contextHeaders } from "../../src/netlify/headers.ts";
+import { previewBar } from "../../src/netlify/preview.ts";
+import { matches, parseHeadersFile } from "../support/serve.ts";
+import { repoRoot } from "../support/site.ts";
+import { netlifyToml } from "./deploys.ts";
+
+const toml = netlifyToml();
+const rootHeaders = toml.headers.find((h) => h.for === "/*")!.values;
+
+/** `default-src 'self'; img-src 'self' data:` → { "default-src": ["'self'"], "img-src": ["'self'", "data:"] } */
+function directives(csp: string): Record<string, string[]> {
+  return Object.fromEntries(
+    csp.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
+      const [name = "", ...sources] = d.split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
+const csp = directives(rootHeaders["Content-Security-Policy"]!);
+
+describe("netlify.toml: build", () => {
+  test("runs the project's own build through npm and publishes Eleventy's output folder", () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    expect(toml.build.command).toBe("npm run build");
+    expect(pkg.scripts.build).toContain("eleventy");
+    expect(toml.build.publish).toBe("_site");
+    expect(readFileSync(join(repoRoot, ".eleventy.ts"), "utf8")).toContain('output: "_site"');
+  });
+
+  test("pins a Node version that satisfies package.json's engines", () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    const pinned = toml.build.environment.NODE_VERSION!.split(".").map(Number);
+    const [major = 0, minor = 0] = (pkg.engines.node as string).replace(/^>=\s*/, "").split(".").map(Number);
+    expect(pinned).toHaveLength(3);
+    expect(pinned[0]! > major || (pinned[0] === major && pinned[1]! >= minor)).toBe(true);
+  });
+
+  test("shows drafts in deploy previews and branch deploys, never in production", () => {
+    expect(toml.context.production?.environment?.HOEDOEDEDA_DRAFTS).toBe("false");
+    expect(toml.context["deploy-preview"]?.environment?.HOEDOEDEDA_DRAFTS).toBe("true");
+    expect(toml.context["branch-deploy"]?.environment?.HOEDOEDEDA_DRAFTS).toBe("true");
+  });
+});
+
+describe("netlify.toml: security headers", () => {
+  test("the CSP allows scripts and styles only from our origin, without inline code or eval", () => {
+    expect(csp["default-src"]).toEqual(["'self'"]);
+    expect(csp["script-src"]).toEqual(["'self'"]);
+    expect(csp["style-src"]).toEqual(["'self'"]);
+    expect(rootHeaders["Content-Security-Policy"]).not.toMatch(/unsafe|\*|http:/);
+  });
+
+  test("frames: the giscus widget and exactly the players posts may embed (src/markdown.ts embedHosts)", () => {
+    expect(csp["frame-src"]?.slice().sort()).toEqual(["https://giscus.app", ...embedHosts.map((host) => `https://${host}`)].sort());
+  });
+
+  test("the CSP closes what a blog does not need", () => {
+    expect(csp["img-src"]).toEqual(["'self'", "data:", "https://avatars.githubusercontent.com"]);
+    expect(csp["connect-src"]).toEqual(["'self'"]);
+    expect(csp["frame-ancestors"]).toEqual(["'none'"]);
+    expect(csp["base-uri"]).toEqual(["'self'"]);
+    expect(csp["form-action"]).toEqual(["'self'"]);
+    expect(csp["object-src"]).toEqual(["'none'"]);
+  });
+
+  test("no sniffing, a careful referrer, and the powerful browser features switched off", () => {
+    expect(rootHeaders["X-Content-Type-Options"]).toBe("nosniff");
+    expect(rootHeaders["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    const denied = rootHeaders["Permissions-Policy"]!.split(",").map((p) => p.trim());
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(denied).toContain(`${feature}=()`);
+    expect(denied.every((p) => /^[a-z-]+=\(\)$/.test(p))).toBe(true);
+  });
+
+  test("fingerprinted assets are cached for a year; no rule gives HTML a long cache", () => {
+    expect(toml.headers.find((h) => h.for === "/assets/*")?.values["Cache-Control"]).toBe("public, max-age=31536000, immutable");
+    const longCache = toml.headers.filter((h) => /max-age=[1-9]/.test(h.values["Cache-Control"] ?? ""));
+    for (const path of ["/", "/posts/welkom/", "/404.html", "/feed.xml"]) expect(longCache.filter((h) => matches(h.for, path)), path).toEqual([]);
+  });
+
+  test("no header is set twice for one path, by netlify.toml or the generated _headers of any context", () => {
+    const paths = ["/", "/posts/welkom/", "/assets/site.0123456789.css", "/feed.xml", "/img/marjan.svg"];
+    for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
+      const rules = [...toml.headers, ...parseHeadersFile(contextHeaders(buildFromEnv({ CONTEXT: context })))];
+      for (const path of paths) {
+        const names = rules.filter((r) => matches(r.for, path)).flatMap((r) => Object.keys(r.values).map((n) => n.toLowerCase()));
+        expect(names.filter((n, i) => names.indexOf(n) !== i), `${context} ${path}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("netlify.toml: redirects", () => {
+  test("common feed addresses lead to /feed.xml, permanently", () => {
+    const feedRedirects = toml.redirects.filter((r) => r.to === "/feed.xml");
+    expect(feedRedirects.map((r) => r.from)).toEqual(expect.arrayContaining(["/feed", "/feed/*", "/rss", "/rss.xml", "/atom.xml"]));
+    expect(feedRedirects.every((r) => r.status === 301 && !r.force)).toBe(true);
+  });
+});
+
+describe("build settings from Netlify's variables (src/build.ts)", () => {
+  test("Netlify's production context never shows drafts, whatever HOEDOEDEDA_DRAFTS says", () => {
+    expect(buildFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(false);
+    expect(buildFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
+    // A local build may still show drafts on request.
+    expect(buildFromEnv({ HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
+  });
+
+  test("a deploy preview knows its pull request, a branch deploy its branch", () => {
+    const preview = buildFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "7", BRANCH: "nieuw-bericht", URL: "https://a.nl/", DEPLOY_PRIME_URL: "https://p--a.netlify.app" });
+    expect(preview).toMatchObject({ context: "deploy-preview", reviewId: 7, noindex: true, url: "https://p--a.netlify.app", productionUrl: "https://a.nl" });
+    expect(preview.branch).toBeUndefined();
+    const branchDeploy = buildFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://opzet--a.netlify.app" });
+    expect(branchDeploy).toMatchObject({ context: "branch-deploy", branch: "opzet", noindex: true, url: "https://opzet--a.netlify.app" });
+    expect(branchDeploy.reviewId).toBeUndefined();
+    expect(buildFromEnv({ CONTEXT: "production", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://main--a.netlify.app" })).toMatchObject({ noindex: false, url: "https://a.nl" });
+  });
+});
+
+describe("the preview bar (src/netlify/preview.ts)", () => {
+  const nl = messages("nl");
+  const en = messages("en");
+
+  test("names the pull request, in the site's language, with the way to the live site", () => {
+    const build = buildFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "12", URL: "https://a.nl" });
+    expect(previewBar(build, nl)).toEqual({ label: "Voorbeeldweergave van pull request #12", liveUrl: "https://a.nl/", liveLabel: "Naar de openbare site" });
+    expect(previewBar(build, en)).toEqual({ label: "Preview of pull request #12", liveUrl: "https://a.nl/", liveLabel: "Go to the live site" });
+  });
+
+  test("names the branch of a branch deploy, and still says 'preview' when Netlify gives neither", () => {
+    expect(previewBar(buildFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet" }), en)?.label).toBe("Preview of branch “opzet”");
+    expect(previewBar(buildFromEnv({ CONTEXT: "deploy-preview" }), nl)).toEqual({ label: "Voorbeeldweergave", liveLabel: "Naar de openbare site" });
+  });
+
+  test("is absent in production and in local builds", () => {
+    expect(previewBar(buildFromEnv({ CONTEXT: "production", URL: "https://a.nl" }), nl)).toBeUndefined();
+    expect(previewBar(buildFromEnv({}), nl)).toBeUndefined();
+    expect(previewBar(buildFromEnv({ ELEVENTY_RUN_MODE: "serve" }), nl)).toBeUndefined();
+  });
+});
