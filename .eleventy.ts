@@ -2,7 +2,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { buildFromEnv } from "./src/build.ts";
 import { yamlEngine } from "./src/content/frontmatter.ts";
-import { checkContent, currentContent, currentSite, postIndex } from "./src/current.ts";
+import { checkContent, currentContent, currentSite, postIndex, refreshComments } from "./src/current.ts";
 import { messages } from "./src/i18n/index.ts";
 import { parseSiteDate } from "./src/dates.ts";
 import { createMarkdown } from "./src/markdown.ts";
@@ -21,7 +21,8 @@ export default function (config: UserConfig) {
   // The CSS is fingerprinted only after that, so a failed build leaves _site as it was.
   config.on("eleventy.before", async ({ directories, runMode }) => {
     checkContent(runMode);
-    await buildAssets(directories.output);
+    // The stylesheet and scripts are fingerprinted while GitHub is asked for response counts.
+    await Promise.all([buildAssets(directories.output), refreshComments()]);
   });
 
   // Typed settings for the layouts: site.yaml (with build overrides), authors, interface text.
@@ -68,6 +69,7 @@ export default function (config: UserConfig) {
   // Images next to the content are copied as they are.
   config.addPassthroughCopy({ "content/img": "img" });
   config.addWatchTarget("./layouts/css/");
+  config.addWatchTarget("./src/client/");
 
   return {
     dir: { input: "content", includes: "../layouts", data: "_data", output: "_site" },

@@ -1,19 +1,49 @@
-// The stylesheet is minified and fingerprinted (site.<hash>.css) so it can be cached for a year;
-// the layouts link it through `assets.css`.
+// The stylesheet and the comments scripts are minified and fingerprinted (site.<hash>.css,
+// comments-loader.<hash>.js, …) so they can be cached for a year; the layouts link them through
+// `assets.css`, `assets.commentsLoader` and `assets.commentsWidget`.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { transform } from "esbuild";
+import { build, transform } from "esbuild";
 
-export const assets = { css: "" };
+export const assets = { css: "", commentsLoader: "", commentsWidget: "" };
 
 const source = new URL("../layouts/css/site.css", import.meta.url);
+const target = ["chrome100", "firefox100", "safari15"];
+
+/** Writes `<name>.<hash>.<ext>` into /assets/ and returns its address. */
+async function writeFingerprinted(outputDir: string, name: string, ext: string, text: string): Promise<string> {
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 10);
+  const file = `${name}.${hash}.${ext}`;
+  await mkdir(join(outputDir, "assets"), { recursive: true });
+  await writeFile(join(outputDir, "assets", file), text);
+  return `/assets/${file}`;
+}
+
+/** One browser module with everything it imports (the widget bundles giscus and Lit from npm). */
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL(`./client/${entry}`, import.meta.url).pathname],
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target,
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
 
 export async function buildAssets(outputDir: string): Promise<void> {
-  const css = (await transform(await readFile(source, "utf8"), { loader: "css", minify: true, target: ["chrome100", "firefox100", "safari15"] })).code;
-  const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
-  const name = `site.${hash}.css`;
-  await mkdir(join(outputDir, "assets"), { recursive: true });
-  await writeFile(join(outputDir, "assets", name), css);
-  assets.css = `/assets/${name}`;
+  const [css, loader, widget] = await Promise.all([
+    readFile(source, "utf8").then((text) => transform(text, { loader: "css", minify: true, target })).then((r) => r.code),
+    bundle("comments-loader.ts"),
+    bundle("comments-widget.ts"),
+  ]);
+  [assets.css, assets.commentsLoader, assets.commentsWidget] = await Promise.all([
+    writeFingerprinted(outputDir, "site", "css", css),
+    writeFingerprinted(outputDir, "comments-loader", "js", loader),
+    writeFingerprinted(outputDir, "comments-widget", "js", widget),
+  ]);
 }

@@ -4,9 +4,12 @@ import { buildFromEnv } from "./build.ts";
 import { loadContent, type Content, type Site } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import { indexPosts, type EleventyItem, type PostIndex } from "./posts.ts";
+import { attachResponses, prepareComments } from "./comments/index.ts";
 
 let content: Content | undefined;
 let index: PostIndex | undefined;
+/** Response counts from GitHub for this build, by post slug (empty without a token). */
+let liveResponses: ReadonlyMap<string, number> = new Map();
 
 /** Reads and validates all content; throws a ContentError listing every problem. */
 export function refreshContent(root = process.cwd()): Content {
@@ -39,6 +42,12 @@ export function currentContent(): Content {
 
 export const currentSite = (): Site => currentContent().site;
 
+/** The comment settings checked and the response counts fetched, once per build, before the pages. */
+export async function refreshComments(): Promise<void> {
+  liveResponses = await prepareComments(currentContent());
+  index = undefined;
+}
+
 /** The post index of this build, once the collections have been computed. */
 export function currentIndex(): PostIndex | undefined {
   return index;
@@ -46,6 +55,9 @@ export function currentIndex(): PostIndex | undefined {
 
 /** The post index, computed once per build from the first collection that asks. */
 export function postIndex(items: () => readonly EleventyItem[]): PostIndex {
-  index ??= indexPosts(items(), currentContent());
+  if (!index) {
+    index = indexPosts(items(), currentContent());
+    attachResponses(index.posts, liveResponses);
+  }
   return index;
 }

@@ -2,6 +2,7 @@
 import { currentIndex, currentSite } from "./current.ts";
 import { absolute, absoluteHtml, FEED_SIZE, jsonFeed } from "./feeds.ts";
 import type { Post } from "./posts.ts";
+import { commentsSection } from "./comments/index.ts";
 
 export const filters = {
   sync: {
@@ -11,6 +12,8 @@ export const filters = {
     newestDatetime: (posts: readonly Post[]) => posts[0]?.datetime ?? "1970-01-01T00:00:00Z",
     /** The newest posts, as many as a feed carries. */
     feedPosts: (posts: readonly Post[]) => posts.slice(0, FEED_SIZE),
+    /** What the comments section under a post shows in this build (src/comments/section.ts). */
+    commentsSection: (post: Post) => commentsSection(post, currentSite()),
     /** The post a post page renders, or undefined on other pages. */
     postFor: (page: { inputPath: string; fileSlug: string }) =>
       page.inputPath.startsWith("./content/posts/") ? currentIndex()?.bySlug[page.fileSlug] : undefined,

@@ -53,6 +53,10 @@ export interface Post {
   archived: ArchivedComment[];
   /** How many earlier responses there are, replies included. */
   archivedCount: number;
+  /** Comments + replies in the post's GitHub Discussion, when the build could ask (src/comments/). */
+  liveResponses?: number;
+  /** What list pages show: all responses known for the post (src/comments/index.ts `responseCount`). */
+  responseCount?: number;
   draft: boolean;
   previous?: Post;
   next?: Post;

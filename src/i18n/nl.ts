@@ -27,6 +27,21 @@ export const nl = {
   nextPost: "Volgend bericht",
   postNav: "Meer berichten",
   comments: "Reacties",
+  // The comments section (src/comments/, layouts/partials/comments.njk). `{n}` in `many` is filled in
+  // by the browser once giscus reports the count; the count comes first in every language.
+  responsesHeadings: (title: string) => ({
+    none: "Nog geen reacties — begin het gesprek",
+    one: `1 reactie op “${title}”`,
+    many: `{n} reacties op “${title}”`,
+  }),
+  responseCount: (n: number) => (n === 0 ? "Nog geen reacties" : n === 1 ? "1 reactie" : `${n} reacties`),
+  commentsOnGitHub: "Lees en schrijf de reacties op GitHub",
+  commentsUnavailable: "De reacties kunnen hier nu niet worden geladen.",
+  commentsPreviewOff: "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
+  commentsPreviewLive: "Reageer bij het bericht op de openbare site",
+  commentsSetupIntro: "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
+  commentsSetupIds: "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
+  commentsSetupDevOnly: "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",
   draft: "Concept",
   draftNotice: "Dit is een concept: het staat nog niet op de openbare site.",
   // The bar on every page of a deploy preview or branch deploy (src/netlify/preview.ts).

@@ -1,0 +1,77 @@
+// What the comments section under a post shows in this build, prepared for
+// layouts/partials/comments.njk: the widget's settings as data-* attributes (no inline script under
+// a strict CSP), a setup explanation, a preview notice, or nothing.
+import type { Site } from "../content/load.ts";
+import { messages } from "../i18n/index.ts";
+import { discussionFor, discussionOnGitHub } from "./discussion.ts";
+import { commentsSetup } from "./settings.ts";
+
+/** The post fields the section needs. */
+export interface CommentedPost {
+  slug: string;
+  url: string;
+  title: string;
+  comments: boolean;
+  draft: boolean;
+  discussion?: number | string;
+}
+
+export type CommentsSection =
+  | { kind: "none" }
+  /** Development without settings: what to fill in, and where. */
+  | { kind: "setup"; missing: string[]; example: string }
+  /** A preview without a preview category: comment on the live post instead. */
+  | { kind: "preview-off"; liveUrl: string }
+  | {
+      kind: "widget";
+      /** `data-*` attributes of the section (names without `data-`), read by src/client/. */
+      data: Record<string, string>;
+      /** Where to answer without the widget: no JavaScript, giscus blocked or failing. */
+      onGitHub: string;
+    };
+
+/** What the filled-in fields look like (the ids come from https://giscus.app). */
+const examples = { repo: "organisatie/leergang-reacties", repoId: "R_kgDO…", category: "Reacties", categoryId: "DIC_kwDO…" };
+
+/** The live address of a post seen in a preview; the live home page for a draft (not live yet). */
+function liveUrl(post: CommentedPost, site: Site): string {
+  const base = site.build.productionUrl ?? site.url;
+  return `${base}${post.draft ? "/" : post.url}`;
+}
+
+export function commentsSection(post: CommentedPost, site: Site): CommentsSection {
+  if (!post.comments) return { kind: "none" };
+  const setup = commentsSetup(site);
+  if (setup.status === "missing") {
+    if (site.build.mode !== "development") return { kind: "none" };
+    const example = ["giscus:", ...setup.fields.map((field) => `  ${field}: ${examples[field as keyof typeof examples]}`)].join("\n");
+    return { kind: "setup", missing: setup.fields, example };
+  }
+  if (setup.status === "preview-off") return { kind: "preview-off", liveUrl: liveUrl(post, site) };
+
+  const discussion = discussionFor(post.slug, post.discussion);
+  const headings = messages(site.lang).responsesHeadings(post.title);
+  return {
+    kind: "widget",
+    onGitHub: discussionOnGitHub(setup.repo, discussion),
+    data: {
+      // The widget's settings, named as giscus's own client.js names them.
+      repo: setup.repo,
+      "repo-id": setup.repoId,
+      category: setup.category,
+      "category-id": setup.categoryId,
+      mapping: discussion.mapping,
+      term: discussion.mapping === "number" ? String(discussion.number) : discussion.term,
+      strict: "1",
+      "reactions-enabled": setup.reactions ? "1" : "0",
+      "emit-metadata": "1",
+      "input-position": setup.inputPosition,
+      lang: site.lang,
+      // The heading once giscus reports the count; `{n}` is filled in by the browser.
+      "heading-none": headings.none,
+      "heading-one": headings.one,
+      "heading-many": headings.many,
+      "frame-title": messages(site.lang).comments,
+    },
+  };
+}

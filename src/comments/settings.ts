@@ -1,0 +1,61 @@
+// site.yaml's `giscus:` settings, resolved for this build: which repository and category the
+// comments of this deploy go to — or why there are none.
+import type { Site } from "../content/load.ts";
+
+/** The fields giscus cannot do without, in the order site.yaml lists them. */
+export const requiredFields = ["repo", "repoId", "category", "categoryId"] as const;
+
+export type CommentsSetup =
+  | {
+      status: "ready";
+      repo: string;
+      repoId: string;
+      category: string;
+      categoryId: string;
+      inputPosition: "top" | "bottom";
+      reactions: boolean;
+      /** True when this build writes to `previewCategory` instead of the live category. */
+      previewCategory: boolean;
+    }
+  /** Settings left empty: explained in development, left out (with one warning) in production. */
+  | { status: "missing"; fields: string[] }
+  /** A deploy preview or branch deploy without a preview category: no comments, a notice instead. */
+  | { status: "preview-off" };
+
+const filled = (value: string | undefined): value is string => typeof value === "string" && value.trim() !== "";
+
+export function commentsSetup(site: Site): CommentsSetup {
+  const giscus = site.giscus;
+  const missing = requiredFields.filter((field) => !filled(giscus[field]));
+  if (missing.length) return { status: "missing", fields: [...missing] };
+
+  // Previews must not write into the live discussions: they use the preview category or none.
+  // The dev server uses it too when it is set, so trying things out locally stays out of sight.
+  const { context } = site.build;
+  const preview = context === "deploy-preview" || context === "branch-deploy";
+  const previewSet = filled(giscus.previewCategory) && filled(giscus.previewCategoryId);
+  if (preview && !previewSet) return { status: "preview-off" };
+  const usePreview = previewSet && (preview || context === "development");
+
+  return {
+    status: "ready",
+    repo: giscus.repo!.trim(),
+    repoId: giscus.repoId!.trim(),
+    category: (usePreview ? giscus.previewCategory! : giscus.category!).trim(),
+    categoryId: (usePreview ? giscus.previewCategoryId! : giscus.categoryId!).trim(),
+    inputPosition: giscus.inputPosition ?? "bottom",
+    reactions: giscus.reactions ?? true,
+    previewCategory: usePreview,
+  };
+}
+
+/** The one line a production build prints when comments are not set up, or undefined. */
+export function setupWarning(site: Site): string | undefined {
+  const setup = commentsSetup(site);
+  if (setup.status !== "missing" || site.build.mode === "development") return undefined;
+  const none = setup.fields.length === requiredFields.length;
+  return (
+    `Comments are left out: ${none ? "giscus is not set up" : `giscus ${setup.fields.join(", ")} ${setup.fields.length === 1 ? "is" : "are"} empty`} ` +
+    `in content/_data/site.yaml. Fill in repo, repoId, category and categoryId (ids from https://giscus.app; see README.md, "Reacties instellen").`
+  );
+}
