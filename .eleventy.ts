@@ -20,7 +20,7 @@ export default function (config: UserConfig) {
   // Every file is validated before anything is written: all problems at once, no stack trace.
   // The CSS is fingerprinted only after that, so a failed build leaves _site as it was.
   config.on("eleventy.before", async ({ directories, runMode }) => {
-    checkContent(runMode);
+    await checkContent(runMode);
     // The stylesheet and scripts are fingerprinted while GitHub is asked for response counts.
     await Promise.all([buildAssets(directories.output), refreshComments()]);
   });

@@ -24,14 +24,32 @@ export function refreshContent(root = process.cwd()): Content {
  * The build's first step. On problems a build prints them once and exits 1 before anything is
  * written; the dev server prints them and keeps watching, so fixing the file recovers.
  */
-export function checkContent(runMode: "build" | "watch" | "serve"): void {
+export async function checkContent(runMode: "build" | "watch" | "serve"): Promise<void> {
   try {
     refreshContent();
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(`\n${error.message}\n`);
     if (runMode === "build") process.exit(1);
+    // Eleventy treats a failed first build of --serve as fatal (the watcher starts only after it),
+    // so the dev server's first build waits here until the content is fixed.
+    if (!content) return waitForValidContent(error.message);
     throw Object.assign(new Error(`${error.problems.length} content problem(s), listed above. Waiting for a fix…`), { skipOriginalStack: true });
+  }
+}
+
+async function waitForValidContent(lastReport: string): Promise<void> {
+  console.error("Waiting for a fix… (the site is served as soon as the content is valid)\n");
+  for (;;) {
+    await new Promise((ok) => setTimeout(ok, 500));
+    try {
+      refreshContent();
+      return;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      // Report again only when something changed, e.g. one of two problems was fixed.
+      if (error.message !== lastReport) console.error(`\n${(lastReport = error.message)}\n`);
+    }
   }
 }
 
