@@ -7,7 +7,7 @@ import { messages } from "./src/i18n/index.ts";
 import { parseSiteDate } from "./src/dates.ts";
 import { createMarkdown } from "./src/markdown.ts";
 import { assets, buildAssets } from "./src/assets.ts";
-import { filters } from "./src/filters.ts";
+import { filters, memoize } from "./src/filters.ts";
 import { contentPages, derivedPages } from "./src/pages.ts";
 import { writeRedirects } from "./src/redirects.ts";
 import { previewBar } from "./src/netlify/preview.ts";
@@ -52,6 +52,10 @@ export default function (config: UserConfig) {
   config.addCollection("authorsWithPosts", (api) => posts(api).authors);
   // Pages such as content/over.md appear in the menu and the sitemap, by file name.
   config.addCollection("pages", (api) => contentPages(api.getFilteredByGlob("./content/*.md")));
+
+  // Eleventy's `url` filter (path prefix) runs dozens of times per post on list pages and is slow:
+  // its answers never change during a run, so they are remembered.
+  config.addFilter("url", memoize(config.getFilter("url")));
 
   // Filters the layouts use to stay free of logic (src/filters.ts).
   for (const [name, fn] of Object.entries(filters.sync)) config.addFilter(name, fn);

@@ -1,15 +1,35 @@
-// Front-matter is YAML 1.2 (core schema): `2012-04-11` stays text until our schema reads it as a
-// day in the site's time zone, and `yes` is not a boolean by accident. Eleventy parses with the
-// same engine, so the build and the checks see the same values.
+// Front-matter is YAML with the core schema: `2012-04-11` stays text until our schema reads it as a
+// day in the site's time zone, and `yes` is not a boolean by accident. js-yaml parses fast (it is what
+// Eleventy uses); only a file it rejects is parsed again with `yaml`, for a message with a line number
+// and every error in it. Each front-matter validated here is handed to Eleventy's parse as it is, so
+// the build and the checks see the same values and the YAML is parsed once per build.
 import matter from "gray-matter";
+import jsYaml from "js-yaml";
 import YAML from "yaml";
 import type { Problem } from "./problems.ts";
 
 const yamlOptions = { schema: "core", uniqueKeys: true, prettyErrors: true } as const;
+const fastParse = (source: string): unknown => jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
+
+/** Front-matter parsed during validation, by its trimmed source, waiting for Eleventy to take it. */
+const handoff = new Map<string, object>();
+
+/** Forget what the previous build validated (called when content is loaded again). */
+export function clearHandoff(): void {
+  handoff.clear();
+}
 
 /** gray-matter engine for Eleventy; content is validated before Eleventy runs, so errors are rare here. */
 export const yamlEngine = {
-  parse: (source: string): object => (YAML.parse(source, yamlOptions) as object | null) ?? {},
+  parse: (source: string): object => {
+    const key = source.trim();
+    const validated = handoff.get(key);
+    if (validated) {
+      handoff.delete(key);
+      return validated;
+    }
+    return (fastParse(source) as object | null) ?? {};
+  },
   stringify: (data: object): string => YAML.stringify(data),
 };
 
@@ -59,14 +79,35 @@ export function parseMarkdownFile(file: string, source: string): Parsed {
   }
   let doc: YAML.Document | undefined;
   let yamlSource = "";
+  let fastError: unknown;
   const parsed = matter(text, {
-    engines: { yaml: { parse: (yaml: string) => { yamlSource = yaml; doc = YAML.parseDocument(yaml, yamlOptions); return (doc.toJS() as object | null) ?? {}; } } },
+    engines: {
+      yaml: {
+        parse: (yaml: string) => {
+          yamlSource = yaml;
+          try {
+            return (fastParse(yaml) as object | null) ?? {};
+          } catch (error) {
+            fastError = error;
+            doc = YAML.parseDocument(yaml, yamlOptions);
+            return {};
+          }
+        },
+      },
+    },
   });
   // gray-matter hands over the YAML with its leading newline, so YAML lines are file lines.
   const problems = doc ? yamlProblems(file, doc, yamlSource) : [];
+  if (fastError && !problems.length) {
+    // Rare: only js-yaml objects. Its message still names the line.
+    const reason = fastError instanceof jsYaml.YAMLException ? fastError.reason : String(fastError);
+    const line = fastError instanceof jsYaml.YAMLException ? fastError.mark.line + 1 : 1;
+    problems.push({ file, field: "front-matter", message: `${reason} (line ${line}) — check the indentation and quotes on that line` });
+  }
   const data = parsed.data as unknown;
   if (!problems.length && (typeof data !== "object" || data === null || Array.isArray(data))) {
     problems.push({ file, field: "front-matter", message: "must be fields like `title: …`, one per line — check the lines between the `---`" });
   }
+  if (!problems.length) handoff.set(yamlSource.trim(), data as object);
   return { data: problems.length ? {} : (data as Record<string, unknown>), body: parsed.content, problems };
 }

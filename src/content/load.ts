@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Build } from "../build.ts";
 import { slugify } from "../slug.ts";
 import { authorUrl } from "../urls.ts";
-import { parseMarkdownFile, parseYamlFile } from "./frontmatter.ts";
+import { clearHandoff, parseMarkdownFile, parseYamlFile } from "./frontmatter.ts";
 import { excerptOf } from "./excerpt.ts";
 import { nearest, type Problem } from "./problems.ts";
 import {
@@ -285,6 +285,7 @@ function loadPage(root: string, file: string, problems: Problem[]): PageEntry | 
 /** Everything under content/, validated. `problems` is empty when the site can be built. */
 export function loadContent(root: string, build: Build): Content {
   const problems: Problem[] = [];
+  clearHandoff();
   const site = loadSite(root, build, problems);
   const before = problems.length;
   const authors = loadAuthors(root, problems);
