@@ -35,7 +35,8 @@ beforeAll(async () => {
   built = buildSite({
     files: {
       "_data/site.yaml": siteYaml,
-      "posts/een-lang-verhaal.md": post({ title: "Een lang verhaal", date: "2026-09-10", author: "marjan", questions: ["Wat neem je mee?"] }, longBody),
+      // Like the seed's posts: a session and questions to respond to.
+      "posts/een-lang-verhaal.md": post({ title: "Een lang verhaal", date: "2026-09-10", author: "marjan", questions: ["Wat neem je mee?"], session: { date: "2026-09-17", location: "Doorn" } }, longBody),
       "posts/oud-gesprek.md": post({ title: "Oud gesprek", date: "2026-09-11", author: "marjan", discussion: 42 }, longBody),
     },
   });
@@ -69,9 +70,15 @@ async function reader(options: BrowserContextOptions = {}, setup?: (context: Bro
   page.on("request", (request) => request.url().includes("/assets/comments-") && scripts.push(new URL(request.url()).pathname));
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => /Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`));
-  await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
-  );
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    // Layout shifts not caused by the reader (the Layout Instability API), summed as CLS does.
+    const w = window as unknown as { layoutShift: number };
+    w.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.layoutShift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
   return { page, context, scripts, problems };
 }
 
@@ -176,7 +183,13 @@ describe("the comments section in Chromium", () => {
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await scrollToComments(page);
     expect(standIn.widgets[0]!.searchParams.get("theme")).toBe("dark");
+
     await waitFor(() => standIn.received.length > 0, "the widget's first setConfig");
+
+    // The widget arrived (320 px high) in the space kept for it: nothing moved.
+    await waitFor(() => standIn.posted, "the stand-in's messages");
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
 
     await page.emulateMedia({ colorScheme: "light" });
     const themes = () => standIn.received.map((m) => (m as { giscus?: { setConfig?: { theme?: string } } }).giscus?.setConfig?.theme);
@@ -197,6 +210,17 @@ describe("the comments section in Chromium", () => {
     // "Discussion not found" only means nobody has answered yet.
     await page.waitForFunction(() => document.querySelector("#comments-title")?.textContent === "Nog geen reacties — begin het gesprek");
     expect(await state(page)).toBe("ready");
+    expect(problems).toEqual([]);
+  });
+
+  test("back from signing in to GitHub (?giscus=…), the widget loads at once with the session and the address is cleaned", async () => {
+    let standIn!: GiscusStandIn;
+    const { page, problems } = await reader({}, async (c) => (standIn = await routeGiscus(c)));
+    await page.goto(`${site.url}/posts/een-lang-verhaal/?giscus=sessie123`);
+    await page.locator("giscus-widget iframe").waitFor();
+    expect(standIn.widgets[0]!.searchParams.get("session")).toBe("sessie123");
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.locator("#reacties").evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
     expect(problems).toEqual([]);
   });
 
