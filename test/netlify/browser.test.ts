@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright";
 import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
 import { post, repoRoot } from "../support/site.ts";
+import { routeGiscus, type GiscusStandIn } from "../support/giscus-standin.ts";
 import { netlifyBuild, productionUrl, siteWithComments } from "./deploys.ts";
 
 const files = {
@@ -46,12 +48,8 @@ afterAll(async () => {
   await Promise.all(Object.values(sites).map((s) => s?.close()));
 });
 
-/** giscus.app and the video player answer from here: the network is out of reach in tests. */
-async function standIns(context: BrowserContext, giscusQueries: URL[]) {
-  await context.route("https://giscus.app/**", (route) => {
-    giscusQueries.push(new URL(route.request().url()));
-    return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>giscus</title><p id=stand-in>giscus stand-in</p>" });
-  });
+/** The video player answers from here: the network is out of reach in tests. */
+async function playerStandIn(context: BrowserContext) {
   await context.route("https://www.youtube-nocookie.com/**", (route) =>
     route.fulfill({ contentType: "text/html", body: "<!doctype html><title>player</title><p id=stand-in>player stand-in</p>" }),
   );
@@ -84,11 +82,13 @@ async function visit(context: BrowserContext, site: RunningSite, path: string): 
 
 describe.each(["production", "deploy-preview"] as const)("%s, served with its Netlify headers", (context) => {
   let browserContext: BrowserContext;
-  const giscusQueries: URL[] = [];
+  // giscus.app answers from the comments' stand-in, which also posts giscus's resize and metadata messages.
+  let giscus: GiscusStandIn;
 
   beforeAll(async () => {
     browserContext = await browser.newContext();
-    await standIns(browserContext, giscusQueries);
+    giscus = await routeGiscus(browserContext);
+    await playerStandIn(browserContext);
   });
   afterAll(async () => browserContext?.close());
 
@@ -97,7 +97,8 @@ describe.each(["production", "deploy-preview"] as const)("%s, served with its Ne
     expect(status).toBe(name === "not found" ? 404 : 200);
     if (withComments.has(name)) {
       const widget = page.frameLocator('iframe[src^="https://giscus.app/"]');
-      await expect(widget.locator("#stand-in").textContent({ timeout: 15_000 })).resolves.toBe("giscus stand-in");
+      await expect(widget.locator("p").textContent({ timeout: 15_000 })).resolves.toBe("giscus stand-in");
+      await expect.poll(() => giscus.posted).toBe(true);
     }
     if (name === "post with a video") {
       await page.locator('iframe[src^="https://www.youtube-nocookie.com/"]').scrollIntoViewIfNeeded();
@@ -110,7 +111,8 @@ describe.each(["production", "deploy-preview"] as const)("%s, served with its Ne
   });
 
   test("the widget asks giscus for this context's category", () => {
-    const categories = new Set(giscusQueries.map((url) => url.searchParams.get("categoryId")));
+    const categories = new Set(giscus.widgets.map((url) => url.searchParams.get("categoryId")));
+    expect(giscus.widgets).toHaveLength(withComments.size);
     expect(categories).toEqual(new Set([context === "production" ? "DIC_kwDOTEST_live" : "DIC_kwDOTEST_preview"]));
   });
 });
@@ -155,5 +157,17 @@ describe("HTTP, as Netlify answers", () => {
   test("the preview bar links to the live site", async () => {
     const html = await (await head("deploy-preview", "/")).text();
     expect(html).toContain(`href="${productionUrl}/"`);
+  });
+});
+
+describe("the preview bar in Chromium", () => {
+  test.each(["light", "dark"] as const)("is a labelled landmark, readable in %s mode (axe finds nothing on the preview's home page)", async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(sites["deploy-preview"].url + "/");
+    await expect(page.getByRole("complementary", { name: "Voorbeeldweergave van pull request #12" }).getByRole("link", { name: "Naar de openbare site" }).getAttribute("href")).resolves.toBe(`${productionUrl}/`);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await context.close();
   });
 });
