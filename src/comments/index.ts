@@ -11,8 +11,9 @@ export { commentsSection, type CommentsSection } from "./section.ts";
  * The number a list page shows after a post ("11 reacties"): every response known for it.
  * Undefined when nothing is known (no counts from GitHub), so the page shows nothing rather than 0.
  */
-export function responseCount(post: Pick<Post, "liveResponses">): number | undefined {
-  const known = [post.liveResponses].filter((n): n is number => n !== undefined);
+export function responseCount(post: Pick<Post, "liveResponses"> & Partial<Pick<Post, "archivedCount">>): number | undefined {
+  // Earlier responses (src/archived.ts) are known from the content itself, with or without GitHub.
+  const known = [post.liveResponses, post.archivedCount || undefined].filter((n): n is number => n !== undefined);
   return known.length ? known.reduce((sum, n) => sum + n, 0) : undefined;
 }
 

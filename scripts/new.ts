@@ -1,0 +1,32 @@
+// npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]
+// Writes content/posts/<slug>.md and prints where it is and where it will be published.
+import { parseArgs } from "node:util";
+import { createPost, parseTags } from "../src/tools/new-post.ts";
+import { askAuthor, canAsk } from "../src/tools/prompt.ts";
+import { runTool, ToolError } from "../src/tools/tool-error.ts";
+
+const usage = 'Usage: npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]';
+
+await runTool(async () => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { author: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    throw new ToolError(`${(error as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const post = await createPost(
+    process.cwd(),
+    { title: positionals.join(" "), author: values.author, date: values.date, tags: parseTags(values.tags) },
+    canAsk() ? (authors) => askAuthor(authors) : undefined,
+  );
+  console.log(`Written: ${post.file}\nIt will be published at ${post.url}\nPreview it with npm start; it goes live when it is merged.`);
+  return 0;
+});
