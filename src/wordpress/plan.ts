@@ -1,0 +1,260 @@
+// What an import will write, decided from the export alone (never from what is on disk), so that
+// running it twice plans the same files, the same slugs and the same redirects.
+import YAML from "yaml";
+import { archivedFile, contentPaths, type Author, type Redirect, type Site } from "../content/load.ts";
+import { isoDay } from "../dates.ts";
+import { slugify } from "../slug.ts";
+import { uniqueSlug } from "../tools/new-post.ts";
+import { postUrl } from "../urls.ts";
+import { archivedResponses, wordpressDate, type CommentOutcome } from "./comments.ts";
+import { plainText, postToMarkdown } from "./html.ts";
+import type { Wxr, WxrItem } from "./wxr.ts";
+import { referencesIn } from "../check/references.ts";
+
+export interface PlannedFile {
+  /** Project-relative path. */
+  path: string;
+  text: string;
+}
+
+export interface PlannedEntry {
+  kind: "post" | "draft" | "page";
+  slug: string;
+  title: string;
+  /** The post's address on the old blog (also the first comment line of its file). */
+  link: string;
+  file: PlannedFile;
+  /** The earlier responses beside a post, when it has approved ones. */
+  responses?: PlannedFile & { count: number };
+  /** The old address, for published posts and pages. */
+  redirect?: Redirect;
+  /** Images that still load from the old blog. */
+  oldImages: number;
+}
+
+export interface ImportPlan {
+  blog: { title: string; link: string };
+  entries: PlannedEntry[];
+  /** Authors to add to authors.yaml (ids not there yet). */
+  newAuthors: { id: string; name: string }[];
+  /** Why items were left out, with how many: "attachments" → 3. */
+  skipped: Record<string, number>;
+  comments: Record<CommentOutcome, number>;
+}
+
+export interface PlanContext {
+  site: Pick<Site, "timezone" | "lang">;
+  /** The authors already in authors.yaml: reused, never changed. */
+  authors: Record<string, Author>;
+  /** Every post by this existing author, instead of the export's authors. */
+  author?: string;
+}
+
+/** Addresses the site uses itself: a page may not take them. */
+const reservedPages = new Set(["posts", "tags", "authors", "page", "img", "assets", "feed", "404", "index", "_data"]);
+/** WordPress's default category says nothing about a post. */
+const noCategory = new Set(["uncategorized", "geen-categorie", "ongecategoriseerd", "non-classe", "allgemein"]);
+
+/** Why an item was left out, as [one, many] for the summary. */
+export const skipLabels: Record<string, [string, string]> = {
+  attachment: ["attachment (its file stays on the old blog)", "attachments (their files stay on the old blog)"],
+  revision: ["revision", "revisions"], menu: ["menu item", "menu items"], theme: ["theme setting", "theme settings"],
+  block: ["reusable block", "reusable blocks"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
+  "auto-draft": ["automatic draft", "automatic drafts"], private: ["private item", "private items"],
+  "unpublished-page": ["unpublished page", "unpublished pages"], undated: ["item without a date", "items without a date"],
+  other: ["item of another kind", "items of other kinds"],
+};
+
+const skipByType: Record<string, string> = {
+  attachment: "attachment", revision: "revision", nav_menu_item: "menu", wp_navigation: "menu", custom_css: "theme",
+  customize_changeset: "theme", wp_global_styles: "theme", wp_template: "theme", wp_template_part: "theme",
+  wp_block: "block", oembed_cache: "cache",
+};
+
+/** The first line of an imported file: where it came from, and how a re-run recognises its own files. */
+export const provenance = (link: string) => `# Imported from WordPress: ${link}\n`;
+
+const scalar = (value: string) => YAML.stringify(value, { lineWidth: 0 }).trimEnd();
+
+/** The front-matter and body of a post or page, with where it came from as a comment. */
+function markdownFile(fields: [string, string | undefined][], link: string, body: string): string {
+  const lines = fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`);
+  return ["---", ...(link ? [provenance(link).trimEnd()] : []), ...lines, "---", "", body].join("\n");
+}
+
+function tagsOf(item: WxrItem): string[] {
+  const tags = new Map<string, string>();
+  for (const term of item.terms) {
+    if (term.domain !== "category" && term.domain !== "post_tag") continue;
+    const label = plainText(term.label);
+    if (!label || noCategory.has(term.slug) || noCategory.has(slugify(label))) continue;
+    if (!tags.has(slugify(label))) tags.set(slugify(label), label);
+  }
+  return [...tags.values()];
+}
+
+/** A path as people read it: `/2012/05/02/%c3%bcber/` → `/2012/05/02/über/` (encoded again in _redirects). */
+function readablePath(pathname: string): string {
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+function oldPath(link: string, target: string): Redirect | undefined {
+  try {
+    const from = readablePath(new URL(link).pathname);
+    return from !== "/" && from !== target ? { from, to: target } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameHost(url: string, blog: string): boolean {
+  try {
+    return new URL(url).host === new URL(blog).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Links from one old post to another point to the new addresses: by the old address (absolute or
+ * from the site root) or by WordPress's `?p=123`. Other links stay as they are.
+ */
+function oldLinks(blog: string, moved: readonly { item: WxrItem; url: string }[]): (href: string) => string {
+  const trail = (path: string) => (path.endsWith("/") ? path : `${path}/`);
+  const byPath = new Map<string, string>();
+  const byId = new Map(moved.map((m) => [m.item.id, m.url]));
+  for (const { item, url } of moved) {
+    try {
+      byPath.set(trail(readablePath(new URL(item.link).pathname)), url);
+    } catch {
+      // A post without an address is only reachable by its id.
+    }
+  }
+  return (href) => {
+    let url: URL;
+    try {
+      url = new URL(href, blog);
+      if (!sameHost(url.href, blog) || (!href.startsWith("/") && !sameHost(href, blog))) return href;
+    } catch {
+      return href;
+    }
+    const id = url.pathname === "/" ? url.searchParams.get("p") ?? url.searchParams.get("page_id") : null;
+    const target = (id ? byId.get(id) : undefined) ?? byPath.get(trail(readablePath(url.pathname)));
+    return target ? `${target}${url.hash}` : href;
+  };
+}
+
+/** `%c3%bcber-ons` → `uber-ons`; an empty name (most drafts) falls back to the title. */
+function baseSlug(item: WxrItem): string {
+  let name = item.postName;
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Not percent-encoded after all.
+  }
+  return slugify(name) || slugify(plainText(item.title)) || `bericht-${item.id}`;
+}
+
+export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
+  const { site } = context;
+  const skipped: Record<string, number> = {};
+  const skip = (reason: string) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
+  const comments: Record<CommentOutcome, number> = { kept: 0, spam: 0, pending: 0, trashed: 0, pingbacks: 0, empty: 0 };
+
+  const attachments = new Map<string, string>();
+  const attachmentsOf = new Map<string, string[]>();
+  for (const item of wxr.items.filter((i) => i.type === "attachment" && i.attachmentUrl)) {
+    attachments.set(item.id, item.attachmentUrl);
+    attachmentsOf.set(item.parent, [...(attachmentsOf.get(item.parent) ?? []), item.attachmentUrl]);
+  }
+
+  // Authors: an existing id or name is reused; anyone else is added once, by login.
+  const displayNames = new Map(wxr.authors.map((a) => [a.login, plainText(a.displayName) || a.login]));
+  const authorIds = new Map<string, string>();
+  const newAuthors: { id: string; name: string }[] = [];
+  const authorFor = (login: string): string => {
+    if (context.author) return context.author;
+    const known = authorIds.get(login);
+    if (known) return known;
+    const name = displayNames.get(login) ?? (plainText(login) || "WordPress");
+    const existing = context.authors[slugify(login)] ?? Object.values(context.authors).find((a) => a.name.trim().toLowerCase() === name.toLowerCase());
+    const id = existing?.id ?? uniqueSlug(slugify(login) || slugify(name) || "auteur", (s) => s in context.authors || newAuthors.some((a) => a.id === s));
+    if (!existing) newAuthors.push({ id, name });
+    authorIds.set(login, id);
+    return id;
+  };
+
+  // First pass: what is imported, under which name — so links between old posts can be rewritten.
+  const taken = { post: new Set<string>(), page: new Set<string>(reservedPages) };
+  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date }[] = [];
+  for (const item of wxr.items) {
+    const reason =
+      item.status === "trash" ? "trash"
+      : item.type !== "post" && item.type !== "page" ? skipByType[item.type] ?? "other"
+      : item.status === "auto-draft" || item.status === "inherit" ? "auto-draft"
+      : item.status === "private" ? "private"
+      : item.type === "page" && item.status !== "publish" ? "unpublished-page"
+      : undefined;
+    const date = reason ? undefined : wordpressDate(item.date, item.dateGmt, site.timezone);
+    if (reason || !date) {
+      skip(reason ?? "undated");
+      continue;
+    }
+    const kind = item.type === "page" ? "page" : item.status === "publish" ? "post" : "draft";
+    const names = kind === "page" ? taken.page : taken.post;
+    const slug = uniqueSlug(baseSlug(item), (s) => names.has(s));
+    names.add(slug);
+    accepted.push({ item, kind, slug, date });
+  }
+  const rewriteLink = oldLinks(wxr.link, accepted.filter((a) => a.kind !== "draft").map((a) => ({ item: a.item, url: a.kind === "page" ? `/${a.slug}/` : postUrl(a.slug) })));
+
+  const entries: PlannedEntry[] = [];
+  for (const { item, kind, slug, date } of accepted) {
+    const title = plainText(item.title) || slug;
+    const body = postToMarkdown(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink });
+    const description = plainText(item.excerpt);
+    const oldImages = referencesIn(body).filter((r) => r.kind === "image" && sameHost(r.target, wxr.link)).length;
+
+    if (kind === "page") {
+      const path = `${contentPaths.pages}/${slug}.md`;
+      const text = markdownFile([["title", scalar(title)], ["description", description ? scalar(description) : undefined]], item.link, body);
+      const redirect = oldPath(item.link, `/${slug}/`);
+      entries.push({ kind, slug, title, link: item.link, file: { path, text }, ...(redirect ? { redirect } : {}), oldImages });
+      continue;
+    }
+    const tags = tagsOf(item);
+    const text = markdownFile(
+      [
+        ["title", scalar(title)],
+        ["date", isoDay(date, site.timezone)],
+        ["author", authorFor(item.creator)],
+        ["tags", `[${tags.map(scalar).join(", ")}]`],
+        ["description", description ? scalar(description) : undefined],
+        ["draft", kind === "draft" ? "true" : undefined],
+      ],
+      item.link,
+      body,
+    );
+    const archived = archivedResponses(item.comments, site);
+    for (const [outcome, n] of Object.entries(archived.counts)) comments[outcome as CommentOutcome] += n;
+    const responses = archived.responses.length
+      ? {
+          path: archivedFile(slug),
+          count: archived.responses.length,
+          text: `# Earlier responses to "${title.replace(/\s+/g, " ")}", imported from WordPress (approved ones only).\n# Shown read-only above the live comments: edit or remove one here if needed.\n${YAML.stringify(archived.responses, { lineWidth: 0 })}`,
+        }
+      : undefined;
+    const redirect = kind === "post" ? oldPath(item.link, postUrl(slug)) : undefined;
+    entries.push({
+      kind, slug, title, link: item.link, file: { path: `${contentPaths.posts}/${slug}.md`, text },
+      ...(responses ? { responses } : {}),
+      ...(redirect ? { redirect } : {}),
+      oldImages,
+    });
+  }
+  return { blog: { title: plainText(wxr.title), link: wxr.link }, entries, newAuthors, skipped, comments };
+}
