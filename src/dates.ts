@@ -5,6 +5,18 @@ import type { Lang } from "./i18n/index.ts";
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/**
+ * Creating an Intl.DateTimeFormat costs far more than using one (and holds ICU memory), and a build
+ * formats thousands of dates in a handful of ways: each format is made once.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 export type DateProblem = "format" | "impossible" | "day-first";
 
 /** Why a date string is not usable, or null when it is. */
@@ -26,7 +38,7 @@ export function isCalendarDay(value: string): boolean {
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Amsterdam in summer: 120). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = formatter("en-US", {
     timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
     hour: "2-digit", minute: "2-digit", second: "2-digit",
   }).formatToParts(instant);
@@ -61,7 +73,7 @@ const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
 
 /** `2012-04-11`: the calendar day of `instant` in `timeZone` (sitemaps, `<time datetime>`). */
 export function isoDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /** RFC 3339 with the site's offset, e.g. `2012-04-11T00:00:00+02:00` (Atom, JSON Feed). */
@@ -76,12 +88,12 @@ const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
 
 /** "11 april 2012" (nl) / "11 April 2012" (en). */
 export function longDate(instant: Date, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(locales[lang], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant);
+  return formatter(locales[lang], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant);
 }
 
 /** "donderdag 12 april 2012" (nl) / "Thursday 12 April 2012" (en); with the time when `withTime`. */
 export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
-  const format = new Intl.DateTimeFormat(locales[lang], {
+  const format = formatter(locales[lang], {
     timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric",
     ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
   });
