@@ -191,21 +191,26 @@ function loadArchived(root: string, slug: string, problems: Problem[]): Archived
     problems.push({ file, field: "responses", message: "must be a list — start each response with `- author: …`, followed by `date:` and `text:` indented below it" });
     return [];
   }
+  const items = (parsed.data ?? []) as unknown[];
   const archived: ArchivedCommentData[] = [];
-  ((parsed.data ?? []) as unknown[]).forEach((value, i) => {
+  items.forEach((value, i) => {
     const checked = check(archivedCommentSchema, value, file);
-    problems.push(...checked.problems.map((p) => ({ ...p, field: `response ${i + 1}: ${p.field}` })));
+    problems.push(...checked.problems.map((p) => ({ ...p, field: p.field === "front-matter" ? `response ${i + 1}` : `response ${i + 1}: ${p.field}` })));
     if (checked.data) archived.push(checked.data);
   });
+  // Ids and parents are checked on every response, also one with other mistakes.
+  const field = (value: unknown, key: string) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined);
   const ids = new Set<string>();
-  archived.forEach((comment, i) => {
-    if (comment.id === undefined) return;
-    if (ids.has(String(comment.id))) problems.push({ file, field: `response ${i + 1}: id`, message: `${comment.id} is used twice — give each response its own id` });
-    ids.add(String(comment.id));
+  items.forEach((value, i) => {
+    const id = field(value, "id");
+    if (id === undefined || id === null) return;
+    if (ids.has(String(id))) problems.push({ file, field: `response ${i + 1}: id`, message: `${id} is used twice — give each response its own id` });
+    ids.add(String(id));
   });
-  archived.forEach((comment, i) => {
-    if (comment.parent !== undefined && !ids.has(String(comment.parent)))
-      problems.push({ file, field: `response ${i + 1}: parent`, message: `${comment.parent} is not the id of a response in this file — use one of the ids above, or remove \`parent\`` });
+  items.forEach((value, i) => {
+    const parent = field(value, "parent");
+    if (parent !== undefined && parent !== null && !ids.has(String(parent)))
+      problems.push({ file, field: `response ${i + 1}: parent`, message: `${parent} is not the id of a response in this file — use one of the ids above, or remove \`parent\`` });
   });
   return archived;
 }

@@ -64,8 +64,10 @@ function autopNodes(children: readonly ChildNode[]): string {
       out.push(containers.has(node.name) ? `<${node.name}>${autopNodes(node.children)}</${node.name}>` : outer(node));
     } else if (isText(node) || isElement(node)) {
       run.push(node);
+    } else if (DomUtils.isComment(node) && /^\s*(more|nextpage)\b/.test(node.data)) {
+      // "Read more" and page breaks end a paragraph; other comments (Gutenberg's <!-- wp:… -->) are nothing to a reader.
+      flush();
     }
-    // Comments (<!--more-->, Gutenberg's <!-- wp:… -->) carry nothing a reader sees.
   }
   flush();
   return out.join("\n");
@@ -122,6 +124,8 @@ function postService(shiftHeadings: boolean, rewriteLink: (href: string) => stri
     replacement: (content, node) => {
       const href = rewriteLink((node as HTMLElement).getAttribute("href")!.trim()).replace(/([()])/g, "\\$1");
       const title = (node as HTMLElement).getAttribute("title");
+      // A bare address (WordPress made it clickable) stays a bare address.
+      if (!title && /^https?:\/\/\S+$/.test(href) && (node.textContent ?? "").trim() === href) return `<${href}>`;
       return `[${content}](${href}${title ? ` "${title.replace(/"/g, '\\"')}"` : ""})`;
     },
   });
