@@ -9,6 +9,7 @@ import { createMarkdown } from "./src/markdown.ts";
 import { assets, buildAssets } from "./src/assets.ts";
 import { filters, memoize } from "./src/filters.ts";
 import { contentPages, derivedPages } from "./src/pages.ts";
+import { useNunjucks } from "./src/summaries.ts";
 import { writeRedirects } from "./src/redirects.ts";
 import { previewBar } from "./src/netlify/preview.ts";
 import { writeContextHeaders } from "./src/netlify/headers.ts";
@@ -56,6 +57,9 @@ export default function (config: UserConfig) {
   // Eleventy's `url` filter (path prefix) runs dozens of times per post on list pages and is slow:
   // its answers never change during a run, so they are remembered.
   config.addFilter("url", memoize(config.getFilter("url")));
+
+  // List pages reuse each post's summary, rendered once with Eleventy's own Nunjucks (src/summaries.ts).
+  config.amendLibrary("njk", (env) => useNunjucks(env));
 
   // Filters the layouts use to stay free of logic (src/filters.ts).
   for (const [name, fn] of Object.entries(filters.sync)) config.addFilter(name, fn);

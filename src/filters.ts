@@ -1,7 +1,9 @@
 // The few filters the layouts need, so that templates only place values.
 import { currentIndex, currentSite } from "./current.ts";
 import { absolute, absoluteHtml, FEED_SIZE, jsonFeed } from "./feeds.ts";
+import { messages } from "./i18n/index.ts";
 import type { Post } from "./posts.ts";
+import { summaryHtml } from "./summaries.ts";
 import { commentsSection } from "./comments/index.ts";
 
 export const filters = {
@@ -17,6 +19,8 @@ export const filters = {
     /** The post a post page renders, or undefined on other pages. */
     postFor: (page: { inputPath: string; fileSlug: string }) =>
       page.inputPath.startsWith("./content/posts/") ? currentIndex()?.bySlug[page.fileSlug] : undefined,
+    /** A post's summary for list pages, rendered once per build (src/summaries.ts). */
+    summary: (post: Post) => summaryHtml(post, { t: messages(currentSite().lang), site: currentSite() }),
     /** Page title for `<title>`: "Post — Site", or just the site on the home page. */
     pageTitle: (title: string | undefined) => (title && title !== currentSite().title ? `${title} — ${currentSite().title}` : currentSite().title),
   },

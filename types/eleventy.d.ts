@@ -31,6 +31,7 @@ declare module "@11ty/eleventy" {
     addDateParsing(fn: (this: { page: { inputPath: string } }, value: unknown) => Date | undefined): void;
     addPassthroughCopy(path: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
+    amendLibrary(name: "njk", fn: (env: { render(name: string, context: object): string }) => unknown): void;
     setLibrary(name: "md", library: { render(source: string, env?: object): string }): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
