@@ -8,15 +8,17 @@ import { loadContent } from "../../src/content/load.ts";
 import { embedHosts } from "../../src/markdown.ts";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
-import { buildSite, repoRoot } from "../support/site.ts";
+import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
+import { discard } from "../build/html.ts";
 
 let browser: Browser;
 let site: RunningSite;
+let built: BuildResult;
 const pageTypes: { type: string; path: string; status: number }[] = [];
 
 beforeAll(async () => {
   // Drafts shown, so the draft banner and badge are checked as well.
-  const built = buildSite({ env: { HOEDOEDEDA_DRAFTS: "true" } });
+  built = buildSite({ env: { HOEDOEDEDA_DRAFTS: "true" } });
   site = await serve(built.out, join(repoRoot, "netlify.toml"));
   browser = await launch();
   const model = loadContent(repoRoot, buildFromEnv({}));
@@ -39,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  discard(built);
 });
 
 describe.each(["light", "dark"] as const)("%s colour scheme", (colorScheme) => {

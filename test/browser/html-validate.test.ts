@@ -2,10 +2,10 @@
 // fixture shows every kind of markup: the example with drafts shown, plus enough posts for a
 // second home page (pagination).
 import { join } from "node:path";
-import { beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { FileSystemConfigLoader, HtmlValidate, type Message } from "html-validate";
 import { buildSite, post, repoRoot, type BuildResult } from "../support/site.ts";
-import { read, siteFiles } from "../build/html.ts";
+import { discard, read, siteFiles } from "../build/html.ts";
 
 const extraPosts = Object.fromEntries(
   Array.from({ length: 21 }, (_, i) => [
@@ -24,6 +24,7 @@ beforeAll(() => {
   // One of the extra posts stands for all of them.
   pages = siteFiles(built.out).filter((f) => f.endsWith(".html") && !/^posts\/extra-(?!1\/)/.test(f));
 });
+afterAll(() => discard(built));
 
 test("the fixture has every kind of page, a draft and a second home page", () => {
   for (const file of ["index.html", "page/2/index.html", "posts/terugblik-eerste-jaar/index.html", "tags/index.html", "over/index.html", "404.html"]) {

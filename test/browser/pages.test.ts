@@ -10,17 +10,19 @@ import { loadContent } from "../../src/content/load.ts";
 import { embedHosts } from "../../src/markdown.ts";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
-import { buildSite, repoRoot } from "../support/site.ts";
+import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
+import { discard } from "../build/html.ts";
 
 const screenshots = join(repoRoot, "test-results");
 const productionOrigin = "https://leergang.example.org";
 
 let browser: Browser;
 let site: RunningSite;
+let built: BuildResult;
 let postPath: string;
 
 beforeAll(async () => {
-  const built = buildSite();
+  built = buildSite();
   site = await serve(built.out, join(repoRoot, "netlify.toml"));
   browser = await launch();
   mkdirSync(screenshots, { recursive: true });
@@ -33,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  discard(built);
 });
 
 /**

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { post, repoRoot, tempProject } from "../support/site.ts";
+import { discard } from "./html.ts";
 
 const broken = post({ title: "Kapot bericht", date: "11-04-2012", author: "marjan" });
 const fixed = (title: string) => post({ title, date: "2012-04-11", author: "marjan" });
@@ -94,6 +95,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([healthy.stop(), startedBroken.stop()]);
+  discard(healthy);
+  discard(startedBroken);
 });
 
 test("breaking a post while it runs: the problem is listed like the build does, the site stays up", async () => {

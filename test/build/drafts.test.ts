@@ -1,13 +1,13 @@
 // With HOEDOEDEDA_DRAFTS=true (deploy previews) drafts are built, clearly marked and kept out of
 // search engines; everything else stays as it is.
-import { beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { buildFromEnv } from "../../src/build.ts";
 import { loadContent, type PostEntry } from "../../src/content/load.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { slugify } from "../../src/slug.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
-import { elementsOf, read, siteFiles, visibleText } from "./html.ts";
+import { discard, elementsOf, read, siteFiles, visibleText } from "./html.ts";
 
 let built: BuildResult;
 let files: string[];
@@ -22,6 +22,7 @@ beforeAll(() => {
   drafts = model.posts.filter((p) => p.data.draft);
   published = model.posts.filter((p) => !p.data.draft);
 });
+afterAll(() => discard(built));
 
 test("a draft gets its page, with a visible “Concept” banner and noindex", () => {
   expect(drafts.length).toBeGreaterThan(0);

@@ -2,11 +2,11 @@
 // remains (the posts themselves may of course be Dutch).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { en } from "../../src/i18n/en.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
-import { elementsOf, read, siteFiles, visibleText } from "./html.ts";
+import { discard, elementsOf, read, siteFiles, visibleText } from "./html.ts";
 import { containsPhrase, contentText, ownPhrases } from "./phrases.ts";
 
 let built: BuildResult;
@@ -18,6 +18,7 @@ beforeAll(() => {
   built = buildSite({ files: { "_data/site.yaml": siteYaml } });
   pages = siteFiles(built.out).filter((f) => f.endsWith(".html"));
 });
+afterAll(() => discard(built));
 
 test("every page says <html lang=\"en\">", () => {
   for (const file of pages) expect(read(built.out, file), file).toMatch(/<html lang="en">/);

@@ -1,8 +1,9 @@
 // Bad content stops the build before anything is written: every problem listed once, as
 // `file: field: what — fix`, exit code 1, no stack trace.
 import { readdirSync } from "node:fs";
-import { beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { build, post, tempProject, type BuildResult } from "../support/site.ts";
+import { discard } from "./html.ts";
 
 const broken = {
   "posts/geen-titel.md": post({ date: "2012-04-11", author: "marjan" }),
@@ -29,6 +30,7 @@ beforeAll(() => {
   result = build(tempProject({ files: broken }));
   output = `${result.stderr}\n${result.stdout}`;
 });
+afterAll(() => discard(result));
 
 test("the build exits non-zero", () => {
   expect(result.status).not.toBe(0);

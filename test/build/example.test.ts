@@ -2,7 +2,7 @@
 // one page per tag whatever its spelling, drafts left out, and only Dutch in the interface.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildFromEnv } from "../../src/build.ts";
 import { loadContent, type Content, type PostEntry } from "../../src/content/load.ts";
@@ -10,7 +10,7 @@ import { en } from "../../src/i18n/en.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { slugify } from "../../src/slug.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
-import { elementsOf, liveScripts, read, siteFiles, visibleText } from "./html.ts";
+import { discard, elementsOf, liveScripts, read, siteFiles, visibleText } from "./html.ts";
 import { containsPhrase, contentText, ownPhrases } from "./phrases.ts";
 
 let built: BuildResult;
@@ -30,6 +30,7 @@ beforeAll(() => {
   published = model.posts.filter((p) => !p.data.draft);
   draftPosts = model.posts.filter((p) => p.data.draft);
 });
+afterAll(() => discard(built));
 
 test("the example has what the other checks need: several posts, a draft, a tag in two spellings", () => {
   expect(published.length).toBeGreaterThanOrEqual(3);

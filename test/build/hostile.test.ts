@@ -1,11 +1,11 @@
 // A post (and data files) written to break out of every context the site writes text into:
 // HTML, attributes, meta tags, Atom (XML) and the JSON feed. Nothing may run; everything a person
 // wrote must still be there, as text.
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { slugify } from "../../src/slug.ts";
 import { buildSite, post, type BuildResult } from "../support/site.ts";
-import { elementsOf, liveScripts, read, siteFiles, visibleText } from "./html.ts";
+import { discard, elementsOf, liveScripts, read, siteFiles, visibleText } from "./html.ts";
 
 const title = `Een "titel" met <script>alert('titel')</script> ]]> & meer`;
 const tag = `<script>alert("tag")</script>`;
@@ -63,6 +63,7 @@ beforeAll(() => {
   });
   files = siteFiles(built.out);
 });
+afterAll(() => discard(built));
 
 test("no live script anywhere in the built site", () => {
   const pages = files.filter((f) => f.endsWith(".html"));

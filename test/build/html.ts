@@ -1,6 +1,7 @@
 // Reading a built site the way a browser would: every file, every HTML document parsed, and a list
 // of everything in it that could run code.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { embedHosts } from "../../src/markdown.ts";
@@ -14,6 +15,14 @@ export function siteFiles(dir: string): string[] {
 }
 
 export const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+
+/** Removes what a test build left in the temporary folder: the project copy and its output. */
+export function discard(result: { root: string; out?: string } | undefined): void {
+  for (const dir of [result?.root, result?.out]) {
+    // Only ever temporary folders: the repository itself is never a build's root here.
+    if (dir && dir.startsWith(tmpdir() + "/")) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export type Element = ReturnType<typeof DomUtils.findAll>[number];
 

@@ -2,10 +2,10 @@
 // zone of the machine that builds the site: built here on "machines" 21 hours apart.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { buildSite, post, repoRoot, type BuildResult } from "../support/site.ts";
-import { elementsOf, read } from "./html.ts";
+import { discard, elementsOf, read } from "./html.ts";
 
 const siteYaml = readFileSync(join(repoRoot, "content/_data/site.yaml"), "utf8");
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "url"].includes(name) });
@@ -26,6 +26,7 @@ describe.each([
     built = buildSite({ files: files(site), env: { TZ: machine } });
     expect(built.root).not.toBe(repoRoot);
   });
+  afterAll(() => discard(built));
 
   test.each(["een-dag", "laat-op-de-dag"])("%s: the post page says 11 april 2012", (slug) => {
     const page = read(built.out, `posts/${slug}/index.html`);

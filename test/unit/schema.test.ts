@@ -1,10 +1,11 @@
 // Every bad-input case of the content contract, each reported as `file: field: what — fix`.
 // All cases live in one temporary project and are loaded in one pass, the way the build sees them.
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildFromEnv } from "../../src/build.ts";
 import { loadContent, type Content } from "../../src/content/load.ts";
 import { formatProblem, type Problem } from "../../src/content/problems.ts";
 import { repoRoot, tempProject } from "../support/site.ts";
+import { discard } from "../build/html.ts";
 
 const fm = (yaml: string, body = "Tekst van het bericht.") => `---\n${yaml}\n---\n\n${body}\n`;
 const valid = "title: Een bericht\ndate: 2012-04-11\nauthor: marjan";
@@ -55,12 +56,19 @@ const cases: Case[] = [
 const manyProblems = fm("titel: Dubbel fout\ndate: 31-12-2012\nauthor: niemand\ndraft: misschien");
 
 let content: Content;
+const roots: string[] = [];
+/** A temporary copy of the example content with `files` written over it, removed after the tests. */
+const project = (files: Record<string, string>) => {
+  roots.push(tempProject({ files }));
+  return roots[roots.length - 1]!;
+};
+afterAll(() => roots.forEach((root) => discard({ root })));
 const problemsOf = (file: string): Problem[] => content.problems.filter((p) => p.file === `content/posts/${file}`);
 
 beforeAll(() => {
   const files: Record<string, string> = Object.fromEntries(cases.map((c) => [`posts/${c.file}`, c.source]));
   files["posts/many-problems.md"] = manyProblems;
-  content = loadContent(tempProject({ files }), buildFromEnv({}));
+  content = loadContent(project(files), buildFromEnv({}));
 });
 
 describe("each bad input is reported as `file: field: what — fix`", () => {
@@ -97,11 +105,9 @@ describe("data files", () => {
   let data: Content;
   beforeAll(() => {
     data = loadContent(
-      tempProject({
-        files: {
-          "_data/site.yaml": "title: Leergang\nlang: fr\ntimezone: Europe/Amsterdm\n",
-          "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\nruben:\n  name: Ruben B.\n",
-        },
+      project({
+        "_data/site.yaml": "title: Leergang\nlang: fr\ntimezone: Europe/Amsterdm\n",
+        "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\nruben:\n  name: Ruben B.\n",
       }),
       buildFromEnv({}),
     );
@@ -121,7 +127,7 @@ describe("data files", () => {
 
 describe("authors.yaml field errors", () => {
   test("an author without a name, with a Dutch key, suggests `name`", () => {
-    const result = loadContent(tempProject({ files: { "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\n" } }), buildFromEnv({}));
+    const result = loadContent(project({ "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\n" }), buildFromEnv({}));
     const lines = result.problems.map(formatProblem);
     expect(lines).toContainEqual(expect.stringMatching(/^content\/_data\/authors\.yaml: marjan\.naam: is not a known field — did you mean `name`\?/));
     expect(lines).toContainEqual(expect.stringMatching(/^content\/_data\/authors\.yaml: marjan\.name: is missing — /));
