@@ -4,9 +4,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildSite, type BuildResult } from "../support/site.ts";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
 
 const page = (built: BuildResult, path: string) => readFileSync(join(built.out, path, "index.html"), "utf8");
+async function htmlErrors(built: BuildResult, path: string): Promise<string[]> {
+  const file = join(path, "index.html");
+  const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(page(built, path), join(repoRoot, "_site", file));
+  return report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`));
+}
 const warnings = (built: BuildResult) => built.stderr.split("\n").filter((line) => line.includes("[hoedoededa]") && /comment|giscus|response/i.test(line));
 
 describe("comments not set up (the example site's empty giscus settings)", () => {
@@ -25,7 +31,7 @@ describe("comments not set up (the example site's empty giscus settings)", () =>
     expect(warnings(production)).toEqual([expect.stringMatching(/Comments are left out: giscus is not set up in content\/_data\/site\.yaml.*https:\/\/giscus\.app/)]);
   });
 
-  test("development explains what to put in site.yaml and where the ids come from, without loading anything", () => {
+  test("development explains what to put in site.yaml and where the ids come from, without loading anything", async () => {
     const html = page(development, "posts/welkom-in-de-leergang");
     const section = html.slice(html.indexOf('<section class="comments'), html.indexOf("</section>", html.indexOf('<section class="comments')));
     expect(section).toContain("De reacties zijn nog niet ingesteld");
@@ -33,6 +39,7 @@ describe("comments not set up (the example site's empty giscus settings)", () =>
     expect(section).toContain("https://giscus.app");
     expect(html).not.toContain("comments-loader");
     expect(warnings(development)).toEqual([]);
+    expect(await htmlErrors(development, "posts/welkom-in-de-leergang")).toEqual([]);
   });
 });
 
@@ -47,12 +54,13 @@ describe("a deploy preview without a preview category", () => {
     });
   });
 
-  test("shows a notice with a link to the live post instead of the widget", () => {
+  test("shows a notice with a link to the live post instead of the widget", async () => {
     const html = page(preview, "posts/welkom-in-de-leergang");
     expect(html).toContain("Reacties zijn uit in deze voorbeeldweergave");
     expect(html).toContain('href="https://leergang.netlify.app/posts/welkom-in-de-leergang/"');
     expect(html).not.toContain("data-comments-widget");
     expect(html).not.toContain("comments-loader");
+    expect(await htmlErrors(preview, "posts/welkom-in-de-leergang")).toEqual([]);
   });
 
   test("asks GitHub for no counts and warns about nothing", () => {

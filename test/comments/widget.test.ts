@@ -8,9 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { AxeBuilder } from "@axe-core/playwright";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
-import { buildSite, post, type BuildResult } from "../support/site.ts";
+import { buildSite, post, repoRoot, type BuildResult } from "../support/site.ts";
 import { giscusError, metadata, resizeHeight, routeGiscus, blockGiscus, type GiscusStandIn } from "../support/giscus-standin.ts";
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src https://giscus.app; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -107,6 +109,14 @@ describe("a post page", () => {
     const loader = readdirSync(join(built.out, "assets")).find((f) => /^comments-loader\.[0-9a-f]{10}\.js$/.test(f))!;
     expect(html).toContain(`<script type="module" src="/assets/${loader}">`);
     expect(gzipSync(readFileSync(join(built.out, "assets", loader))).length).toBeLessThan(1536);
+  });
+
+  test("passes html-validate with the project's rules", async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const file of ["posts/een-lang-verhaal/index.html", "posts/oud-gesprek/index.html"]) {
+      const report = await validator.validateString(readFileSync(join(built.out, file), "utf8"), join(repoRoot, "_site", file));
+      expect(report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`))).toEqual([]);
+    }
   });
 });
 
@@ -232,6 +242,9 @@ describe("the comments section in Chromium", () => {
     expect(await state(page)).toBe("failed");
     expect(await page.locator(".comments__elsewhere a").isVisible()).toBe(true);
     expect(await heading(page).textContent()).toBe("Reacties");
+    // Our part of the section (the explanation and the link; the iframe is giscus's page, here a stand-in).
+    const axe = await new AxeBuilder({ page }).include("#reacties").exclude("giscus-widget").analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
