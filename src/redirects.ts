@@ -5,9 +5,16 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Redirect } from "./content/load.ts";
 
-/** Netlify's `_redirects` format. Paths are written percent-encoded, as browsers request them. */
+/**
+ * Netlify's `_redirects` format. Paths are written percent-encoded, as browsers request them; an
+ * old path with accents also in WordPress's lowercase spelling (`%c3%bc`), which old links use.
+ */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  const lines = redirects.map(({ from, to }) => `${encodePath(from)} ${to.startsWith("/") ? encodePath(to) : to} 301`);
+  const lines = redirects.flatMap(({ from, to }) => {
+    const target = to.startsWith("/") ? encodePath(to) : to;
+    const encoded = encodePath(from);
+    return [...new Set([encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())])].map((path) => `${path} ${target} 301`);
+  });
   return ["# Generated from content/_data/redirects.yaml by the build: edit that file, not this one.", ...lines, ""].join("\n");
 }
 

@@ -124,7 +124,11 @@ function referenceFinding(ref: Reference, site: Site, root: string): Omit<Findin
   const known = section === "posts" ? [...site.slugs.keys()] : section === "tags" ? [...site.tags] : [...site.authors];
   const suggestion = nearest(name, known);
   const what = section === "posts" ? "post" : section === "tags" ? "topic" : "author page";
-  return { level: "problem", message: `links to ${path}, but there is no such ${what}${suggestion ? ` — did you mean /${section}/${suggestion}/?` : ` — check the address (a post's address is /posts/ + its file name without .md)`}` };
+  const hint =
+    section === "posts" ? "check the address (a post's address is /posts/ + its file name without .md)"
+    : section === "tags" ? "check the address (a topic's address is /tags/ + the tag in lowercase, hyphens for spaces), or link to /tags/ for all topics"
+    : "check the address (an author page is /authors/ + the id from authors.yaml, for authors with published posts)";
+  return { level: "problem", message: `links to ${path}, but there is no such ${what} — ${suggestion ? `did you mean /${section}/${suggestion}/?` : hint}` };
 }
 
 function postFiles(root: string): string[] {
