@@ -99,11 +99,13 @@ export function importWordPress(root: string, exportPath: string, options: Impor
     return { entry, file, ours, ...(responses ? { responses } : {}) };
   });
 
-  const planned = results.filter((r) => r.file !== "kept" || r.ours).flatMap((r) => (r.entry.redirect ? [r.entry.redirect] : []));
+  const applied = results.filter((r) => r.file !== "kept" || r.ours);
+  const planned = applied.flatMap((r) => (r.entry.redirect ? [r.entry.redirect] : []));
   const redirects = mergedRedirects(root, content.redirects, planned, force);
   if (redirects.added.length) writes.push({ path: contentPaths.redirects, text: redirects.text });
 
-  const authorsAdded = plan.newAuthors.filter((a) => !content.authors[a.id]);
+  // Only authors of posts that are imported: a post left out brings no author along.
+  const authorsAdded = plan.newAuthors.filter((a) => !content.authors[a.id] && applied.some((r) => r.entry.author === a.id));
   if (authorsAdded.length) {
     const current = existsSync(join(root, contentPaths.authors)) ? readFileSync(join(root, contentPaths.authors), "utf8") : "";
     const added = YAML.stringify(Object.fromEntries(authorsAdded.map((a) => [a.id, { name: a.name }])), { lineWidth: 0 });

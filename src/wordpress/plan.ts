@@ -28,6 +28,8 @@ export interface PlannedEntry {
   responses?: PlannedFile & { count: number };
   /** The old address, for published posts and pages. */
   redirect?: Redirect;
+  /** The author id a post is written by (pages have none). */
+  author?: string;
   /** Images that still load from the old blog. */
   oldImages: number;
 }
@@ -227,11 +229,12 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       continue;
     }
     const tags = tagsOf(item);
+    const author = authorFor(item.creator);
     const text = markdownFile(
       [
         ["title", scalar(title)],
         ["date", isoDay(date, site.timezone)],
-        ["author", authorFor(item.creator)],
+        ["author", author],
         ["tags", `[${tags.map(scalar).join(", ")}]`],
         ["description", description ? scalar(description) : undefined],
         ["draft", kind === "draft" ? "true" : undefined],
@@ -250,7 +253,7 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       : undefined;
     const redirect = kind === "post" ? oldPath(item.link, postUrl(slug)) : undefined;
     entries.push({
-      kind, slug, title, link: item.link, file: { path: `${contentPaths.posts}/${slug}.md`, text },
+      kind, slug, title, link: item.link, author, file: { path: `${contentPaths.posts}/${slug}.md`, text },
       ...(responses ? { responses } : {}),
       ...(redirect ? { redirect } : {}),
       oldImages,

@@ -46,7 +46,7 @@ export function formatImport(report: ImportReport): string {
   for (const c of report.redirects.conflicts) lines.push(`Old address ${c.from} already goes to ${c.existing}, not changed to ${c.to} (use --force).`);
   const skipped = Object.entries(plan.skipped).map(([reason, n]) => `${n} ${(skipLabels[reason] ?? [reason, reason])[n === 1 ? 0 : 1]}`);
   if (skipped.length) lines.push(`Skipped: ${skipped.join(", ")}.`);
-  const images = results.reduce((n, r) => n + r.entry.oldImages, 0);
+  const images = results.filter((r) => r.file !== "kept" || r.ours).reduce((n, r) => n + r.entry.oldImages, 0);
   if (images) {
     let host = plan.blog.link;
     try { host = new URL(plan.blog.link).host; } catch { /* keep the link as written */ }

@@ -204,6 +204,17 @@ describe("what the import refuses, and what it leaves alone", () => {
     expect(readFileSync(join(root, "content/_data/redirects.yaml"), "utf8")).toContain("/2012/03/01/welkom-in-de-leergang/: /posts/welkom-in-de-leergang/");
   });
 
+  test("a post that is not imported brings no new author and no redirect along", () => {
+    const root = tempProject({ files: { "posts/umlaut-cafe-wat-kost-leren.md": "---\ntitle: Al van mij\ndate: 2026-01-01\nauthor: ruben\n---\n\nEigen tekst.\n" } });
+    writeFileSync(join(root, "export.xml"), wxr(sampleExport()));
+    const run = runScript(root, "import-wordpress", ["export.xml"]);
+    expect(run.stdout).toMatch(/Not imported: .*\n(?: {2}.*\n)* {2}content\/posts\/umlaut-cafe-wat-kost-leren\.md/);
+    expect(run.stdout).not.toContain("Authors added");
+    expect(readFileSync(join(root, "content/_data/authors.yaml"), "utf8")).not.toContain("pjansen");
+    expect(readFileSync(join(root, "content/_data/redirects.yaml"), "utf8")).not.toContain("umlaut");
+    expect(runScript(root, "check").status).toBe(0);
+  });
+
   test("--author gives every post to an existing author and adds none", () => {
     const root = tempProject();
     writeFileSync(join(root, "export.xml"), wxr(sampleExport()));
