@@ -73,6 +73,8 @@ export default function (config: UserConfig) {
 
   // Old addresses (e.g. of an imported WordPress blog) redirect with 301: content/_data/redirects.yaml → _site/_redirects.
   config.on("eleventy.after", ({ directories }) => writeRedirects(directories.output, currentContent().redirects));
+  // Earlier responses beside the posts are content too: the dev server rebuilds when one changes.
+  config.addWatchTarget("./content/posts/*.comments.yaml");
 
   // Images next to the content are copied as they are.
   config.addPassthroughCopy({ "content/img": "img" });
