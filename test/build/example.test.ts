@@ -84,7 +84,7 @@ describe("post page", () => {
     const page = html(`posts/${post.slug}/index.html`);
     const h1 = elementsOf(page).filter((e) => e.name === "h1");
     expect(h1).toHaveLength(1);
-    expect(page).toMatch(new RegExp(`<h1[^>]*>${post.data.title}</h1>`));
+    expect(visibleText(`<body>${read(built.out, `posts/${post.slug}/index.html`).match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0]}</body>`)).toBe(post.data.title);
     const [y, m, d] = post.data.date.split("-").map(Number) as [number, number, number];
     const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
     expect(page).toContain(`<time datetime="${post.data.date}">${d} ${months[m - 1]} ${y}</time>`);
