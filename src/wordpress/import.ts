@@ -6,7 +6,9 @@ import { basename, dirname, join } from "node:path";
 import YAML from "yaml";
 import { buildFromEnv } from "../build.ts";
 import { contentPaths, loadContent, type Redirect } from "../content/load.ts";
+import { parseMarkdownFile } from "../content/frontmatter.ts";
 import { formatProblem } from "../content/problems.ts";
+import { archivedCommentsSchema, pageSchema, postSchema } from "../content/schema.ts";
 import { ToolError } from "../tools/tool-error.ts";
 import { planImport, provenance, type ImportPlan, type PlannedEntry, type PlannedFile } from "./plan.ts";
 import { parseWxr } from "./wxr.ts";
@@ -112,6 +114,7 @@ export function importWordPress(root: string, exportPath: string, options: Impor
     writes.push({ path: contentPaths.authors, text: `${current}${current && !current.endsWith("\n") ? "\n" : ""}\n# Imported from WordPress: add a bio (and a GitHub name, if they will respond here).\n${added}` });
   }
 
+  refuseInvalid(writes);
   if (!options.dryRun) {
     for (const file of writes) {
       mkdirSync(dirname(join(root, file.path)), { recursive: true });
@@ -119,4 +122,22 @@ export function importWordPress(root: string, exportPath: string, options: Impor
     }
   }
   return { source: exportPath, plan, results, authorsAdded, redirects, written: writes.map((f) => f.path), dryRun: options.dryRun ?? false };
+}
+
+/** What the site's own schema says against a planned file, if anything. */
+export function schemaProblem(file: PlannedFile): string | undefined {
+  if (file.path.endsWith(".comments.yaml")) return archivedCommentsSchema.safeParse(YAML.parse(file.text)).error?.issues[0]?.message;
+  if (!file.path.endsWith(".md")) return undefined;
+  const parsed = parseMarkdownFile(file.path, file.text);
+  if (parsed.problems.length) return parsed.problems[0]!.message;
+  const schema = file.path.startsWith(`${contentPaths.posts}/`) ? postSchema : pageSchema;
+  return schema.safeParse(parsed.data).error?.issues[0]?.message;
+}
+
+/** An export that would make a file the build refuses stops the import, instead of breaking the site. */
+function refuseInvalid(writes: readonly PlannedFile[]): void {
+  for (const file of writes) {
+    const problem = schemaProblem(file);
+    if (problem) throw new ToolError(`The import would write ${file.path}, which the site would refuse (${problem}). This is a bug in the import: please report it with the export. Nothing was written.`);
+  }
 }

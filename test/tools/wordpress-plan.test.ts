@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import type { Author } from "../../src/content/load.ts";
 import { archivedResponses, commentOutcome, wordpressDate } from "../../src/wordpress/comments.ts";
 import { planImport, type PlannedEntry } from "../../src/wordpress/plan.ts";
+import { schemaProblem } from "../../src/wordpress/import.ts";
 import { parseWxr, type WxrComment } from "../../src/wordpress/wxr.ts";
 import { ToolError } from "../../src/tools/tool-error.ts";
 import { sampleExport, wxr } from "./wxr-fixture.ts";
@@ -181,6 +182,13 @@ describe("the plan", () => {
     expect(first.responses!.text).not.toMatch(/Casino|Wachtende|Ander blog|Weg\b|example\.org\b.*@/);
     expect(entry(entries, "concept-nog-niet-af").responses).toBeUndefined();
     expect(comments).toEqual({ kept: 14, spam: 1, pending: 2, trashed: 1, pingbacks: 1, empty: 0 });
+  });
+
+  test("every planned file passes the site's own schema; a broken one would be caught before writing", () => {
+    const files = plan().entries.flatMap((e) => [e.file, ...(e.responses ? [e.responses] : [])]);
+    expect(files.map((f) => [f.path, schemaProblem(f)]).filter(([, problem]) => problem)).toEqual([]);
+    expect(schemaProblem({ path: "content/posts/x.md", text: "---\ntitle: X\ndate: 11-04-2012\nauthor: marjan\n---\n" })).toMatch(/puts the day first/);
+    expect(schemaProblem({ path: "content/posts/x.comments.yaml", text: "- author: A\n  text: B\n" })).toMatch(/is missing/);
   });
 
   test("the same export plans the same files", () => {
