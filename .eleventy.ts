@@ -42,6 +42,12 @@ export default function (config: UserConfig) {
   // Drafts are built only when asked (HOEDOEDEDA_DRAFTS=true, e.g. in deploy previews).
   config.addPreprocessor("drafts", "md", (data) => (data.draft === true && !buildFromEnv().showDrafts ? false : undefined));
 
+  // Tags are grouped once by src/posts.ts. Eleventy's own collection per tag (made, sorted and filled
+  // with content for every tag) would be unused work, so it never sees `tags`.
+  config.addPreprocessor("tags", "md", (data) => {
+    delete data.tags;
+  });
+
   // Markdown with an allow-list for raw HTML; no template language runs inside posts.
   config.setLibrary("md", createMarkdown());
 

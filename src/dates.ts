@@ -38,6 +38,16 @@ export function isCalendarDay(value: string): boolean {
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Amsterdam in summer: 120). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
+  const key = `${timeZone} ${instant.getTime()}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) offsets.set(key, (offset = computeOffset(instant, timeZone)));
+  return offset;
+}
+
+/** A post's date is read for Eleventy, for its page and for its feeds: each offset is asked once. */
+const offsets = new Map<string, number>();
+
+function computeOffset(instant: Date, timeZone: string): number {
   const parts = formatter("en-US", {
     timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
     hour: "2-digit", minute: "2-digit", second: "2-digit",
