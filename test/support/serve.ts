@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 
 interface HeaderRule { for: string; values: Record<string, string> }
@@ -76,7 +77,14 @@ function resolveFile(siteDir: string, path: string): string | undefined {
 
 export interface RunningSite { url: string; server: Server; close(): Promise<void> }
 
-export async function serve(siteDir: string, tomlPath: string): Promise<RunningSite> {
+export interface ServeOptions {
+  /** 0 (the default) picks a free port; `npm run audit` passes the one its build's SITE_URL names. */
+  port?: number;
+  /** Gzip text responses as Netlify does (off for tests, which read bodies as sent). */
+  compress?: boolean;
+}
+
+export async function serve(siteDir: string, tomlPath: string, options: ServeOptions = {}): Promise<RunningSite> {
   const rules = netlifyRules(siteDir, tomlPath);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -105,14 +113,22 @@ export async function serve(siteDir: string, tomlPath: string): Promise<RunningS
     // Netlify's default for anything no rule caches otherwise: store, but revalidate every time.
     res.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
     headersFor(path);
-    res.setHeader("Content-Type", types[extname(file ?? ".html")] ?? "application/octet-stream");
-    res.writeHead(status).end(file ? readFileSync(file) : "Not found");
+    const type = types[extname(file ?? ".html")] ?? "application/octet-stream";
+    res.setHeader("Content-Type", type);
+    const body = file ? readFileSync(file) : Buffer.from("Not found");
+    if (options.compress && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type)) {
+      res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Vary", "Accept-Encoding");
+      res.writeHead(status).end(gzipSync(body));
+      return;
+    }
+    res.writeHead(status).end(body);
   });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  await new Promise<void>((ok, fail) => server.once("error", fail).listen(options.port ?? 0, "127.0.0.1", ok));
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const listening = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     server,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
