@@ -2,13 +2,14 @@
 // comments-loader.<hash>.js, …) so they can be cached for a year; the layouts link them through
 // `assets.css`, `assets.commentsLoader` and `assets.commentsWidget`.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build, transform } from "esbuild";
 
 export const assets = { css: "", commentsLoader: "", commentsWidget: "" };
 
-const source = new URL("../layouts/css/site.css", import.meta.url);
+// Like Eleventy's own folders, these are found from the project being built (the working directory).
+const source = join(process.cwd(), "layouts/css/site.css");
 const target = ["chrome100", "firefox100", "safari15"];
 
 /** Writes `<name>.<hash>.<ext>` into /assets/ and returns its address. */
@@ -23,7 +24,7 @@ async function writeFingerprinted(outputDir: string, name: string, ext: string, 
 /** One browser module with everything it imports (the widget bundles giscus and Lit from npm). */
 async function bundle(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [new URL(`./client/${entry}`, import.meta.url).pathname],
+    entryPoints: [join(process.cwd(), "src/client", entry)],
     bundle: true,
     format: "esm",
     minify: true,
@@ -46,4 +47,10 @@ export async function buildAssets(outputDir: string): Promise<void> {
     writeFingerprinted(outputDir, "comments-loader", "js", loader),
     writeFingerprinted(outputDir, "comments-widget", "js", widget),
   ]);
+  // Earlier builds' fingerprinted files would pile up in _site/assets (and be deployed): remove them.
+  const current = new Set([assets.css, assets.commentsLoader, assets.commentsWidget].map((url) => url.slice("/assets/".length)));
+  const stale = (await readdir(join(outputDir, "assets"))).filter((file) => fingerprinted.test(file) && !current.has(file));
+  await Promise.all(stale.map((file) => rm(join(outputDir, "assets", file), { force: true })));
 }
+
+const fingerprinted = /^(site|comments-loader|comments-widget)\.[0-9a-f]{10}\.(css|js)$/;

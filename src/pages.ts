@@ -1,12 +1,13 @@
 // The pages the site derives from posts (home, tags, authors, feeds, sitemap, robots.txt). Their
 // markup lives in layouts/pages/; what each one paginates over and where it is written is here.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import type { Site } from "./content/load.ts";
 import type { Messages } from "./i18n/index.ts";
 import type { AuthorPosts, Tag } from "./posts.ts";
 
-/** The data a derived page's title is computed from (pages are few: computed data is cheap here). */
+/** The data a derived page's address and title come from (functions: no template is compiled per page). */
 interface Data {
   site: Site;
   t: Messages;
@@ -18,7 +19,8 @@ interface Data {
 /** Posts per page on the home page; older ones continue at /page/2/, /page/3/, … */
 export const HOME_PAGE_SIZE = 20;
 
-const template = (name: string) => readFileSync(new URL(`../layouts/pages/${name}`, import.meta.url), "utf8");
+// Found from the project being built, like Eleventy's own layouts folder.
+const template = (name: string) => readFileSync(join(process.cwd(), "layouts/pages", name), "utf8");
 
 /**
  * Eleventy first calls computed data with a proxy to learn what it depends on; the dictionary's
@@ -39,7 +41,7 @@ export function derivedPages(config: UserConfig): void {
   config.addTemplate("home.njk", template("home.njk"), {
     layout: "base.njk",
     pagination: { data: "collections.posts", size: HOME_PAGE_SIZE, alias: "posts" },
-    permalink: "{% if pagination.pageNumber == 0 %}/{% else %}/page/{{ pagination.pageNumber + 1 }}/{% endif %}",
+    permalink: (data: Data) => (data.pagination.pageNumber === 0 ? "/" : `/page/${data.pagination.pageNumber + 1}/`),
     eleventyComputed: { title: computed((data) => (data.pagination.pageNumber === 0 ? data.site.title : data.t.pageOf(data.pagination.pageNumber + 1, data.pagination.pages.length))) },
   });
   config.addTemplate("tags.njk", template("tags.njk"), {
@@ -50,13 +52,13 @@ export function derivedPages(config: UserConfig): void {
   config.addTemplate("tag.njk", template("tag.njk"), {
     layout: "base.njk",
     pagination: { data: "collections.tags", size: 1, alias: "tag", addAllPagesToCollections: false },
-    permalink: "/tags/{{ tag.slug }}/",
+    permalink: (data: Data) => data.tag.url,
     eleventyComputed: { title: computed((data) => data.t.taggedWith(data.tag.label)) },
   });
   config.addTemplate("author.njk", template("author.njk"), {
     layout: "base.njk",
     pagination: { data: "collections.authorsWithPosts", size: 1, alias: "group" },
-    permalink: "/authors/{{ group.author.id }}/",
+    permalink: (data: Data) => data.group.url,
     eleventyComputed: { title: computed((data) => data.t.postsBy(data.group.author.name)) },
   });
   for (const name of ["feed.xml", "feed.json", "sitemap.xml", "robots.txt"]) {

@@ -7,8 +7,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const eleventyCli = join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs");
-const tsx = join(repoRoot, "node_modules/.bin/tsx");
+/** `npm run build`'s launcher: bundles .eleventy.ts, then runs Eleventy's CLI. */
+const launcher = join(repoRoot, "scripts/eleventy.mjs");
 
 export interface BuildResult {
   /** The project folder that was built (the repo, or a temporary copy with other content). */
@@ -55,7 +55,7 @@ export function tempProject(options: Pick<BuildOptions, "files" | "remove"> = {}
 /** Runs the production build (`npm run build`'s command) in `root` into a fresh output folder. */
 export function build(root: string, options: BuildOptions = {}): BuildResult {
   const out = mkdtempSync(join(tmpdir(), "hoedoededa-site-"));
-  const result = spawnSync(tsx, [eleventyCli, "--config=.eleventy.ts", "--quiet", `--output=${out}`, ...(options.args ?? [])], {
+  const result = spawnSync(process.execPath, [launcher, "--quiet", `--output=${out}`, ...(options.args ?? [])], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, ELEVENTY_RUN_MODE: "", HOEDOEDEDA_ENV: "", HOEDOEDEDA_DRAFTS: "", SITE_URL: "", CONTEXT: "", URL: "", DEPLOY_PRIME_URL: "", REVIEW_ID: "", BRANCH: "", GITHUB_TOKEN: "", ...options.env },

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm run build`: Eleventy with our TypeScript config. esbuild first bundles .eleventy.ts and the
+// modules it imports (not the npm packages) into one ES module, which node then loads natively:
+// no TypeScript loader hook around every import, about a second less work per build. Arguments are
+// Eleventy's own (--serve, --output=…). `npm start` runs the config through tsx instead, so that
+// Eleventy notices edits to the TypeScript and reloads it.
+import { build } from "esbuild";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const project = process.cwd();
+const config = join(project, ".cache", "eleventy.config.mjs");
+mkdirSync(join(project, ".cache"), { recursive: true });
+await build({
+  entryPoints: [join(project, ".eleventy.ts")],
+  outfile: config,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
+
+// The package exports neither its CLI file nor package.json; its main entry sits beside the CLI's folder.
+const main = createRequire(join(project, "package.json")).resolve("@11ty/eleventy");
+const cli = join(dirname(main), "..", "cmd.cjs");
+process.argv = [process.argv[0], cli, `--config=${config}`, ...process.argv.slice(2)];
+await import(cli);
