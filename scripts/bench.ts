@@ -1,0 +1,101 @@
+// npm run bench [-- --posts 4000 --runs 5 --edits 5 --no-scaling --no-weight]
+// Build time and memory of our full production build against bare Eleventy on the same Markdown,
+// the one-post rebuild in the dev server, how build time grows, and what a post page weighs.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { makeCorpus, type Corpus } from "../src/bench/corpus.ts";
+import { incrementalRebuilds, median, timeBuild, type Command, type Run } from "../src/bench/measure.ts";
+
+const repo = resolve(import.meta.dirname, "..");
+const eleventy = join(repo, "node_modules/@11ty/eleventy/cmd.cjs");
+const reportRss = join(repo, "scripts/lib/report-rss.mjs");
+
+const { values: opts } = parseArgs({
+  options: {
+    posts: { type: "string", default: "4000" },
+    runs: { type: "string", default: "5" },
+    edits: { type: "string", default: "5" },
+    "no-scaling": { type: "boolean", default: false },
+    "no-weight": { type: "boolean", default: false },
+  },
+});
+const posts = Number(opts.posts);
+const runs = Number(opts.runs);
+
+// Our build is `npm run build`'s command, without npm around it.
+const ours = (corpus: Corpus): Command => ({ cwd: corpus.project, nodeArgs: [], script: join(repo, "scripts/eleventy.mjs"), args: ["--quiet"] });
+// The dev server is `npm start`'s command: the config through tsx, so code edits reload.
+const oursDev = (corpus: Corpus): Command => ({ cwd: corpus.project, nodeArgs: ["--import", "tsx"], script: eleventy, args: ["--config=.eleventy.ts", "--quiet"] });
+// Bare Eleventy: no config, the same Markdown files, its defaults.
+const bare = (corpus: Corpus): Command => ({ cwd: corpus.bare, nodeArgs: [], script: eleventy, args: ["--input=posts", "--quiet"] });
+
+interface Pair { ours: Run[]; bare: Run[] }
+
+/** Alternates the two builds so that a slower minute of the machine hits both alike. */
+function compare(corpus: Corpus, times: number, out: string): Pair {
+  const pair: Pair = { ours: [], bare: [] };
+  for (let i = 0; i < times; i++) {
+    pair.ours.push(timeBuild(ours(corpus), reportRss, join(out, "ours")));
+    pair.bare.push(timeBuild(bare(corpus), reportRss, join(out, "bare")));
+    process.stderr.write(`  run ${i + 1}/${times}: ours ${pair.ours[i]!.seconds.toFixed(2)} s, bare ${pair.bare[i]!.seconds.toFixed(2)} s\n`);
+  }
+  return pair;
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+function summarise(label: string, pair: Pair): string[] {
+  const [o, b] = [median(pair.ours.map((r) => r.seconds)), median(pair.bare.map((r) => r.seconds))];
+  const [om, bm] = [Math.max(...pair.ours.map((r) => r.peakMiB)), Math.max(...pair.bare.map((r) => r.peakMiB))];
+  return [
+    `${label}`,
+    `  full build (ours)   median ${fmt(o)} s   (runs: ${pair.ours.map((r) => fmt(r.seconds)).join(", ")})`,
+    `  bare Eleventy       median ${fmt(b)} s   (runs: ${pair.bare.map((r) => fmt(r.seconds)).join(", ")})`,
+    `  ratio ours/bare     ${fmt(o / b)}×   (target ≤ 1.2×)`,
+    `  peak memory         ours ${fmt(om, 0)} MiB, bare ${fmt(bm, 0)} MiB, ratio ${fmt(om / bm)}×   (target ≤ 1.5×)`,
+  ];
+}
+
+const root = mkdtempSync(join(tmpdir(), "hoedoededa-bench-"));
+const lines: string[] = [`hoedoededa benchmark — ${new Date().toISOString()}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores`, ""];
+try {
+  process.stderr.write(`Generating ${posts} posts…\n`);
+  const corpus = makeCorpus(repo, root, posts);
+  lines.push(...summarise(`${posts} posts, ${runs} alternating runs each`, compare(corpus, runs, join(root, "out"))), "");
+
+  const edits = Number(opts.edits);
+  if (edits > 0) {
+    process.stderr.write(`Dev server with --incremental, ${edits} one-post edits…\n`);
+    const file = join(corpus.project, "content/posts/post-00010.md");
+    const times = await incrementalRebuilds(oursDev(corpus), file, edits);
+    lines.push(`One-post edit in the dev server (--incremental, ${posts} posts): median ${fmt(median(times))} s   (edits: ${times.map((t) => fmt(t)).join(", ")}; target ≤ 0.5 s)`, "");
+  }
+  rmSync(corpus.project, { recursive: true, force: true });
+  rmSync(corpus.bare, { recursive: true, force: true });
+
+  if (!opts["no-scaling"]) {
+    lines.push("Growth (median of 3 alternating runs each):", "  posts    ours       bare      ratio   ours per 1,000 posts");
+    for (const n of [1000, 4000, 16000]) {
+      process.stderr.write(`Scaling: ${n} posts…\n`);
+      const c = makeCorpus(repo, root, n);
+      const pair = compare(c, 3, join(root, "out"));
+      const [o, b] = [median(pair.ours.map((r) => r.seconds)), median(pair.bare.map((r) => r.seconds))];
+      lines.push(`  ${String(n).padStart(6)}   ${fmt(o).padStart(6)} s   ${fmt(b).padStart(6)} s   ${fmt(o / b)}×   ${fmt((o / n) * 1000)} s`);
+      rmSync(c.project, { recursive: true, force: true });
+      rmSync(c.bare, { recursive: true, force: true });
+    }
+    lines.push("");
+  }
+
+  if (!opts["no-weight"]) {
+    process.stderr.write("Measuring a post page in Chromium…\n");
+    const { postPageWeightReport } = await import("../src/bench/weight-report.ts");
+    lines.push(...(await postPageWeightReport(repo)));
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+console.log(lines.join("\n"));
+mkdirSync(join(repo, ".cache"), { recursive: true });
+writeFileSync(join(repo, ".cache", "bench-last.txt"), `${lines.join("\n")}\n`);
