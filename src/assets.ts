@@ -36,12 +36,26 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** The last build's outputs and the sources they came from: the dev server rebuilds them only on change. */
+let previous: { sources: string; outputs: [string, string, string] } | undefined;
+
+async function sourcesOf(): Promise<string> {
+  const client = join(process.cwd(), "src/client");
+  const files = [source, ...(await readdir(client)).sort().map((file) => join(client, file))];
+  return (await Promise.all(files.map((file) => readFile(file, "utf8")))).join("\0");
+}
+
 export async function buildAssets(outputDir: string): Promise<void> {
-  const [css, loader, widget] = await Promise.all([
-    readFile(source, "utf8").then((text) => transform(text, { loader: "css", minify: true, target })).then((r) => r.code),
-    bundle("comments-loader.ts"),
-    bundle("comments-widget.ts"),
-  ]);
+  const sources = await sourcesOf();
+  const [css, loader, widget] =
+    previous?.sources === sources
+      ? previous.outputs
+      : await Promise.all([
+          transform(sources.slice(0, sources.indexOf("\0")), { loader: "css", minify: true, target }).then((r) => r.code),
+          bundle("comments-loader.ts"),
+          bundle("comments-widget.ts"),
+        ]);
+  previous = { sources, outputs: [css, loader, widget] };
   [assets.css, assets.commentsLoader, assets.commentsWidget] = await Promise.all([
     writeFingerprinted(outputDir, "site", "css", css),
     writeFingerprinted(outputDir, "comments-loader", "js", loader),

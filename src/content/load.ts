@@ -1,12 +1,12 @@
 // Reads and validates all content before Eleventy writes anything: every problem in every file,
 // in one pass. The result is the typed model the rest of the site is derived from.
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { z } from "zod";
 import type { Build } from "../build.ts";
 import { slugify } from "../slug.ts";
 import { authorUrl } from "../urls.ts";
-import { clearHandoff, parseMarkdownFile, parseYamlFile } from "./frontmatter.ts";
+import { clearHandoff, parseMarkdownFile, parseYamlFile, type Parsed } from "./frontmatter.ts";
 import { excerptOf } from "./excerpt.ts";
 import { nearest, type Problem } from "./problems.ts";
 import {
@@ -250,18 +250,49 @@ function orphanedArchives(root: string, posts: readonly string[], problems: Prob
 }
 
 /** `authors` is undefined when authors.yaml itself is broken: then no post is blamed for its author. */
-function loadPost(root: string, file: string, authors: Record<string, Author> | undefined, problems: Problem[]): PostEntry | undefined {
+interface ReadPost {
+  /** File name, modification time and size: the file is read again only when one of them changes. */
+  stamp: string;
+  parsed: Parsed;
+  checked: { data: PostData | undefined; problems: Problem[] };
+}
+
+/**
+ * What each post's file said when it was last read. The dev server validates all content before
+ * every rebuild; after a one-post edit only that post is read and parsed again.
+ */
+const readPosts = new Map<string, ReadPost>();
+
+function readPost(root: string, file: string, problems: Problem[]): ReadPost | undefined {
+  let stamp: string;
+  try {
+    const stat = statSync(join(root, file));
+    stamp = `${root}\0${stat.mtimeMs}\0${stat.size}`;
+  } catch {
+    stamp = "";
+  }
+  const known = readPosts.get(file);
+  if (known && stamp && known.stamp === stamp) return known;
   const source = readText(root, file, problems);
   if (source === undefined) return undefined;
+  const parsed = parseMarkdownFile(file, source);
+  const checked = parsed.problems.length ? { data: undefined, problems: [] } : check(postSchema, parsed.data, file);
+  const read = { stamp, parsed, checked };
+  readPosts.set(file, read);
+  return read;
+}
+
+function loadPost(root: string, file: string, authors: Record<string, Author> | undefined, problems: Problem[]): PostEntry | undefined {
+  const read = readPost(root, file, problems);
+  if (!read) return undefined;
+  const { parsed, checked } = read;
   const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
   const archived = loadArchived(root, slug, problems);
   if (slugify(slug) !== slug) {
     problems.push({ file, field: "file", message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)` });
   }
-  const parsed = parseMarkdownFile(file, source);
   problems.push(...parsed.problems);
   if (parsed.problems.length) return undefined;
-  const checked = check(postSchema, parsed.data, file);
   problems.push(...checked.problems);
   const data = checked.data;
   if (authors && typeof parsed.data.author === "string" && parsed.data.author.trim() && !authors[parsed.data.author]) {
