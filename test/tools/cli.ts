@@ -1,10 +1,10 @@
-// Runs a facilitator command (scripts/*.ts) in a project the way `npm run …` does: tsx, the
-// project as working directory, no terminal, and nothing on standard input.
+// Runs a facilitator command (scripts/*.ts) in a project the way `npm run …` does: through
+// scripts/run.mjs, the project as working directory, no terminal, and nothing on standard input.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { repoRoot } from "../support/site.ts";
 
-export const tsx = join(repoRoot, "node_modules/.bin/tsx");
+/** The command line `npm run <script>` runs, e.g. `node scripts/run.mjs new`. */
+export const commandLine = (root: string, script: string): [string, string[]] => [process.execPath, [join(root, "scripts/run.mjs"), script]];
 
 export interface Run {
   status: number;
@@ -15,7 +15,8 @@ export interface Run {
 
 export function runScript(root: string, script: "new" | "check" | "import-wordpress", args: string[] = [], env: Record<string, string> = {}): Run {
   const start = Date.now();
-  const result = spawnSync(tsx, [join(root, "scripts", `${script}.ts`), ...args], {
+  const [node, launch] = commandLine(root, script);
+  const result = spawnSync(node, [...launch, ...args], {
     cwd: root,
     encoding: "utf8",
     input: "",

@@ -13,7 +13,7 @@ import { createPost, newPostSource, parseTags, pickAuthor, uniqueSlug } from "..
 import { askAuthor } from "../../src/tools/prompt.ts";
 import { ToolError } from "../../src/tools/tool-error.ts";
 import { build, tempProject, type BuildResult } from "../support/site.ts";
-import { runScript, tsx, type Run } from "./cli.ts";
+import { commandLine, runScript, type Run } from "./cli.ts";
 
 const author = (id: string, name: string): Author => ({ id, name, initials: "", page: `/authors/${id}/` });
 const two = { marjan: author("marjan", "Marjan de Vries"), ruben: author("ruben", "Ruben Bakker") };
@@ -139,7 +139,8 @@ describe("npm run new, in a copy of the example site", () => {
   });
 
   test("with several authors and no terminal it stops and says how, instead of waiting", async () => {
-    const child = spawn(tsx, [join(root, "scripts/new.ts"), "Wie schrijft?"], { cwd: root, env: { ...process.env, HOEDOEDEDA_AUTHOR: "" }, stdio: ["pipe", "pipe", "pipe"] });
+    const [node, launch] = commandLine(root, "new");
+    const child = spawn(node, [...launch, "Wie schrijft?"], { cwd: root, env: { ...process.env, HOEDOEDEDA_AUTHOR: "" }, stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += String(chunk)));
     // Standard input stays open: a command that waited for it would never exit.
@@ -152,7 +153,7 @@ describe("npm run new, in a copy of the example site", () => {
   });
 
   test.skipIf(!existsSync("/usr/bin/script"))("at a terminal it asks with a list", () => {
-    const result = spawnSync("script", ["-qec", `${tsx} scripts/new.ts "Via de terminal"`, "/dev/null"], { cwd: root, input: "2\n", encoding: "utf8", env: { ...process.env, HOEDOEDEDA_AUTHOR: "" }, timeout: 60_000 });
+    const result = spawnSync("script", ["-qec", `${process.execPath} scripts/run.mjs new "Via de terminal"`, "/dev/null"], { cwd: root, input: "2\n", encoding: "utf8", env: { ...process.env, HOEDOEDEDA_AUTHOR: "" }, timeout: 60_000 });
     expect(result.stdout).toContain("2) Ruben Bakker (ruben)");
     expect(result.status).toBe(0);
     expect(readFileSync(join(root, "content/posts/via-de-terminal.md"), "utf8")).toContain("\nauthor: ruben\n");
