@@ -4,24 +4,12 @@
 // no TypeScript loader hook around every import, about a second less work per build. Arguments are
 // Eleventy's own (--serve, --output=…). `npm start` runs the config through tsx instead, so that
 // Eleventy notices edits to the TypeScript and reloads it.
-import { build } from "esbuild";
-import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { bundleTypeScript } from "./lib/bundle.mjs";
 
 const project = process.cwd();
-const config = join(project, ".cache", "eleventy.config.mjs");
-mkdirSync(join(project, ".cache"), { recursive: true });
-await build({
-  entryPoints: [join(project, ".eleventy.ts")],
-  outfile: config,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
+const config = await bundleTypeScript(join(project, ".eleventy.ts"), join(project, ".cache", "eleventy.config.mjs"));
 
 // The package exports neither its CLI file nor package.json; its main entry sits beside the CLI's folder.
 const main = createRequire(join(project, "package.json")).resolve("@11ty/eleventy");

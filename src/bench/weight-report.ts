@@ -1,16 +1,13 @@
 // The post-page weight for `npm run bench`: the example site built for production with comments
 // switched on (placeholder ids; giscus.app is answered by the local stand-in), served the Netlify way.
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { formatPostPageWeight, measurePostPageWeight } from "../../scripts/lib/weight.ts";
 import { serve } from "../../test/support/serve.ts";
-import { buildSite } from "../../test/support/site.ts";
+import { buildSite, siteYamlWithComments } from "../../test/support/site.ts";
 
 export async function postPageWeightReport(repo: string, path = "/posts/loslaten-en-regie/"): Promise<string[]> {
-  const siteYaml = readFileSync(join(repo, "content/_data/site.yaml"), "utf8").replace(
-    /giscus:[\s\S]*$/,
-    'giscus:\n  repo: "leergang/reacties"\n  repoId: "R_kgDOBENCH"\n  category: "Reacties"\n  categoryId: "DIC_kwDOBENCH"\n',
-  );
+  const siteYaml = siteYamlWithComments();
   const built = buildSite({ files: { "_data/site.yaml": siteYaml } });
   const site = await serve(built.out, join(repo, "netlify.toml"));
   try {

@@ -10,20 +10,11 @@ import { loadContent } from "../../src/content/load.ts";
 import { measurePostPageWeight, missedTargets, weightTargets, type PostPageWeight } from "../../scripts/lib/weight.ts";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
-import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
+import { buildSite, repoRoot, type BuildResult, siteYamlWithComments } from "../support/site.ts";
 import { discard } from "../build/html.ts";
 
 // The example site with comments set up: in production, empty giscus settings leave them out.
-const siteYaml = `title: Leergang Samen Ontwerpen
-description: Voorbereiding en nagesprek van de bijeenkomsten van de leergang
-url: https://leergang.example.org
-lang: nl
-giscus:
-  repo: org/reacties
-  repoId: R_kgDOtest
-  category: Reacties
-  categoryId: DIC_kwDOtest
-`;
+const siteYaml = siteYamlWithComments();
 
 let built: BuildResult;
 let site: RunningSite;

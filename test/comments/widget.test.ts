@@ -12,19 +12,11 @@ import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
-import { buildSite, post, repoRoot, type BuildResult } from "../support/site.ts";
+import { buildSite, post, repoRoot, type BuildResult, siteYamlWithComments } from "../support/site.ts";
 import { giscusError, metadata, resizeHeight, routeGiscus, blockGiscus, type GiscusStandIn } from "../support/giscus-standin.ts";
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src https://giscus.app; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-const siteYaml = `title: Leergang Samen Ontwerpen
-url: https://leergang.example.org
-lang: nl
-giscus:
-  repo: org/reacties
-  repoId: R_kgDOtest
-  category: Reacties
-  categoryId: DIC_kwDOtest
-`;
+const siteYaml = siteYamlWithComments();
 // Long enough that the comments start well below the first screen.
 const longBody = Array.from({ length: 40 }, (_, i) => `Alinea ${i + 1}: wat we meenemen uit de bijeenkomst, en wat we volgende keer anders willen doen.`).join("\n\n");
 

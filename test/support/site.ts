@@ -1,7 +1,7 @@
 // Builds a site the way `npm run build` does, in a child process so the environment (TZ, drafts,
 // Netlify variables) applies exactly as on a real machine.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,4 +75,15 @@ export function buildSite(options: BuildOptions = {}): BuildResult {
 export function post(data: Record<string, unknown>, body = "Tekst van het bericht."): string {
   const yaml = Object.entries(data).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n");
   return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+/**
+ * The example's content/_data/site.yaml with comments switched on (placeholder ids: in tests
+ * giscus.app is a local stand-in). Empty giscus settings leave comments out of production builds.
+ */
+export function siteYamlWithComments(): string {
+  return readFileSync(join(repoRoot, "content/_data/site.yaml"), "utf8").replace(
+    /\ngiscus:[\s\S]*$/,
+    "\ngiscus:\n  repo: org/reacties\n  repoId: R_kgDOtest\n  category: Reacties\n  categoryId: DIC_kwDOtest\n",
+  );
 }
