@@ -2,7 +2,7 @@
 // allow-list. Posts without raw HTML skip the sanitiser: markdown-it escapes everything else and
 // refuses javascript: links by itself.
 import MarkdownIt from "markdown-it";
-import type { Env, Token } from "markdown-it";
+import type { Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
 /** Hosts whose players may be embedded with an iframe (keep in step with the CSP's frame-src). */
@@ -58,7 +58,7 @@ export function createMarkdown() {
   };
   return {
     md,
-    render(source: string, env: Env = {}): string {
+    render(source: string, env: Record<string, unknown> = {}): string {
       const tokens = md.parse(source, env);
       const html = md.renderer.render(tokens, md.options, env);
       return hasRawHtml(tokens) ? sanitize(html) : html;
