@@ -15,7 +15,7 @@ import { previewBar } from "./src/netlify/preview.ts";
 import { writeContextHeaders } from "./src/netlify/headers.ts";
 
 export default function (config: UserConfig) {
-  // Front-matter is YAML 1.2, parsed the same way by the build and by `npm run check`.
+  // Front-matter is YAML (core schema), parsed once: validation hands each file's data to Eleventy.
   config.setFrontMatterParsingOptions({ engines: { yaml: yamlEngine } });
 
   // Every file is validated before anything is written: all problems at once, no stack trace.
