@@ -1,6 +1,5 @@
 // hoedoededa's build, in the order things happen. Each block names the module that holds it.
 import type { UserConfig } from "@11ty/eleventy";
-import { buildFromEnv } from "./src/build.ts";
 import { yamlEngine } from "./src/content/frontmatter.ts";
 import { checkContent, currentContent, currentSite, postIndex, refreshComments } from "./src/current.ts";
 import { messages } from "./src/i18n/index.ts";
@@ -40,7 +39,7 @@ export default function (config: UserConfig) {
   });
 
   // Drafts are built only when asked (HOEDOEDEDA_DRAFTS=true, e.g. in deploy previews).
-  config.addPreprocessor("drafts", "md", (data) => (data.draft === true && !buildFromEnv().showDrafts ? false : undefined));
+  config.addPreprocessor("drafts", "md", (data) => (data.draft === true && !currentSite().build.showDrafts ? false : undefined));
 
   // Tags are grouped once by src/posts.ts. Eleventy's own collection per tag (made, sorted and filled
   // with content for every tag) would be unused work, so it never sees `tags`.
