@@ -1,23 +1,13 @@
 // npm run import:wordpress -- export.xml [--force] [--dry-run] [--author <id>]
 // Imports a WordPress export (Tools → Export): posts, drafts, pages, approved responses, redirects.
-import { parseArgs } from "node:util";
-import { runTool, ToolError } from "../src/tools/tool-error.ts";
+import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
 import { importWordPress } from "../src/wordpress/import.ts";
 import { formatImport } from "../src/wordpress/summary.ts";
 
 const usage = "Usage: npm run import:wordpress -- export.xml [--force] [--dry-run] [--author <id>]";
 
 await runTool(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { force: { type: "boolean" }, "dry-run": { type: "boolean" }, author: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new ToolError(`${(error as Error).message}\n${usage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = commandArgs({ force: { type: "boolean" }, "dry-run": { type: "boolean" }, author: { type: "string" }, help: { type: "boolean", short: "h" } }, usage);
   if (values.help) {
     console.log(usage);
     return 0;

@@ -1,23 +1,13 @@
 // npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]
 // Writes content/posts/<slug>.md and prints where it is and where it will be published.
-import { parseArgs } from "node:util";
 import { createPost, parseTags } from "../src/tools/new-post.ts";
 import { askAuthor, canAsk } from "../src/tools/prompt.ts";
-import { runTool, ToolError } from "../src/tools/tool-error.ts";
+import { commandArgs, runTool } from "../src/tools/tool-error.ts";
 
 const usage = 'Usage: npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]';
 
 await runTool(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { author: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new ToolError(`${(error as Error).message}\n${usage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = commandArgs({ author: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, help: { type: "boolean", short: "h" } }, usage);
   if (values.help) {
     console.log(usage);
     return 0;
