@@ -1,9 +1,8 @@
 // hoedoededa's build, in the order things happen. Each block names the module that holds it.
 import type { UserConfig } from "@11ty/eleventy";
 import { yamlEngine } from "./src/content/frontmatter.ts";
-import { checkContent, currentContent, currentSite, postIndex, refreshComments } from "./src/current.ts";
+import { checkContent, currentContent, currentSite, noteSaved, noteWritten, postIndex, refreshComments, renderPlan } from "./src/current.ts";
 import { messages } from "./src/i18n/index.ts";
-import { parseSiteDate } from "./src/dates.ts";
 import { createMarkdown } from "./src/markdown.ts";
 import { assets, buildAssets } from "./src/assets.ts";
 import { filters, memoize } from "./src/filters.ts";
@@ -33,29 +32,27 @@ export default function (config: UserConfig) {
   // Deploy previews and branch deploys say so on every page (src/netlify/preview.ts).
   config.addGlobalData("previewBar", () => previewBar(currentSite().build, messages(currentSite().lang)));
 
-  // `date: 2012-04-11` is that day in the site's time zone, not midnight UTC.
-  config.addDateParsing(function (value) {
-    return typeof value === "string" && this.page.inputPath.includes("/posts/") ? parseSiteDate(value.trim(), currentSite().timezone) : undefined;
-  });
+  // Posts are content, not Eleventy templates: validated above, rendered once each (src/bodies.ts)
+  // and given a page by src/pages.ts. Eleventy's per-template work is left to the few other pages.
+  config.ignores.add("content/posts/**");
+  config.addWatchTarget("./content/posts/");
 
-  // Drafts are built only when asked (HOEDOEDEDA_DRAFTS=true, e.g. in deploy previews).
-  config.addPreprocessor("drafts", "md", (data) => (data.draft === true && !currentSite().build.showDrafts ? false : undefined));
-
-  // Tags are grouped once by src/posts.ts. Eleventy's own collection per tag (made, sorted and filled
-  // with content for every tag) would be unused work, so it never sees `tags`.
-  config.addPreprocessor("tags", "md", (data) => {
-    delete data.tags;
-  });
-
-  // Markdown with an allow-list for raw HTML; no template language runs inside posts.
+  // Markdown with an allow-list for raw HTML (content pages; posts use the same, src/markdown.ts).
+  // No template language runs inside Markdown.
   config.setLibrary("md", createMarkdown());
 
   // Posts, tags and authors come from one pass over the posts (src/posts.ts).
-  const posts = (api: import("@11ty/eleventy").CollectionApi) => postIndex(() => api.getFilteredByGlob("./content/posts/*.md"));
-  config.addCollection("posts", (api) => posts(api).posts);
-  config.addCollection("postBySlug", (api) => posts(api).bySlug);
-  config.addCollection("tags", (api) => posts(api).tags);
-  config.addCollection("authorsWithPosts", (api) => posts(api).authors);
+  config.addCollection("posts", () => postIndex().posts);
+  config.addCollection("tags", () => postIndex().tags);
+  config.addCollection("authorsWithPosts", () => postIndex().authors);
+  // What this build renders: everything, or in the dev server only the posts whose bodies changed (src/rebuild.ts).
+  config.addCollection("postsToRender", () => renderPlan().posts);
+  config.addCollection("homeToRender", () => renderPlan().home);
+  config.addCollection("tagsToRender", () => renderPlan().tags);
+  config.addCollection("authorsToRender", () => renderPlan().authors);
+  config.on("eleventy.beforeWatch", (changed: string[]) => noteSaved(changed));
+  config.on("eleventy.after", () => noteWritten());
+
   // Pages such as content/over.md appear in the menu and the sitemap, by file name.
   config.addCollection("pages", (api) => contentPages(api.getFilteredByGlob("./content/*.md")));
 
@@ -70,7 +67,7 @@ export default function (config: UserConfig) {
   for (const [name, fn] of Object.entries(filters.sync)) config.addFilter(name, fn);
   for (const [name, fn] of Object.entries(filters.async)) config.addAsyncFilter(name, fn);
 
-  // Home, tag and author pages, feeds, sitemap and robots.txt (src/pages.ts, layouts/pages/).
+  // Post pages, home, tag and author pages, feeds, sitemap and robots.txt (src/pages.ts, layouts/pages/).
   derivedPages(config);
 
   // Netlify: headers that differ per deploy context (noindex for previews) go into _site/_headers.
@@ -78,8 +75,6 @@ export default function (config: UserConfig) {
 
   // Old addresses (e.g. of an imported WordPress blog) redirect with 301: content/_data/redirects.yaml → _site/_redirects.
   config.on("eleventy.after", ({ directories }) => writeRedirects(directories.output, currentContent().redirects));
-  // Earlier responses beside the posts are content too: the dev server rebuilds when one changes.
-  config.addWatchTarget("./content/posts/*.comments.yaml");
 
   // Images next to the content are copied as they are.
   config.addPassthroughCopy({ "content/img": "img" });

@@ -3,11 +3,16 @@
 import { buildFromEnv } from "./build.ts";
 import { loadContent, type Content, type Site } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
-import { indexPosts, type EleventyItem, type PostIndex } from "./posts.ts";
+import { indexPosts, type PostIndex } from "./posts.ts";
+import { planRender, snapshot, type RenderPlan } from "./rebuild.ts";
 import { attachResponses, prepareComments } from "./comments/index.ts";
 
 let content: Content | undefined;
 let index: PostIndex | undefined;
+let plan: RenderPlan | undefined;
+/** In the dev server: what the pages on disk show of the posts, and the files saved since they were written. */
+let written: string | undefined;
+let saved: string[] | undefined;
 /** Response counts from GitHub for this build, by post slug (empty without a token). */
 let liveResponses: ReadonlyMap<string, number> = new Map();
 
@@ -16,7 +21,7 @@ export function refreshContent(root = process.cwd()): Content {
   const next = loadContent(root, buildFromEnv());
   if (next.problems.length) throw new ContentError(next.problems);
   content = next;
-  index = undefined;
+  index = plan = undefined;
   return next;
 }
 
@@ -63,19 +68,31 @@ export const currentSite = (): Site => currentContent().site;
 /** The comment settings checked and the response counts fetched, once per build, before the pages. */
 export async function refreshComments(): Promise<void> {
   liveResponses = await prepareComments(currentContent());
-  index = undefined;
-}
-
-/** The post index of this build, once the collections have been computed. */
-export function currentIndex(): PostIndex | undefined {
-  return index;
+  index = plan = undefined;
 }
 
 /** The post index, computed once per build from the first collection that asks. */
-export function postIndex(items: () => readonly EleventyItem[]): PostIndex {
+export function postIndex(): PostIndex {
   if (!index) {
-    index = indexPosts(items(), currentContent());
+    index = indexPosts(currentContent());
     attachResponses(index.posts, liveResponses);
   }
   return index;
+}
+
+/** Which pages this build renders (src/rebuild.ts). */
+export function renderPlan(): RenderPlan {
+  plan ??= planRender(postIndex(), written, saved);
+  return plan;
+}
+
+/** The dev server's watcher saw these files change (kept until a build has written them). */
+export function noteSaved(files: readonly string[]): void {
+  saved = [...(saved ?? []), ...files];
+}
+
+/** A build finished writing: its pages are what the next rebuild compares with. */
+export function noteWritten(): void {
+  if (index) written = snapshot(index);
+  saved = [];
 }

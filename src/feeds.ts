@@ -21,7 +21,7 @@ export async function jsonFeed(posts: readonly Post[], site: Site): Promise<stri
         id: url,
         url,
         title: post.title,
-        content_html: await absoluteHtml(post.item.content, url),
+        content_html: await absoluteHtml(post.html, url),
         summary: post.excerpt || undefined,
         date_published: post.datetime,
         authors: [{ name: post.author.name, ...(post.author.url ? { url: post.author.url } : {}) }],

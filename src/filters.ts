@@ -1,5 +1,5 @@
 // The few filters the layouts need, so that templates only place values.
-import { currentIndex, currentSite } from "./current.ts";
+import { currentSite } from "./current.ts";
 import { absolute, absoluteHtml, FEED_SIZE, jsonFeed } from "./feeds.ts";
 import { messages } from "./i18n/index.ts";
 import type { Post } from "./posts.ts";
@@ -16,9 +16,6 @@ export const filters = {
     feedPosts: (posts: readonly Post[]) => posts.slice(0, FEED_SIZE),
     /** What the comments section under a post shows in this build (src/comments/section.ts). */
     commentsSection: (post: Post) => commentsSection(post, currentSite()),
-    /** The post a post page renders, or undefined on other pages. */
-    postFor: (page: { inputPath: string; fileSlug: string }) =>
-      page.inputPath.startsWith("./content/posts/") ? currentIndex()?.bySlug[page.fileSlug] : undefined,
     /** A post's summary for list pages, rendered once per build (src/summaries.ts). */
     summary: (post: Post) => summaryHtml(post, { t: messages(currentSite().lang), site: currentSite() }),
     /** Page title for `<title>`: "Post — Site", or just the site on the home page. */

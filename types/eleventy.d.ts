@@ -27,8 +27,6 @@ declare module "@11ty/eleventy" {
     addAsyncFilter(name: string, fn: (...args: any[]) => Promise<unknown>): void;
     addGlobalData(name: string, data: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-    addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
-    addDateParsing(fn: (this: { page: { inputPath: string } }, value: unknown) => Date | undefined): void;
     addPassthroughCopy(path: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     amendLibrary(name: "njk", fn: (env: { render(name: string, context: object): string }) => unknown): void;
@@ -37,6 +35,8 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", fn: (args: EventArgs) => unknown): void;
+    /** Before a dev-server rebuild: the files the watcher saw change, e.g. `./content/posts/x.md`. */
+    on(event: "eleventy.beforeWatch", fn: (changedFiles: string[]) => unknown): void;
     ignores: { add(glob: string): void };
     watchIgnores: { add(glob: string): void };
   }

@@ -2,7 +2,8 @@
 // day in the site's time zone, and `yes` is not a boolean by accident. js-yaml parses fast (it is what
 // Eleventy uses); only a file it rejects is parsed again with `yaml`, for a message with a line number
 // and every error in it. Each front-matter validated here is handed to Eleventy's parse as it is, so
-// the build and the checks see the same values and the YAML is parsed once per build.
+// the build and the checks see the same values and the YAML is parsed once per build. (Posts are not
+// Eleventy templates: their pages are rendered from the content model, so only pages are handed over.)
 import matter from "gray-matter";
 import jsYaml from "js-yaml";
 import YAML from "yaml";
@@ -68,8 +69,11 @@ export function parseYamlFile(file: string, source: string): { data: unknown; pr
   return { data: problems.length ? undefined : doc.toJS(), problems };
 }
 
-/** Splits a Markdown file into front-matter and body, reporting what a person can fix. */
-export function parseMarkdownFile(file: string, source: string): Parsed {
+/**
+ * Splits a Markdown file into front-matter and body, reporting what a person can fix. `forEleventy`:
+ * the file is also an Eleventy template (content/*.md), so its validated front-matter is handed over.
+ */
+export function parseMarkdownFile(file: string, source: string, forEleventy = false): Parsed {
   const text = source.replace(/^\uFEFF/, "");
   if (!/^---[ \t]*\r?\n/.test(text)) {
     return { data: {}, body: text, problems: [{ file, field: "front-matter", message: "is missing — start the file with a line `---`, the fields (title, date, author), and another `---`" }] };
@@ -108,6 +112,6 @@ export function parseMarkdownFile(file: string, source: string): Parsed {
   if (!problems.length && (typeof data !== "object" || data === null || Array.isArray(data))) {
     problems.push({ file, field: "front-matter", message: "must be fields like `title: …`, one per line — check the lines between the `---`" });
   }
-  if (!problems.length) handoff.set(yamlSource.trim(), data as object);
+  if (!problems.length && forEleventy) handoff.set(yamlSource.trim(), data as object);
   return { data: problems.length ? {} : (data as Record<string, unknown>), body: parsed.content, problems };
 }

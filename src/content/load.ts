@@ -310,7 +310,7 @@ function loadPost(root: string, file: string, authors: Record<string, Author> | 
 function loadPage(root: string, file: string, problems: Problem[]): PageEntry | undefined {
   const source = readText(root, file, problems);
   if (source === undefined) return undefined;
-  const parsed = parseMarkdownFile(file, source);
+  const parsed = parseMarkdownFile(file, source, true);
   problems.push(...parsed.problems);
   if (parsed.problems.length) return undefined;
   const checked = check(pageSchema, parsed.data, file);

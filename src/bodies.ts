@@ -1,0 +1,20 @@
+// Post bodies as HTML. Posts are not Eleventy templates: their Markdown is rendered here, once per
+// version of each post, so the dev server renders again only the posts that changed since its last build.
+import type { PostEntry } from "./content/load.ts";
+import { createMarkdown } from "./markdown.ts";
+
+const markdown = createMarkdown();
+
+/** By post file: the Markdown last rendered and its HTML. */
+let rendered = new Map<string, { body: string; html: string }>();
+
+/** The HTML of every post's body, by file; posts that are gone are forgotten. */
+export function renderBodies(entries: readonly PostEntry[]): Map<string, string> {
+  const next = new Map<string, { body: string; html: string }>();
+  for (const { file, body } of entries) {
+    const known = rendered.get(file);
+    next.set(file, known && known.body === body ? known : { body, html: markdown.render(body) });
+  }
+  rendered = next;
+  return new Map([...next].map(([file, { html }]) => [file, html]));
+}
