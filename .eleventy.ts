@@ -35,7 +35,11 @@ export default function (config: UserConfig) {
   // Posts are content, not Eleventy templates: validated above, rendered once each (src/bodies.ts)
   // and given a page by src/pages.ts. Eleventy's per-template work is left to the few other pages.
   config.ignores.add("content/posts/**");
-  config.addWatchTarget("./content/posts/");
+  // The watcher still sees them (and their earlier responses beside them). It waits until a saved
+  // file has stopped growing for 50 ms (Eleventy's default, 150 ms, is felt on every save; a file
+  // caught half-written is reported by validation and rebuilt on the next event).
+  config.addWatchTarget("./content/posts/*.comments.yaml");
+  config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
   // Markdown with an allow-list for raw HTML (content pages; posts use the same, src/markdown.ts).
   // No template language runs inside Markdown.

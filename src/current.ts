@@ -4,7 +4,7 @@ import { buildFromEnv } from "./build.ts";
 import { loadContent, type Content, type Site } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import { indexPosts, type PostIndex } from "./posts.ts";
-import { planRender, snapshot, type RenderPlan } from "./rebuild.ts";
+import { planRender, type RenderPlan } from "./rebuild.ts";
 import { attachResponses, prepareComments } from "./comments/index.ts";
 
 let content: Content | undefined;
@@ -93,6 +93,6 @@ export function noteSaved(files: readonly string[]): void {
 
 /** A build finished writing: its pages are what the next rebuild compares with. */
 export function noteWritten(): void {
-  if (index) written = snapshot(index);
+  if (plan) written = plan.snapshot;
   saved = [];
 }

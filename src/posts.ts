@@ -3,7 +3,8 @@
 // rendered from this index (src/pages.ts), which is why a build of 4,000 posts costs what bare
 // Eleventy's does rather than twice as much.
 import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "./dates.ts";
-import type { Author, Content, PostEntry } from "./content/load.ts";
+import type { Author, Content, PostEntry, Site } from "./content/load.ts";
+import type { PostData } from "./content/schema.ts";
 import { archivedThread, type ArchivedComment } from "./archived.ts";
 import { renderBodies } from "./bodies.ts";
 import { slugify } from "./slug.ts";
@@ -77,28 +78,31 @@ export interface PostIndex {
 }
 
 
-function toPost(entry: PostEntry, html: string, content: Content): Post {
-  const { site, authors } = content;
-  const { data } = entry;
+/** What a post's front-matter says once read in the site's time zone and language. */
+type Derived = Pick<Post, "date" | "day" | "datetime" | "dateLabel" | "tags" | "session">;
+
+/**
+ * By front-matter object: validation hands out the same object until the file changes, so the dev
+ * server works out dates and tag slugs again only for the posts that changed.
+ */
+const derivedCache = new WeakMap<PostData, { site: string; derived: Derived }>();
+
+function derive(data: PostData, site: Site): Derived {
+  const key = `${site.timezone}\0${site.lang}`;
+  const known = derivedCache.get(data);
+  if (known?.site === key) return known.derived;
   const tz = site.timezone;
   const date = parseSiteDate(data.date.trim(), tz);
   const session = data.session && parseSiteDate(data.session.date.trim(), tz);
   const tags = [...new Map((data.tags ?? []).map((label) => [slugify(label), label.trim()])).entries()]
     .filter(([slug]) => slug)
     .map(([slug, label]) => ({ label, slug, url: tagUrl(slug) }));
-  return {
-    slug: entry.slug,
-    url: postUrl(entry.slug),
-    title: data.title.trim(),
+  const derived: Derived = {
     date,
     day: isoDay(date, tz),
     datetime: isoDateTime(date, tz),
     dateLabel: longDate(date, site.lang, tz),
-    author: authors[data.author]!,
     tags,
-    ...(data.description ? { description: data.description.trim() } : {}),
-    excerpt: entry.excerpt,
-    questions: data.questions ?? [],
     ...(data.session && session
       ? {
           session: {
@@ -108,6 +112,24 @@ function toPost(entry: PostEntry, html: string, content: Content): Post {
           },
         }
       : {}),
+  };
+  derivedCache.set(data, { site: key, derived });
+  return derived;
+}
+
+function toPost(entry: PostEntry, html: string, content: Content): Post {
+  const { site, authors } = content;
+  const { data } = entry;
+  const derived = derive(data, site);
+  return {
+    slug: entry.slug,
+    url: postUrl(entry.slug),
+    title: data.title.trim(),
+    ...derived,
+    author: authors[data.author]!,
+    ...(data.description ? { description: data.description.trim() } : {}),
+    excerpt: entry.excerpt,
+    questions: data.questions ?? [],
     comments: data.comments ?? true,
     ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
     archived: archivedThread(entry.archived, site),

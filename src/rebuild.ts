@@ -8,6 +8,8 @@ import { contentPaths } from "./content/load.ts";
 export interface RenderPlan {
   /** False when only some posts' own pages are rendered. */
   everything: boolean;
+  /** What the list pages show once this build is written (see `snapshot`). */
+  snapshot: string;
   /** Posts whose pages this build writes. */
   posts: Post[];
   /** Posts for the home pages, and the tag and author pages: all of them, or none. */
@@ -33,11 +35,12 @@ const postFile = new RegExp(`^(?:\\./)?${contentPaths.posts}/([^/]+?)(?:\\.md|\\
  * since then, as the dev server's watcher reported them (undefined outside the dev server).
  */
 export function planRender(index: PostIndex, previous: string | undefined, changed: readonly string[] | undefined): RenderPlan {
-  const everything: RenderPlan = { everything: true, posts: index.posts, home: index.posts, tags: index.tags, authors: index.authors };
+  const now = snapshot(index);
+  const everything: RenderPlan = { everything: true, snapshot: now, posts: index.posts, home: index.posts, tags: index.tags, authors: index.authors };
   if (previous === undefined || !changed?.length) return everything;
   const slugs = changed.map((file) => postFile.exec(file.replaceAll("\\", "/"))?.[1]);
   if (slugs.some((slug) => slug === undefined)) return everything;
-  if (snapshot(index) !== previous) return everything;
+  if (now !== previous) return everything;
   const only = new Set(slugs);
-  return { everything: false, posts: index.posts.filter((post) => only.has(post.slug)), home: [], tags: [], authors: [] };
+  return { everything: false, snapshot: now, posts: index.posts.filter((post) => only.has(post.slug)), home: [], tags: [], authors: [] };
 }

@@ -33,6 +33,7 @@ declare module "@11ty/eleventy" {
     setLibrary(name: "md", library: { render(source: string, env?: object): string }): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
+    setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", fn: (args: EventArgs) => unknown): void;
     /** Before a dev-server rebuild: the files the watcher saw change, e.g. `./content/posts/x.md`. */

@@ -180,10 +180,13 @@ function markdownFiles(root: string, dir: string, suffix = ".md"): string[] {
     .sort();
 }
 
-/** A post's earlier responses: each one checked, ids unique, every `parent` an id in the file. */
-function loadArchived(root: string, slug: string, problems: Problem[]): ArchivedCommentData[] {
+/**
+ * A post's earlier responses: each one checked, ids unique, every `parent` an id in the file.
+ * `archives`: the response files beside the posts (listed once, not looked up for every post).
+ */
+function loadArchived(root: string, slug: string, archives: ReadonlySet<string>, problems: Problem[]): ArchivedCommentData[] {
   const file = archivedFile(slug);
-  if (!existsSync(join(root, file))) return [];
+  if (!archives.has(file)) return [];
   const parsed = parseYamlFile(file, readText(root, file, problems) ?? "");
   problems.push(...parsed.problems);
   if (parsed.problems.length) return [];
@@ -241,8 +244,8 @@ function loadRedirects(root: string, problems: Problem[]): Redirect[] {
 }
 
 /** A `.comments.yaml` without its post would silently show nowhere. */
-function orphanedArchives(root: string, posts: readonly string[], problems: Problem[]): void {
-  for (const file of markdownFiles(root, contentPaths.posts, ARCHIVED_SUFFIX)) {
+function orphanedArchives(archives: ReadonlySet<string>, posts: readonly string[], problems: Problem[]): void {
+  for (const file of archives) {
     const post = `${file.slice(0, -ARCHIVED_SUFFIX.length)}.md`;
     if (!posts.includes(post))
       problems.push({ file, field: "file", message: `belongs to no post — name it after its post (\`<slug>${ARCHIVED_SUFFIX}\` beside \`<slug>.md\`) or remove it` });
@@ -282,12 +285,12 @@ function readPost(root: string, file: string, problems: Problem[]): ReadPost | u
   return read;
 }
 
-function loadPost(root: string, file: string, authors: Record<string, Author> | undefined, problems: Problem[]): PostEntry | undefined {
+function loadPost(root: string, file: string, authors: Record<string, Author> | undefined, archives: ReadonlySet<string>, problems: Problem[]): PostEntry | undefined {
   const read = readPost(root, file, problems);
   if (!read) return undefined;
   const { parsed, checked } = read;
   const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
-  const archived = loadArchived(root, slug, problems);
+  const archived = loadArchived(root, slug, archives, problems);
   if (slugify(slug) !== slug) {
     problems.push({ file, field: "file", message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)` });
   }
@@ -327,9 +330,10 @@ export function loadContent(root: string, build: Build): Content {
   const authors = loadAuthors(root, problems);
   const authorsUsable = problems.slice(before).every((p) => p.file !== contentPaths.authors || p.field !== "yaml");
   const postFiles = markdownFiles(root, contentPaths.posts);
-  orphanedArchives(root, postFiles, problems);
+  const archives = new Set(markdownFiles(root, contentPaths.posts, ARCHIVED_SUFFIX));
+  orphanedArchives(archives, postFiles, problems);
   const posts = postFiles
-    .map((file) => loadPost(root, file, authorsUsable ? authors : undefined, problems))
+    .map((file) => loadPost(root, file, authorsUsable ? authors : undefined, archives, problems))
     .filter((p): p is PostEntry => p !== undefined);
   const pages = markdownFiles(root, contentPaths.pages)
     .map((file) => loadPage(root, file, problems))

@@ -1,7 +1,7 @@
 // `npm start` (Eleventy --serve) with bad content: it reports the same problems as the build,
 // keeps running, and recovers as soon as the file is fixed — no restart.
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -114,6 +114,27 @@ test("fixing it recovers without a restart", async () => {
   const page = await healthy.pageWith("/posts/kapot/", "Hersteld bericht");
   expect(page).toContain('<time datetime="2012-04-11">11 april 2012</time>');
   await healthy.pageWith("/", "Hersteld bericht");
+});
+
+// While writing, the facilitator saves again and again: only that post's page is rendered anew
+// (src/rebuild.ts), unless the save changed what other pages show of the post.
+test("a body edit renders only that post's page; a title edit also its neighbour and the lists", async () => {
+  const written = (path: string) => statSync(join(healthy.root, "_site", path)).mtimeMs;
+  const builds = (n: number) => healthy.waitFor(`${n} builds`, () => (healthy.count("Wrote ") >= n ? true : undefined));
+  const others = ["index.html", "posts/welkom-in-de-leergang/index.html", "authors/marjan/index.html"];
+  await builds(3); // the first, the broken one (nothing written) and the fixed one
+  const before = others.map(written);
+  // A paragraph added below the first one: the summary on list pages (the first paragraph) stays.
+  healthy.write("posts/kapot.md", post({ title: "Hersteld bericht", date: "2012-04-11", author: "marjan" }, "Tekst van het bericht.\n\nEen nieuwe alinea."));
+  await healthy.pageWith("/posts/kapot/", "Een nieuwe alinea.");
+  await builds(4);
+  expect(others.map(written), healthy.output).toEqual(before);
+
+  healthy.write("posts/kapot.md", post({ title: "Een nieuwe titel", date: "2012-04-11", author: "marjan" }, "Tekst van het bericht.\n\nEen nieuwe alinea."));
+  await healthy.pageWith("/", "Een nieuwe titel");
+  await healthy.pageWith("/posts/welkom-in-de-leergang/", "Een nieuwe titel");
+  await healthy.pageWith("/authors/marjan/", "Een nieuwe titel");
+  expect(await healthy.pageWith("/posts/kapot/", "Een nieuwe titel")).toContain("Een nieuwe alinea.");
 });
 
 test("started on a broken post, it lists the problem and keeps running", async () => {
