@@ -4,14 +4,14 @@ import { buildFromEnv } from "./build.ts";
 import { loadContent, type Content, type Site } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import { indexPosts, type PostIndex } from "./posts.ts";
-import { planRender, type RenderPlan } from "./rebuild.ts";
+import { planRender, type RenderPlan, type Snapshot } from "./rebuild.ts";
 import { attachResponses, prepareComments } from "./comments/index.ts";
 
 let content: Content | undefined;
 let index: PostIndex | undefined;
 let plan: RenderPlan | undefined;
 /** In the dev server: what the pages on disk show of the posts, and the files saved since they were written. */
-let written: string | undefined;
+let written: Snapshot | undefined;
 let saved: string[] | undefined;
 /** Response counts from GitHub for this build, by post slug (empty without a token). */
 let liveResponses: ReadonlyMap<string, number> = new Map();

@@ -1,15 +1,15 @@
 // What a build renders. A build renders every page, except in the dev server after a save that
-// changed only posts' bodies (or their earlier responses) and nothing that other pages show of them:
-// then only those posts' pages are rendered again. The home, tag and author pages and the
-// neighbours' pages on disk stay as they were, because nothing on them changed.
+// changed only posts (or their earlier responses): then it renders the pages of the posts saved, of
+// posts whose neighbours changed, and the home, tag and author pages only if something they show of
+// a post changed. Everything else on disk stays as it was, because nothing on it changed.
 import type { AuthorPosts, Post, PostIndex, Tag } from "./posts.ts";
 import { contentPaths } from "./content/load.ts";
 
 export interface RenderPlan {
-  /** False when only some posts' own pages are rendered. */
+  /** True when every page is rendered. */
   everything: boolean;
-  /** What the list pages show once this build is written (see `snapshot`). */
-  snapshot: string;
+  /** What the pages show of the posts once this build is written. */
+  snapshot: Snapshot;
   /** Posts whose pages this build writes. */
   posts: Post[];
   /** Posts for the home pages, and the tag and author pages: all of them, or none. */
@@ -18,29 +18,50 @@ export interface RenderPlan {
   authors: AuthorPosts[];
 }
 
-/** What pages other than a post's own show of it: summaries on list pages, links from its neighbours. */
+/** What pages other than a post's own show of it (list pages, and its neighbours' links), by slug. */
+export interface Snapshot {
+  /** Slugs, newest first: a post's neighbours are the slugs beside it. */
+  order: string[];
+  listings: Map<string, string>;
+}
+
 function listing(post: Post): string {
   return JSON.stringify([post.url, post.title, post.datetime, post.dateLabel, post.author.id, post.tags, post.excerpt, post.responseCount ?? null, post.draft]);
 }
 
-/** What the list pages of a build showed: every post's listing, newest first. */
-export function snapshot(index: PostIndex): string {
-  return index.posts.map(listing).join("\n");
+export function snapshot(index: PostIndex): Snapshot {
+  return { order: index.posts.map((post) => post.slug), listings: new Map(index.posts.map((post) => [post.slug, listing(post)])) };
 }
 
 const postFile = new RegExp(`^(?:\\./)?${contentPaths.posts}/([^/]+?)(?:\\.md|\\.comments\\.yaml)$`);
 
+/** A post's neighbours in `order` (newest first), as its page links them: older, then newer. */
+function neighbours(order: readonly string[], position: Map<string, number>, slug: string): string {
+  const at = position.get(slug);
+  return at === undefined ? "" : `${order[at + 1] ?? ""}\n${order[at - 1] ?? ""}`;
+}
+
 /**
- * `previous`: the snapshot of the last build that was written, if any. `changed`: the files saved
- * since then, as the dev server's watcher reported them (undefined outside the dev server).
+ * `previous`: what the pages written by the last build show, if there was one. `changed`: the files
+ * saved since then, as the dev server's watcher reported them (undefined outside the dev server).
  */
-export function planRender(index: PostIndex, previous: string | undefined, changed: readonly string[] | undefined): RenderPlan {
+export function planRender(index: PostIndex, previous: Snapshot | undefined, changed: readonly string[] | undefined): RenderPlan {
   const now = snapshot(index);
-  const everything: RenderPlan = { everything: true, snapshot: now, posts: index.posts, home: index.posts, tags: index.tags, authors: index.authors };
+  const all = { snapshot: now, home: index.posts, tags: index.tags, authors: index.authors };
+  const everything: RenderPlan = { everything: true, posts: index.posts, ...all };
   if (previous === undefined || !changed?.length) return everything;
   const slugs = changed.map((file) => postFile.exec(file.replaceAll("\\", "/"))?.[1]);
   if (slugs.some((slug) => slug === undefined)) return everything;
-  if (now !== previous) return everything;
-  const only = new Set(slugs);
-  return { everything: false, snapshot: now, posts: index.posts.filter((post) => only.has(post.slug)), home: [], tags: [], authors: [] };
+
+  const saved = new Set(slugs);
+  const relisted = new Set(now.order.filter((slug) => previous.listings.get(slug) !== now.listings.get(slug)));
+  const listsChange = relisted.size > 0 || now.order.join("\n") !== previous.order.join("\n");
+  const [was, is] = [previous, now].map(({ order }) => new Map(order.map((slug, i) => [slug, i])));
+  const posts = index.posts.filter((post) => {
+    if (saved.has(post.slug) || relisted.has(post.slug)) return true;
+    const around = neighbours(now.order, is!, post.slug);
+    return around !== neighbours(previous.order, was!, post.slug) || around.split("\n").some((slug) => relisted.has(slug));
+  });
+  if (!listsChange) return { everything: false, snapshot: now, posts, home: [], tags: [], authors: [] };
+  return { everything: posts.length === index.posts.length, posts, ...all };
 }

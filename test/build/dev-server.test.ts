@@ -118,7 +118,7 @@ test("fixing it recovers without a restart", async () => {
 
 // While writing, the facilitator saves again and again: only that post's page is rendered anew
 // (src/rebuild.ts), unless the save changed what other pages show of the post.
-test("a body edit renders only that post's page; a title edit also its neighbour and the lists", async () => {
+test("a body edit renders only that post's page; a title edit also its neighbour and the lists, not other posts", async () => {
   const written = (path: string) => statSync(join(healthy.root, "_site", path)).mtimeMs;
   const builds = (n: number) => healthy.waitFor(`${n} builds`, () => (healthy.count("Wrote ") >= n ? true : undefined));
   const others = ["index.html", "posts/welkom-in-de-leergang/index.html", "authors/marjan/index.html"];
@@ -130,11 +130,14 @@ test("a body edit renders only that post's page; a title edit also its neighbour
   await builds(4);
   expect(others.map(written), healthy.output).toEqual(before);
 
+  const farAway = written("posts/loslaten-en-regie/index.html");
   healthy.write("posts/kapot.md", post({ title: "Een nieuwe titel", date: "2012-04-11", author: "marjan" }, "Tekst van het bericht.\n\nEen nieuwe alinea."));
   await healthy.pageWith("/", "Een nieuwe titel");
   await healthy.pageWith("/posts/welkom-in-de-leergang/", "Een nieuwe titel");
   await healthy.pageWith("/authors/marjan/", "Een nieuwe titel");
   expect(await healthy.pageWith("/posts/kapot/", "Een nieuwe titel")).toContain("Een nieuwe alinea.");
+  await builds(5);
+  expect(written("posts/loslaten-en-regie/index.html"), healthy.output).toBe(farAway);
 });
 
 test("started on a broken post, it lists the problem and keeps running", async () => {

@@ -1,5 +1,6 @@
-// What a dev-server rebuild renders: only the pages of posts whose bodies changed, unless something
-// that other pages show changed too (then everything, as in every production build).
+// What a dev-server rebuild renders: the pages of the posts saved, of the posts beside them when
+// what they link changed, and the list pages when what they show changed; anything but a post
+// renders everything, as every production build does.
 import { describe, expect, test } from "vitest";
 import { buildFromEnv } from "../../src/build.ts";
 import type { Content, PostEntry } from "../../src/content/load.ts";
@@ -41,21 +42,29 @@ describe("a dev-server rebuild", () => {
     expect(slugs(plan.posts)).toEqual(["a"]);
   });
 
+  // Newest first the example is ccc, bb, a: bb's page links both others.
   test.each([
-    ["a title", [entry("a", { title: "Een nieuwe titel" }), site[1]!, site[2]!]],
-    ["a date (the order changes)", [entry("a", { date: "2026-02-01" }), site[1]!, site[2]!]],
-    ["a tag", [entry("a", { tags: ["reflectie"] }), site[1]!, site[2]!]],
-    ["a description (the summary)", [{ ...site[0]!, excerpt: "Een andere samenvatting." }, site[1]!, site[2]!]],
-    ["a post that became a draft", [entry("a", { draft: true }), site[1]!, site[2]!]],
-    ["a new post", [...site, entry("dddd")]],
-  ])("after a change to %s renders everything", (_what, posts) => {
+    ["a title", [entry("a", { title: "Een nieuwe titel" }), site[1]!, site[2]!], ["bb", "a"]],
+    ["a tag", [entry("a", { tags: ["reflectie"] }), site[1]!, site[2]!], ["bb", "a"]],
+    ["a description (the summary)", [{ ...site[0]!, excerpt: "Een andere samenvatting." }, site[1]!, site[2]!], ["bb", "a"]],
+    ["a date that moves the post (every neighbour changes)", [entry("a", { date: "2026-02-01" }), site[1]!, site[2]!], ["a", "ccc", "bb"]],
+    ["a post that became a draft (it leaves the lists)", [entry("a", { draft: true }), site[1]!, site[2]!], ["bb"]],
+    ["a new post", [...site, entry("dddd")], ["dddd", "ccc"], "dddd"],
+  ])("after a change to %s renders the lists, that post and the posts beside it", (_what, posts, rendered, saved = "a") => {
     const index = indexPosts(content(posts));
-    const plan = planRender(index, before, ["./content/posts/a.md"]);
-    expect(plan.everything).toBe(true);
-    expect(slugs(plan.posts)).toEqual(slugs(index.posts));
+    const plan = planRender(index, before, [`./content/posts/${saved}.md`]);
+    expect(slugs(plan.posts)).toEqual(rendered);
     expect(plan.home).toBe(index.posts);
     expect(plan.tags).toBe(index.tags);
     expect(plan.authors).toBe(index.authors);
+  });
+
+  test("a tag's spelling decided by most posts changes on every post that has it", () => {
+    // Two of three posts write "Leren": every post with the tag shows the new spelling.
+    const index = indexPosts(content([entry("a", { tags: ["Leren"] }), entry("bb", { tags: ["Leren"] }), site[2]!]));
+    const plan = planRender(index, before, ["./content/posts/a.md", "./content/posts/bb.md"]);
+    expect(slugs(plan.posts)).toEqual(["ccc", "bb", "a"]);
+    expect(plan.posts.every((post) => post.tags[0]!.label === "Leren")).toBe(true);
   });
 
   test.each([
@@ -64,7 +73,10 @@ describe("a dev-server rebuild", () => {
     ["the stylesheet and a post", ["./layouts/css/site.css", "./content/posts/a.md"]],
     ["a page", ["./content/over.md"]],
   ])("after a change to %s renders everything", (_what, changed) => {
-    expect(planRender(indexPosts(content(site)), before, changed).everything).toBe(true);
+    const index = indexPosts(content(site));
+    const plan = planRender(index, before, changed);
+    expect(plan.everything).toBe(true);
+    expect(plan.posts).toBe(index.posts);
   });
 
   test("a build outside the dev server, or its first build, renders everything", () => {
