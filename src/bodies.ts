@@ -8,6 +8,11 @@ const markdown = createMarkdown();
 /** By post file: the Markdown last rendered and its HTML. */
 let rendered = new Map<string, { body: string; html: string }>();
 
+/** Forget every rendered body: they hold the sizes of images, and an image changed. */
+export function forgetBodies(): void {
+  rendered = new Map();
+}
+
 /** The HTML of every post's body, by file; posts that are gone are forgotten. */
 export function renderBodies(entries: readonly PostEntry[]): Map<string, string> {
   const next = new Map<string, { body: string; html: string }>();

@@ -4,6 +4,7 @@ import { buildFromEnv } from "./build.ts";
 import { loadContent, type Content, type Site } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import { indexPosts, type PostIndex } from "./posts.ts";
+import { forgetBodies } from "./bodies.ts";
 import { planRender, type RenderPlan, type Snapshot } from "./rebuild.ts";
 import { attachResponses, prepareComments } from "./comments/index.ts";
 
@@ -89,6 +90,8 @@ export function renderPlan(): RenderPlan {
 /** The dev server's watcher saw these files change (kept until a build has written them). */
 export function noteSaved(files: readonly string[]): void {
   saved = [...(saved ?? []), ...files];
+  // Bodies hold the width and height of the site's images (src/images.ts).
+  if (files.some((file) => file.replaceAll("\\", "/").includes("content/img/"))) forgetBodies();
 }
 
 /** A build finished writing: its pages are what the next rebuild compares with. */

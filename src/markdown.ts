@@ -4,6 +4,7 @@
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { localImageSize } from "./images.ts";
 
 /** Hosts whose players may be embedded with an iframe (keep in step with the CSP's frame-src). */
 export const embedHosts = ["www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com"] as const;
@@ -34,10 +35,17 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   transformTags: {
     // A new tab must not get a handle on this page.
     a: (tagName, attribs) => ({ tagName, attribs: attribs.target ? { ...attribs, rel: "noopener noreferrer" } : attribs }),
-    img: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", decoding: "async", ...attribs } }),
+    img: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", decoding: "async", ...sized(attribs), ...attribs } }),
     iframe: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", referrerpolicy: "strict-origin-when-cross-origin", ...attribs } }),
   },
 };
+
+/** Width and height of one of the site's own images, when the markup does not give them. */
+function sized(attribs: Record<string, string>): Record<string, string> {
+  if (attribs.width || attribs.height || !attribs.src) return {};
+  const size = localImageSize(attribs.src);
+  return size ? { width: String(size.width), height: String(size.height) } : {};
+}
 
 export function sanitize(html: string): string {
   return sanitizeHtml(html, sanitizeOptions);
@@ -49,11 +57,14 @@ function hasRawHtml(tokens: readonly Token[]): boolean {
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  // Images in posts load lazily and never block the first paint.
+  // Images in posts load lazily, never block the first paint, and have their size when they are
+  // the site's own (src/images.ts), so the text does not jump when they arrive.
   const image = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
-    tokens[idx]!.attrSet("loading", "lazy");
-    tokens[idx]!.attrSet("decoding", "async");
+    const token = tokens[idx]!;
+    for (const [name, value] of Object.entries(sized({ src: token.attrGet("src") ?? "" }))) token.attrSet(name, value);
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
     return image(tokens, idx, options, env, self);
   };
   return {

@@ -4,6 +4,10 @@ import { describe, expect, test } from "vitest";
 import { jsonFeed } from "../../src/feeds.ts";
 import { excerptOf } from "../../src/content/excerpt.ts";
 import { createMarkdown } from "../../src/markdown.ts";
+import { localImageSize } from "../../src/images.ts";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Site } from "../../src/content/load.ts";
 import type { Post } from "../../src/posts.ts";
 import { elementsOf as elements, liveScripts } from "../build/html.ts";
@@ -74,6 +78,58 @@ describe("allowed formatting and embeds stay", () => {
 
   test("Markdown images load lazily", () => {
     expect(render("![Een foto](/img/foto.jpg)")).toMatch(/<img src="\/img\/foto\.jpg" alt="Een foto" loading="lazy" decoding="async"/);
+  });
+});
+
+// The page must not jump when an image arrives: the site's own images get their real size.
+describe("images from content/img/ get width and height", () => {
+  const sizeOf = (html: string) => elements(html).find((el) => el.name === "img")?.attribs;
+
+  test("in Markdown and in raw HTML (content/img/marjan.svg is 64×64)", () => {
+    expect(sizeOf(render("![Marjan](/img/marjan.svg)"))).toMatchObject({ width: "64", height: "64", loading: "lazy" });
+    expect(sizeOf(render('<figure><img src="/img/marjan.svg" alt="Marjan"></figure>'))).toMatchObject({ width: "64", height: "64" });
+  });
+
+  test("a size written in the post is kept", () => {
+    expect(sizeOf(render('<img src="/img/marjan.svg" alt="Marjan" width="32" height="32">'))).toMatchObject({ width: "32", height: "32" });
+    expect(sizeOf(render('<img src="/img/marjan.svg" alt="Marjan" width="32">'))).not.toHaveProperty("height");
+  });
+
+  test.each([
+    ["a missing image", "![x](/img/bestaat-niet.png)"],
+    ["an image on another site", "![x](https://example.org/foto.png)"],
+    ["a path out of content/img/", "![x](/img/../_data/site.yaml)"],
+    ["a malformed address", "![x](/img/%E0%A4%A.png)"],
+  ])("%s is left as written", (_what, source) => {
+    const attribs = sizeOf(render(source));
+    expect(attribs).toBeDefined();
+    expect(attribs).not.toHaveProperty("width");
+  });
+
+  test("PNG and JPEG are read from their headers, again when the file changes", () => {
+    const root = mkdtempSync(join(tmpdir(), "hoedoededa-img-"));
+    mkdirSync(join(root, "content/img"), { recursive: true });
+    const png = (width: number, height: number) => {
+      const ihdr = Buffer.alloc(13);
+      ihdr.writeUInt32BE(width, 0);
+      ihdr.writeUInt32BE(height, 4);
+      ihdr.set([8, 2, 0, 0, 0], 8);
+      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR"), ihdr, Buffer.alloc(4)]);
+    };
+    // A baseline JPEG's markers: start, a JFIF header, then the frame: height 300, width 400.
+    const jfif = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+    const frame = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x01, 0x90, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    const jpeg = Buffer.from([0xff, 0xd8, ...jfif, ...frame, 0xff, 0xd9]);
+    writeFileSync(join(root, "content/img/groep foto.png"), png(1200, 800));
+    writeFileSync(join(root, "content/img/zaal.jpg"), jpeg);
+    expect(localImageSize("/img/groep%20foto.png", root)).toEqual({ width: 1200, height: 800 });
+    expect(localImageSize("/img/zaal.jpg?v=2", root)).toEqual({ width: 400, height: 300 });
+    writeFileSync(join(root, "content/img/groep foto.png"), png(600, 450));
+    utimesSync(join(root, "content/img/groep foto.png"), new Date(), new Date(Date.now() + 5000));
+    expect(localImageSize("/img/groep%20foto.png", root)).toEqual({ width: 600, height: 450 });
+    writeFileSync(join(root, "content/img/kapot.png"), "geen plaatje");
+    expect(localImageSize("/img/kapot.png", root)).toBeUndefined();
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
