@@ -26,12 +26,3 @@ export const filters = {
     jsonFeed: (posts: readonly Post[]) => jsonFeed(posts, currentSite()),
   },
 };
-
-/** A one-argument filter that remembers its answers (for pure filters called with few distinct values). */
-export function memoize<T>(filter: (value: T) => unknown): (value: T) => unknown {
-  const answers = new Map<T, unknown>();
-  return (value: T) => {
-    if (!answers.has(value)) answers.set(value, filter(value));
-    return answers.get(value);
-  };
-}

@@ -18,6 +18,12 @@ declare module "@11ty/eleventy" {
     incremental: boolean;
     directories: { input: string; output: string; includes: string; data: string };
   }
+  /** The part of Eleventy's Nunjucks environment we use (filters, rendering a partial). */
+  export interface NunjucksEnvironment {
+    addFilter(name: string, fn: (...args: any[]) => unknown): void;
+    render(name: string, context: object): string;
+  }
+
   export interface UserConfig {
     dir?: unknown;
     addPlugin(plugin: (config: UserConfig, options?: unknown) => unknown, options?: unknown): void;
@@ -29,7 +35,7 @@ declare module "@11ty/eleventy" {
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(path: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
-    amendLibrary(name: "njk", fn: (env: { render(name: string, context: object): string }) => unknown): void;
+    amendLibrary(name: "njk", fn: (env: NunjucksEnvironment) => unknown): void;
     setLibrary(name: "md", library: { render(source: string, env?: object): string }): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
