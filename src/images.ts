@@ -2,8 +2,13 @@
 // post has width and height and the page does not jump when it arrives. Read once per version of
 // the file; images elsewhere (other sites) cannot be measured at build time and are left as written.
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { imageSize } from "image-size";
+import type * as ImageSize from "image-size";
+
+// Loaded with the first image: most posts have none.
+const require = createRequire(import.meta.url);
+let reader: typeof ImageSize.imageSize | undefined;
 
 export interface Size {
   width: number;
@@ -35,7 +40,8 @@ export function localImageSize(src: string, root = process.cwd()): Size | undefi
   if (known?.stamp === stamp) return known.size;
   let size: Size | undefined;
   try {
-    const { width, height } = imageSize(readFileSync(file));
+    reader ??= (require("image-size") as typeof ImageSize).imageSize;
+    const { width, height } = reader(readFileSync(file));
     size = width && height ? { width, height } : undefined;
   } catch {
     size = undefined; // not an image format we can read
