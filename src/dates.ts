@@ -7,13 +7,14 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d
 
 /**
  * Creating an Intl.DateTimeFormat costs far more than using one (and holds ICU memory), and a build
- * formats thousands of dates in a handful of ways: each format is made once.
+ * formats thousands of dates in a handful of ways: each format is made once per name, locale and
+ * time zone (the name stands for the options, so no key is built from them on every call).
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
+function formatter(name: string, locale: string, timeZone: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${name}\0${locale}\0${timeZone}`;
   let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone, ...options() })));
   return format;
 }
 
@@ -47,14 +48,16 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 /** A post's date is read for Eleventy, for its page and for its feeds: each offset is asked once. */
 const offsets = new Map<string, number>();
 
+/** "GMT+02:00", "GMT-03:30", "GMT" for UTC; seconds in old local mean times ("GMT+00:19:32"). */
+const GMT_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
 function computeOffset(instant: Date, timeZone: string): number {
-  const parts = formatter("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  const text = formatter("offset", "en-US", timeZone, () => ({ timeZoneName: "longOffset" })).format(instant);
+  const m = GMT_OFFSET.exec(text);
+  if (!m) throw new RangeError(`Cannot read the UTC offset of ${timeZone} from "${text}"`);
+  if (!m[1]) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60;
+  return (m[1] === "-" ? -1 : 1) * Math.round(minutes);
 }
 
 /**
@@ -83,7 +86,7 @@ const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
 
 /** `2012-04-11`: the calendar day of `instant` in `timeZone` (sitemaps, `<time datetime>`). */
 export function isoDay(instant: Date, timeZone: string): string {
-  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return formatter("isoDay", "en-CA", timeZone, () => ({ year: "numeric", month: "2-digit", day: "2-digit" })).format(instant);
 }
 
 /** RFC 3339 with the site's offset, e.g. `2012-04-11T00:00:00+02:00` (Atom, JSON Feed). */
@@ -98,14 +101,14 @@ const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
 
 /** "11 april 2012" (nl) / "11 April 2012" (en). */
 export function longDate(instant: Date, lang: Lang, timeZone: string): string {
-  return formatter(locales[lang], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant);
+  return formatter("longDate", locales[lang], timeZone, () => ({ day: "numeric", month: "long", year: "numeric" })).format(instant);
 }
 
 /** "donderdag 12 april 2012" (nl) / "Thursday 12 April 2012" (en); with the time when `withTime`. */
 export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
-  const format = formatter(locales[lang], {
-    timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric",
+  const format = formatter(withTime ? "sessionWithTime" : "session", locales[lang], timeZone, () => ({
+    weekday: "long", day: "numeric", month: "long", year: "numeric",
     ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
-  });
+  }));
   return format.format(instant).replace(/,(?= \d{4}$)/, "").replace(" om ", ", ").replace(" at ", ", ");
 }

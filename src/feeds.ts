@@ -7,7 +7,16 @@ import type { Post } from "./posts.ts";
 /** How many of the newest posts a feed carries. */
 export const FEED_SIZE = 20;
 
-export const absolute = (path: string, site: Site) => absoluteUrl(path, `${site.url}/`);
+/** A site at the root of a lower-case host without a port, and a path URL parsing would not change. */
+const bareOrigin = /^https?:\/\/[a-z0-9.-]+$/;
+const plainPath = /^\/(?!\/)[\w\-~/]*(?:\.[\w-]+)?$/;
+
+/**
+ * `/posts/x/` → `https://example.org/posts/x/`. Every page asks twice (canonical link, Open Graph)
+ * and the sitemap once per page, so the common case is joined as text; anything else is parsed.
+ */
+export const absolute = (path: string, site: Site) =>
+  bareOrigin.test(site.url) && plainPath.test(path) ? `${site.url}${path}` : absoluteUrl(path, `${site.url}/`);
 
 export async function absoluteHtml(html: unknown, base: string): Promise<string> {
   return convertHtmlToAbsoluteUrls(String(html ?? ""), base);

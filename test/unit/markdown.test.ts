@@ -1,7 +1,8 @@
 // Raw HTML in posts is allowed for formatting and embeds, through an allow-list: no script, no
 // event handlers, no javascript: URLs. Text that merely looks like HTML is escaped.
 import { describe, expect, test } from "vitest";
-import { jsonFeed } from "../../src/feeds.ts";
+import { absolute, jsonFeed } from "../../src/feeds.ts";
+import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { excerptOf } from "../../src/content/excerpt.ts";
 import { createMarkdown } from "../../src/markdown.ts";
 import { localImageSize } from "../../src/images.ts";
@@ -170,6 +171,16 @@ describe("the JSON feed is valid JSON whatever the titles hold", () => {
     expect(feed.items[0].authors).toEqual([{ name: hostile }]);
     expect(feed.items[0].url).toBe("https://example.org/posts/x/");
   });
+});
+
+// Canonical links, Open Graph, feeds and the sitemap join plain paths as text (src/feeds.ts):
+// the answer must be what parsing the URL gives, for every site address and path.
+test("absolute addresses are what URL parsing gives", () => {
+  const sites = ["https://leergang.example.org", "http://localhost", "https://Leergang.Example.org", "https://example.org:443", "https://example.org/sub", ""];
+  const paths = ["/", "/posts/x/", "/posts/x-y_z/", "/feed.xml", "//evil.example/", "/posts/./x/", "/posts/../x/", "/a//b/", "/posts/é/", "/posts/x y/", "/x?y=1", "/x#a", "/.hidden", "/a.b.c", "posts/x/", "https://other.example/x"];
+  for (const url of sites) for (const path of paths) {
+    expect(absolute(path, { url } as Site), `${url} + ${path}`).toBe(absoluteUrl(path, `${url}/`));
+  }
 });
 
 describe("the live-script detector these tests rely on", () => {
