@@ -16,8 +16,11 @@ export const filters = {
     feedPosts: (posts: readonly Post[]) => posts.slice(0, FEED_SIZE),
     /** What the comments section under a post shows in this build (src/comments/section.ts). */
     commentsSection: (post: Post) => commentsSection(post, currentSite()),
-    /** A post's summary for list pages, rendered once per build (src/summaries.ts). */
-    summary: (post: Post) => summaryHtml(post, { t: messages(currentSite().lang), site: currentSite() }),
+    /** Posts' summaries for list pages, each rendered once per build (src/summaries.ts), one per line. */
+    summaries: (posts: readonly Post[]) => {
+      const context = { t: messages(currentSite().lang), site: currentSite() };
+      return posts.map((post) => summaryHtml(post, context)).join("\n");
+    },
     /** Page title for `<title>`: "Post — Site", or just the site on the home page. */
     pageTitle: (title: string | undefined) => (title && title !== currentSite().title ? `${title} — ${currentSite().title}` : currentSite().title),
   },
