@@ -1,6 +1,7 @@
 // hoedoededa's build, in the order things happen. Each block names the module that holds it.
 import type { UserConfig } from "@11ty/eleventy";
 import { yamlEngine } from "./src/content/frontmatter.ts";
+import { contentPaths } from "./src/content/load.ts";
 import { checkContent, currentContent, currentSite, noteSaved, noteWritten, postIndex, refreshComments, renderPlan } from "./src/current.ts";
 import { messages } from "./src/i18n/index.ts";
 import { createMarkdown } from "./src/markdown.ts";
@@ -51,7 +52,7 @@ export default function (config: UserConfig) {
   config.addCollection("posts", () => postIndex().posts);
   config.addCollection("tags", () => postIndex().tags);
   config.addCollection("authorsWithPosts", () => postIndex().authors);
-  // What this build renders: everything, or in the dev server only the posts whose bodies changed (src/rebuild.ts).
+  // What this build renders: everything, or in the dev server the pages that show what a save changed (src/rebuild.ts).
   config.addCollection("postsToRender", () => renderPlan().posts);
   config.addCollection("homeToRender", () => renderPlan().home);
   config.addCollection("tagsToRender", () => renderPlan().tags);
@@ -83,7 +84,7 @@ export default function (config: UserConfig) {
   config.on("eleventy.after", ({ directories }) => writeRedirects(directories.output, currentContent().redirects));
 
   // Images next to the content are copied as they are.
-  config.addPassthroughCopy({ "content/img": "img" });
+  config.addPassthroughCopy({ [contentPaths.images]: "img" });
   config.addWatchTarget("./layouts/css/");
   config.addWatchTarget("./src/client/");
 

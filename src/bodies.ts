@@ -13,13 +13,13 @@ export function forgetBodies(): void {
   rendered = new Map();
 }
 
-/** The HTML of every post's body, by file; posts that are gone are forgotten. */
-export function renderBodies(entries: readonly PostEntry[]): Map<string, string> {
+/** Every post's body and its HTML, by file; posts that are gone are forgotten. */
+export function renderBodies(entries: readonly PostEntry[]): ReadonlyMap<string, { body: string; html: string }> {
   const next = new Map<string, { body: string; html: string }>();
   for (const { file, body } of entries) {
     const known = rendered.get(file);
     next.set(file, known && known.body === body ? known : { body, html: markdown.render(body) });
   }
   rendered = next;
-  return new Map([...next].map(([file, { html }]) => [file, html]));
+  return next;
 }

@@ -1,17 +1,18 @@
 // The content model of the build in progress: loaded and validated in `eleventy.before`, then read
 // by the global data, the collections and the filters of that build.
 import { buildFromEnv } from "./build.ts";
-import { loadContent, type Content, type Site } from "./content/load.ts";
+import { contentPaths, loadContent, type Content, type Site } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import { indexPosts, type PostIndex } from "./posts.ts";
 import { forgetBodies } from "./bodies.ts";
-import { planRender, type RenderPlan, type Snapshot } from "./rebuild.ts";
+import { planRender, snapshot, type RenderPlan, type Snapshot } from "./rebuild.ts";
 import { attachResponses, prepareComments } from "./comments/index.ts";
 
 let content: Content | undefined;
 let index: PostIndex | undefined;
 let plan: RenderPlan | undefined;
 /** In the dev server: what the pages on disk show of the posts, and the files saved since they were written. */
+let watching = false;
 let written: Snapshot | undefined;
 let saved: string[] | undefined;
 /** Response counts from GitHub for this build, by post slug (empty without a token). */
@@ -31,6 +32,7 @@ export function refreshContent(root = process.cwd()): Content {
  * written; the dev server prints them and keeps watching, so fixing the file recovers.
  */
 export async function checkContent(runMode: "build" | "watch" | "serve"): Promise<void> {
+  watching = runMode !== "build";
   try {
     refreshContent();
   } catch (error) {
@@ -91,11 +93,11 @@ export function renderPlan(): RenderPlan {
 export function noteSaved(files: readonly string[]): void {
   saved = [...(saved ?? []), ...files];
   // Bodies hold the width and height of the site's images (src/images.ts).
-  if (files.some((file) => file.replaceAll("\\", "/").includes("content/img/"))) forgetBodies();
+  if (files.some((file) => file.replaceAll("\\", "/").includes(`${contentPaths.images}/`))) forgetBodies();
 }
 
-/** A build finished writing: its pages are what the next rebuild compares with. */
+/** A build finished writing: in the dev server, its pages are what the next rebuild compares with. */
 export function noteWritten(): void {
-  if (plan) written = plan.snapshot;
+  if (watching && index) written = plan?.snapshot ?? snapshot(index);
   saved = [];
 }

@@ -45,7 +45,7 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
   return offset;
 }
 
-/** A post's date is read for Eleventy, for its page and for its feeds: each offset is asked once. */
+/** A post's date is read for its page, its feeds and the sitemap: each offset is asked once. */
 const offsets = new Map<string, number>();
 
 /** "GMT+02:00", "GMT-03:30", "GMT" for UTC; seconds in old local mean times ("GMT+00:19:32"). */

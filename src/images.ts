@@ -5,6 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as ImageSize from "image-size";
+import { contentPaths } from "./content/load.ts";
 
 // Loaded with the first image: most posts have none.
 const require = createRequire(import.meta.url);
@@ -24,11 +25,11 @@ export function localImageSize(src: string, root = process.cwd()): Size | undefi
   if (!path) return undefined;
   let file: string;
   try {
-    file = join(root, "content/img", decodeURIComponent(path));
+    file = join(root, contentPaths.images, decodeURIComponent(path));
   } catch {
     return undefined; // a malformed %-escape
   }
-  if (!file.startsWith(join(root, "content/img"))) return undefined;
+  if (!file.startsWith(join(root, contentPaths.images))) return undefined;
   let stamp: string;
   try {
     const stat = statSync(file);

@@ -71,7 +71,6 @@ export interface AuthorPosts {
 export interface PostIndex {
   /** Newest first. */
   posts: Post[];
-  bySlug: Record<string, Post>;
   /** Sorted by label; tags that differ only in case or accents are one tag. */
   tags: Tag[];
   authors: AuthorPosts[];
@@ -142,18 +141,16 @@ function toPost(entry: PostEntry, html: string, content: Content): Post {
 /** Builds the index from the content model; drafts are left out unless this build shows them. */
 export function indexPosts(content: Content): PostIndex {
   const entries = content.posts.filter((entry) => !entry.data.draft || content.site.build.showDrafts);
-  const html = renderBodies(entries);
+  const bodies = renderBodies(entries);
   const posts = entries
-    .map((entry) => toPost(entry, html.get(entry.file)!, content))
+    .map((entry) => toPost(entry, bodies.get(entry.file)!.html, content))
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
 
-  const bySlug: Record<string, Post> = {};
   const tags = new Map<string, Tag>();
   const byAuthor = new Map<string, AuthorPosts>();
   posts.forEach((post, i) => {
     post.next = posts[i - 1];
     post.previous = posts[i + 1];
-    bySlug[post.slug] = post;
     for (const ref of post.tags) {
       const tag = tags.get(ref.slug) ?? { ...ref, posts: [] };
       tag.posts.push(post);
@@ -176,7 +173,6 @@ export function indexPosts(content: Content): PostIndex {
   const collator = new Intl.Collator(content.site.lang);
   return {
     posts,
-    bySlug,
     tags: [...tags.values()].sort((a, b) => collator.compare(a.label, b.label)),
     authors: [...byAuthor.values()].sort((a, b) => collator.compare(a.author.name, b.author.name)),
   };

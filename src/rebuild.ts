@@ -8,8 +8,8 @@ import { contentPaths } from "./content/load.ts";
 export interface RenderPlan {
   /** True when every page is rendered. */
   everything: boolean;
-  /** What the pages show of the posts once this build is written. */
-  snapshot: Snapshot;
+  /** What the pages show of the posts once this build is written, when it was compared to get here. */
+  snapshot?: Snapshot;
   /** Posts whose pages this build writes. */
   posts: Post[];
   /** Posts for the home pages, and the tag and author pages: all of them, or none. */
@@ -35,6 +35,8 @@ export function snapshot(index: PostIndex): Snapshot {
 
 const postFile = new RegExp(`^(?:\\./)?${contentPaths.posts}/([^/]+?)(?:\\.md|\\.comments\\.yaml)$`);
 
+const positions = (order: readonly string[]) => new Map(order.map((slug, i) => [slug, i]));
+
 /** A post's neighbours in `order` (newest first), as its page links them: older, then newer. */
 function neighbours(order: readonly string[], position: Map<string, number>, slug: string): string {
   const at = position.get(slug);
@@ -46,22 +48,22 @@ function neighbours(order: readonly string[], position: Map<string, number>, slu
  * saved since then, as the dev server's watcher reported them (undefined outside the dev server).
  */
 export function planRender(index: PostIndex, previous: Snapshot | undefined, changed: readonly string[] | undefined): RenderPlan {
-  const now = snapshot(index);
-  const all = { snapshot: now, home: index.posts, tags: index.tags, authors: index.authors };
+  const all = { home: index.posts, tags: index.tags, authors: index.authors };
   const everything: RenderPlan = { everything: true, posts: index.posts, ...all };
   if (previous === undefined || !changed?.length) return everything;
   const slugs = changed.map((file) => postFile.exec(file.replaceAll("\\", "/"))?.[1]);
   if (slugs.some((slug) => slug === undefined)) return everything;
 
+  const now = snapshot(index);
   const saved = new Set(slugs);
   const relisted = new Set(now.order.filter((slug) => previous.listings.get(slug) !== now.listings.get(slug)));
   const listsChange = relisted.size > 0 || now.order.join("\n") !== previous.order.join("\n");
-  const [was, is] = [previous, now].map(({ order }) => new Map(order.map((slug, i) => [slug, i])));
+  const [was, is] = [positions(previous.order), positions(now.order)];
   const posts = index.posts.filter((post) => {
     if (saved.has(post.slug) || relisted.has(post.slug)) return true;
-    const around = neighbours(now.order, is!, post.slug);
-    return around !== neighbours(previous.order, was!, post.slug) || around.split("\n").some((slug) => relisted.has(slug));
+    const around = neighbours(now.order, is, post.slug);
+    return around !== neighbours(previous.order, was, post.slug) || around.split("\n").some((slug) => relisted.has(slug));
   });
   if (!listsChange) return { everything: false, snapshot: now, posts, home: [], tags: [], authors: [] };
-  return { everything: posts.length === index.posts.length, posts, ...all };
+  return { everything: posts.length === index.posts.length, snapshot: now, posts, ...all };
 }

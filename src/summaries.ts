@@ -1,18 +1,15 @@
 // A post's summary (title, date, author, excerpt, count, tags) appears on the home page, on each of
 // its tag pages and on its author's page. It is rendered once per post per build and then reused:
 // list pages cost one string per post instead of a template run per post per page.
+import type { NunjucksEnvironment } from "@11ty/eleventy";
 import type { Post } from "./posts.ts";
 
-interface Nunjucks {
-  render(name: string, context: object): string;
-}
-
-let environment: Nunjucks | undefined;
+let environment: NunjucksEnvironment | undefined;
 /** Posts are new objects in every build, so a summary never outlives its build. */
 const rendered = new WeakMap<Post, string>();
 
 /** Eleventy hands over its Nunjucks environment (filters, includes folder) once it is set up. */
-export function useNunjucks(env: Nunjucks): void {
+export function useNunjucks(env: NunjucksEnvironment): void {
   environment = env;
 }
 

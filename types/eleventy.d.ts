@@ -28,8 +28,6 @@ declare module "@11ty/eleventy" {
     dir?: unknown;
     addPlugin(plugin: (config: UserConfig, options?: unknown) => unknown, options?: unknown): void;
     addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
-    addFilter(name: string, fn: (...args: any[]) => unknown): void;
-    getFilter(name: string): (...args: any[]) => unknown;
     addAsyncFilter(name: string, fn: (...args: any[]) => Promise<unknown>): void;
     addGlobalData(name: string, data: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;

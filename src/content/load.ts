@@ -67,6 +67,8 @@ export const contentPaths = {
   authors: "content/_data/authors.yaml",
   posts: "content/posts",
   pages: "content",
+  /** Published as /img/. */
+  images: "content/img",
   redirects: "content/_data/redirects.yaml",
 } as const;
 
