@@ -4,7 +4,6 @@
 // and every error in it. Each front-matter validated here is handed to Eleventy's parse as it is, so
 // the build and the checks see the same values and the YAML is parsed once per build. (Posts are not
 // Eleventy templates: their pages are rendered from the content model, so only pages are handed over.)
-import matter from "gray-matter";
 import jsYaml from "js-yaml";
 import YAML from "yaml";
 import type { Problem } from "./problems.ts";
@@ -70,6 +69,20 @@ export function parseYamlFile(file: string, source: string): { data: unknown; pr
 }
 
 /**
+ * The YAML between the opening `---` line and the first line starting with `---`, and the body
+ * after that line: the split gray-matter makes for Eleventy, so the handoff above finds its YAML.
+ * The YAML keeps the newline after the opening `---`, so its line numbers are the file's.
+ */
+function splitFrontMatter(text: string): { yaml: string; body: string } {
+  const rest = text.slice(3);
+  const close = rest.indexOf("\n---");
+  let body = rest.slice(close + 4);
+  if (body.startsWith("\r")) body = body.slice(1);
+  if (body.startsWith("\n")) body = body.slice(1);
+  return { yaml: rest.slice(0, close), body };
+}
+
+/**
  * Splits a Markdown file into front-matter and body, reporting what a person can fix. `forEleventy`:
  * the file is also an Eleventy template (content/*.md), so its validated front-matter is handed over.
  */
@@ -81,26 +94,16 @@ export function parseMarkdownFile(file: string, source: string, forEleventy = fa
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
     return { data: {}, body: "", problems: [{ file, field: "front-matter", message: "is not closed — add a line with three dashes `---` after the last field" }] };
   }
+  const { yaml: yamlSource, body } = splitFrontMatter(text);
   let doc: YAML.Document | undefined;
-  let yamlSource = "";
   let fastError: unknown;
-  const parsed = matter(text, {
-    engines: {
-      yaml: {
-        parse: (yaml: string) => {
-          yamlSource = yaml;
-          try {
-            return (fastParse(yaml) as object | null) ?? {};
-          } catch (error) {
-            fastError = error;
-            doc = YAML.parseDocument(yaml, yamlOptions);
-            return {};
-          }
-        },
-      },
-    },
-  });
-  // gray-matter hands over the YAML with its leading newline, so YAML lines are file lines.
+  let data: unknown = {};
+  try {
+    data = fastParse(yamlSource) ?? {};
+  } catch (error) {
+    fastError = error;
+    doc = YAML.parseDocument(yamlSource, yamlOptions);
+  }
   const problems = doc ? yamlProblems(file, doc, yamlSource) : [];
   if (fastError && !problems.length) {
     // Rare: only js-yaml objects. Its message still names the line.
@@ -108,10 +111,9 @@ export function parseMarkdownFile(file: string, source: string, forEleventy = fa
     const line = fastError instanceof jsYaml.YAMLException ? fastError.mark.line + 1 : 1;
     problems.push({ file, field: "front-matter", message: `${reason} (line ${line}) — check the indentation and quotes on that line` });
   }
-  const data = parsed.data as unknown;
   if (!problems.length && (typeof data !== "object" || data === null || Array.isArray(data))) {
     problems.push({ file, field: "front-matter", message: "must be fields like `title: …`, one per line — check the lines between the `---`" });
   }
   if (!problems.length && forEleventy) handoff.set(yamlSource.trim(), data as object);
-  return { data: problems.length ? {} : (data as Record<string, unknown>), body: parsed.content, problems };
+  return { data: problems.length ? {} : (data as Record<string, unknown>), body, problems };
 }
