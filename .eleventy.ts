@@ -5,7 +5,7 @@ import { contentPaths } from "./src/content/load.ts";
 import { checkContent, currentContent, currentSite, noteSaved, noteWritten, postIndex, refreshComments, renderPlan } from "./src/current.ts";
 import { messages } from "./src/i18n/index.ts";
 import { createMarkdown } from "./src/markdown.ts";
-import { assets, buildAssets } from "./src/assets.ts";
+import { assets, compileAssets, writeAssets } from "./src/assets.ts";
 import { filters } from "./src/filters.ts";
 import { contentPages, derivedPages } from "./src/pages.ts";
 import { useNunjucks } from "./src/summaries.ts";
@@ -18,11 +18,14 @@ export default function (config: UserConfig) {
   config.setFrontMatterParsingOptions({ engines: { yaml: yamlEngine } });
 
   // Every file is validated before anything is written: all problems at once, no stack trace.
-  // The CSS is fingerprinted only after that, so a failed build leaves _site as it was.
+  // esbuild compiles the stylesheet and scripts meanwhile, in its own process; they are written
+  // only after, so a failed build leaves _site as it was.
   config.on("eleventy.before", async ({ directories, runMode }) => {
+    const compiled = compileAssets();
+    compiled.catch(() => {}); // awaited below; content problems are reported first
     await checkContent(runMode);
     // The stylesheet and scripts are fingerprinted while GitHub is asked for response counts.
-    await Promise.all([buildAssets(directories.output), refreshComments()]);
+    await Promise.all([compiled.then((outputs) => writeAssets(directories.output, outputs)), refreshComments()]);
   });
 
   // Typed settings for the layouts: site.yaml (with build overrides), authors, interface text.

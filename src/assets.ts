@@ -2,7 +2,8 @@
 // comments-loader.<hash>.js, …) so they can be cached for a year; the layouts link them through
 // `assets.css`, `assets.commentsLoader` and `assets.commentsWidget`.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build, transform } from "esbuild";
 
@@ -36,26 +37,38 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** The last build's outputs and the sources they came from: the dev server rebuilds them only on change. */
-let previous: { sources: string; outputs: [string, string, string] } | undefined;
+type Outputs = readonly [css: string, loader: string, widget: string];
 
-async function sourcesOf(): Promise<string> {
+/** The last build's outputs and the sources they came from: the dev server rebuilds them only on change. */
+let previous: { sources: string; outputs: Outputs } | undefined;
+
+function sourcesOf(): string {
   const client = join(process.cwd(), "src/client");
-  const files = [source, ...(await readdir(client)).sort().map((file) => join(client, file))];
-  return (await Promise.all(files.map((file) => readFile(file, "utf8")))).join("\0");
+  const files = [source, ...readdirSync(client).sort().map((file) => join(client, file))];
+  return files.map((file) => readFileSync(file, "utf8")).join("\0");
 }
 
-export async function buildAssets(outputDir: string): Promise<void> {
-  const sources = await sourcesOf();
-  const [css, loader, widget] =
-    previous?.sources === sources
-      ? previous.outputs
-      : await Promise.all([
-          transform(sources.slice(0, sources.indexOf("\0")), { loader: "css", minify: true, target }).then((r) => r.code),
-          bundle("comments-loader.ts"),
-          bundle("comments-widget.ts"),
-        ]);
-  previous = { sources, outputs: [css, loader, widget] };
+/**
+ * Minifies the stylesheet and bundles the scripts. esbuild works in its own process, and the
+ * requests leave before this returns (the few small sources are read synchronously), so the
+ * build can validate the content meanwhile.
+ */
+export function compileAssets(): Promise<Outputs> {
+  const sources = sourcesOf();
+  if (previous?.sources === sources) return Promise.resolve(previous.outputs);
+  const compiled = Promise.all([
+    transform(sources.slice(0, sources.indexOf("\0")), { loader: "css", minify: true, target }).then((r) => r.code),
+    bundle("comments-loader.ts"),
+    bundle("comments-widget.ts"),
+  ] as const);
+  return compiled.then((outputs) => {
+    previous = { sources, outputs };
+    return outputs;
+  });
+}
+
+/** Writes the compiled assets with their fingerprints and removes earlier builds' ones. */
+export async function writeAssets(outputDir: string, [css, loader, widget]: Outputs): Promise<void> {
   [assets.css, assets.commentsLoader, assets.commentsWidget] = await Promise.all([
     writeFingerprinted(outputDir, "site", "css", css),
     writeFingerprinted(outputDir, "comments-loader", "js", loader),
