@@ -1,8 +1,12 @@
 // One slug rule for everything that becomes a URL segment (tags, new posts, imports), so that
 // "Reflectie", "reflectie" and "Réflectie" land on the same page instead of colliding.
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Lowercase ASCII words joined by hyphens: accents folded, punctuation dropped. */
 export function slugify(text: string): string {
+  // Most inputs (file names, most tags) are slugs already: the rules below would return them as they are.
+  if (SLUG.test(text)) return text;
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
