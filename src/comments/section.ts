@@ -1,5 +1,5 @@
 // What the comments section under a post shows in this build, prepared for
-// layouts/partials/comments.njk: the widget's settings as data-* attributes (no inline script under
+// layouts/pages/post.njk: the widget's settings as data-* attributes (no inline script under
 // a strict CSP), a setup explanation, a preview notice, or nothing.
 import type { Site } from "../content/load.ts";
 import { messages } from "../i18n/index.ts";

@@ -27,7 +27,7 @@ export const nl = {
   nextPost: "Volgend bericht",
   postNav: "Meer berichten",
   comments: "Reacties",
-  // The comments section (src/comments/, layouts/partials/comments.njk). `{n}` in `many` is filled in
+  // The comments section (src/comments/, layouts/pages/post.njk). `{n}` in `many` is filled in
   // by the browser once giscus reports the count; the count comes first in every language.
   responsesHeadings: (title: string) => ({
     none: "Nog geen reacties — begin het gesprek",
@@ -54,7 +54,7 @@ export const nl = {
   older: "Oudere berichten",
   pageOf: (n: number, total: number) => `Pagina ${n} van ${total}`,
   notFoundTitle: "Pagina niet gevonden",
-  // Earlier responses kept from an old blog (layouts/partials/archived-comments.njk).
+  // Earlier responses kept from an old blog (layouts/pages/post.njk).
   archivedResponses: (n: number) => `Eerdere reacties (${n})`,
   archivedIntro: "Overgenomen van het vorige blog. Op deze reacties kun je niet meer antwoorden.",
   poweredBy: "Gemaakt met hoedoededa",
