@@ -8,7 +8,7 @@ import { createMarkdown } from "./src/markdown.ts";
 import { assets, compileAssets, writeAssets } from "./src/assets.ts";
 import { filters } from "./src/filters.ts";
 import { contentPages, derivedPages } from "./src/pages.ts";
-import { useNunjucks } from "./src/summaries.ts";
+import { useNunjucks } from "./src/pieces.ts";
 import { writeRedirects } from "./src/redirects.ts";
 import { previewBar } from "./src/netlify/preview.ts";
 import { writeContextHeaders } from "./src/netlify/headers.ts";
@@ -70,7 +70,8 @@ export default function (config: UserConfig) {
   // Nunjucks: Eleventy's wrapper around each filter call (timing, page context) cost more than the
   // filters themselves, some 100,000 times per 4,000 posts. The site lives at the root of its domain,
   // so links need no `url` filter (a path prefix would be Eleventy's HTML <base> plugin's job).
-  // List pages reuse each post's summary, rendered once with this same Nunjucks (src/summaries.ts).
+  // A post's summary, byline and tags are rendered once with this same Nunjucks and reused by every
+  // page that shows them (src/pieces.ts).
   config.amendLibrary("njk", (env) => {
     for (const [name, fn] of Object.entries(filters.sync)) env.addFilter(name, fn);
     useNunjucks(env);

@@ -3,8 +3,10 @@ import { currentSite } from "./current.ts";
 import { absolute, absoluteHtml, FEED_SIZE, jsonFeed } from "./feeds.ts";
 import { messages } from "./i18n/index.ts";
 import type { Post } from "./posts.ts";
-import { summaryHtml } from "./summaries.ts";
+import { postPiece, type PieceContext } from "./pieces.ts";
 import { commentsSection } from "./comments/index.ts";
+
+const pieceContext = (): PieceContext => ({ t: messages(currentSite().lang), site: currentSite() });
 
 export const filters = {
   sync: {
@@ -16,10 +18,12 @@ export const filters = {
     feedPosts: (posts: readonly Post[]) => posts.slice(0, FEED_SIZE),
     /** What the comments section under a post shows in this build (src/comments/section.ts). */
     commentsSection: (post: Post) => commentsSection(post, currentSite()),
-    /** Posts' summaries for list pages, each rendered once per build (src/summaries.ts), one per line. */
+    /** A piece of a post (`partials/<name>.njk`: its byline, its tags), rendered once per build (src/pieces.ts). */
+    piece: (post: Post, name: string) => postPiece(post, `${name}.njk`, pieceContext()),
+    /** Posts' summaries for list pages, each rendered once per build (src/pieces.ts), one per line. */
     summaries: (posts: readonly Post[]) => {
-      const context = { t: messages(currentSite().lang), site: currentSite() };
-      return posts.map((post) => summaryHtml(post, context)).join("\n");
+      const context = pieceContext();
+      return posts.map((post) => postPiece(post, "post-summary.njk", context)).join("\n");
     },
     /** Page title for `<title>`: "Post — Site", or just the site on the home page. */
     pageTitle: (title: string | undefined) => (title && title !== currentSite().title ? `${title} — ${currentSite().title}` : currentSite().title),
