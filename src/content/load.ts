@@ -143,10 +143,15 @@ function loadSite(root: string, build: Build, problems: Problem[]): Site {
   const source = readText(root, file, problems) ?? "";
   const parsed = parseYamlFile(file, source);
   problems.push(...parsed.problems);
-  const checked = parsed.problems.length ? undefined : check(siteSchema, parsed.data ?? {}, file);
+  const data = parsed.data ?? {};
+  const settings = typeof data === "object" && !Array.isArray(data);
+  if (!parsed.problems.length && !settings) {
+    problems.push({ file, field: "site", message: "must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, \"Site settings and authors\"" });
+  }
+  const checked = parsed.problems.length || !settings ? undefined : check(siteSchema, data, file);
   if (checked) problems.push(...checked.problems);
-  const data = checked?.data ?? siteSchema.parse({ title: "hoedoededa" });
-  return { ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", build };
+  const site = checked?.data ?? siteSchema.parse({ title: "hoedoededa" });
+  return { ...site, url: build.url ?? site.url?.replace(/\/+$/, "") ?? "", build };
 }
 
 function loadAuthors(root: string, problems: Problem[]): Record<string, Author> {

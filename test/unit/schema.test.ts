@@ -125,6 +125,13 @@ describe("data files", () => {
   });
 });
 
+test("site.yaml that is a list, not settings, says what the file should look like", () => {
+  const result = loadContent(project({ "_data/site.yaml": "- title: Leergang\n- lang: nl\n" }), buildFromEnv({}));
+  expect(result.problems.map(formatProblem)).toEqual([
+    'content/_data/site.yaml: site: must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, "Site settings and authors"',
+  ]);
+});
+
 describe("authors.yaml field errors", () => {
   test("an author without a name, with a Dutch key, suggests `name`", () => {
     const result = loadContent(project({ "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\n" }), buildFromEnv({}));
