@@ -90,6 +90,24 @@ export const pageSchema = z.strictObject({
   permalink: text("permalink: /over/").optional(),
 });
 
+/**
+ * Where author pictures may come from: the site itself or GitHub's avatars. Keep in step with
+ * `img-src` of the Content-Security-Policy in netlify.toml, which blocks every other host.
+ */
+export const avatarHosts = ["avatars.githubusercontent.com"] as const;
+
+function avatarAllowed(value: string): boolean {
+  const src = value.trim();
+  if (src.startsWith("/") && !src.startsWith("//")) return true;
+  if (src.startsWith("data:image/")) return true;
+  try {
+    const url = new URL(src);
+    return url.protocol === "https:" && (avatarHosts as readonly string[]).includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const authorSchema = z.strictObject({
   name: requiredText("name: Marjan de Vries"),
   url: httpUrl("url: https://example.org").optional(),
@@ -97,7 +115,9 @@ export const authorSchema = z.strictObject({
   github: text("github: marjandevries").refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
     error: "is not a GitHub user name — write only the name, e.g. `github: marjandevries`",
   }).optional(),
-  avatar: text("avatar: /img/marjan.jpg").optional(),
+  avatar: text("avatar: /img/marjan.jpg").refine(avatarAllowed, {
+    error: "is on another site, whose images the site's security policy blocks — put the picture in content/img/ and write `avatar: /img/marjan.jpg`, or use a GitHub picture (`https://avatars.githubusercontent.com/…`)",
+  }).optional(),
 });
 
 const optionalId = (example: string) => text(example).optional();

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { buildFromEnv } from "../../src/build.ts";
+import { avatarHosts } from "../../src/content/schema.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { embedHosts } from "../../src/markdown.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
@@ -63,7 +64,8 @@ describe("netlify.toml: security headers", () => {
   });
 
   test("the CSP closes what a blog does not need", () => {
-    expect(csp["img-src"]).toEqual(["'self'", "data:", "https://avatars.githubusercontent.com"]);
+    // Author pictures from other hosts are refused by the schema (src/content/schema.ts avatarHosts).
+    expect(csp["img-src"]).toEqual(["'self'", "data:", ...avatarHosts.map((host) => `https://${host}`)]);
     expect(csp["connect-src"]).toEqual(["'self'"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
     expect(csp["base-uri"]).toEqual(["'self'"]);

@@ -141,4 +141,18 @@ describe("authors.yaml field errors", () => {
     // Posts by marjan now point at an unknown author, and say so.
     expect(lines).toContainEqual(expect.stringMatching(/^content\/posts\/welkom-in-de-leergang\.md: author: "marjan" is not in .* use one of: ruben/));
   });
+
+  test("an avatar the security policy would block is refused; the site's own and GitHub's are fine", () => {
+    const authors = [
+      "marjan:\n  name: Marjan de Vries\n  avatar: https://example.org/marjan.jpg",
+      "ruben:\n  name: Ruben Bakker\n  avatar: //cdn.example.org/ruben.png",
+      "sanne:\n  name: Sanne\n  avatar: /img/sanne.jpg",
+      "tom:\n  name: Tom\n  avatar: https://avatars.githubusercontent.com/u/1?v=4",
+      "ilse:\n  name: Ilse\n  avatar: http://avatars.githubusercontent.com/u/2",
+    ].join("\n");
+    const result = loadContent(project({ "_data/authors.yaml": `${authors}\n` }), buildFromEnv({}));
+    const refused = result.problems.filter((p) => p.field.endsWith(".avatar")).map((p) => p.field);
+    expect(refused).toEqual(["marjan.avatar", "ruben.avatar", "ilse.avatar"]);
+    expect(formatProblem(result.problems.find((p) => p.field === "marjan.avatar")!)).toMatch(/security policy blocks — put the picture in content\/img\/ and write `avatar: \/img\/marjan\.jpg`/);
+  });
 });
