@@ -3,7 +3,7 @@
 // the file; images elsewhere (other sites) cannot be measured at build time and are left as written.
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type * as ImageSize from "image-size";
 import { contentPaths } from "./content/load.ts";
 
@@ -29,7 +29,7 @@ export function localImageSize(src: string, root = process.cwd()): Size | undefi
   } catch {
     return undefined; // a malformed %-escape
   }
-  if (!file.startsWith(join(root, contentPaths.images))) return undefined;
+  if (!file.startsWith(join(root, contentPaths.images) + sep)) return undefined;
   let stamp: string;
   try {
     const stat = statSync(file);

@@ -130,6 +130,10 @@ describe("images from content/img/ get width and height", () => {
     expect(localImageSize("/img/groep%20foto.png", root)).toEqual({ width: 600, height: 450 });
     writeFileSync(join(root, "content/img/kapot.png"), "geen plaatje");
     expect(localImageSize("/img/kapot.png", root)).toBeUndefined();
+    // A folder beside content/img/ whose name starts the same is not published as /img/.
+    mkdirSync(join(root, "content/img-oud"));
+    writeFileSync(join(root, "content/img-oud/oud.png"), png(10, 10));
+    expect(localImageSize("/img/../img-oud/oud.png", root)).toBeUndefined();
     rmSync(root, { recursive: true, force: true });
   });
 });
