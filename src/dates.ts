@@ -104,7 +104,7 @@ export function longDate(instant: Date, lang: Lang, timeZone: string): string {
   return formatter("longDate", locales[lang], timeZone, () => ({ day: "numeric", month: "long", year: "numeric" })).format(instant);
 }
 
-/** "donderdag 12 april 2012" (nl) / "Thursday 12 April 2012" (en); with the time when `withTime`. */
+/** "donderdag 12 april 2012" (nl) / "Thursday, 12 April 2012" (en); with the time when `withTime`. */
 export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
   const format = formatter(withTime ? "sessionWithTime" : "session", locales[lang], timeZone, () => ({
     weekday: "long", day: "numeric", month: "long", year: "numeric",

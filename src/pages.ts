@@ -32,6 +32,7 @@ const template = (name: string) => readFileSync(join(process.cwd(), "layouts/pag
  */
 const fromLayout = (config: UserConfig, name: string, data: Record<string, unknown>) =>
   config.addTemplate(name, "", { layout: `pages/${name}`, templateEngineOverride: "html", ...data });
+
 /**
  * Eleventy first calls computed data with a proxy to learn what it depends on; the dictionary's
  * functions are not functions then, so the title is only computed from the real data.
@@ -53,7 +54,6 @@ export function derivedPages(config: UserConfig): void {
     pagination: { data: "collections.postsToRender", size: 1, alias: "post", addAllPagesToCollections: false },
     permalink: (data: Data) => data.post.url,
     eleventyExcludeFromCollections: true,
-
   });
   fromLayout(config, "home.njk", {
     pagination: { data: "collections.homeToRender", size: HOME_PAGE_SIZE, alias: "posts" },
