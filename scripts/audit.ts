@@ -9,9 +9,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
-import { buildFromEnv } from "../src/build.ts";
-import { commentsSetup } from "../src/comments/settings.ts";
-import { contentPaths, loadContent, type PostEntry } from "../src/content/load.ts";
+import { settingsFromEnv } from "../src/build/settings.ts";
+import { commentsOn, commentsSetup } from "../src/comments/settings.ts";
+import { contentPaths, loadContent, type PostEntry, type Site } from "../src/content/load.ts";
+import { isPublished } from "../src/content/visibility.ts";
 import { serve } from "../test/support/serve.ts";
 import { build, repoRoot, tempProject } from "../test/support/site.ts";
 import { auditPage, formatPageAudit, startChromium, type PageAudit } from "./lib/lighthouse.ts";
@@ -35,18 +36,18 @@ function freePort(): Promise<number> {
 }
 
 /** The post that shows the most of what a post page can hold. */
-function choosePost(posts: PostEntry[], slug: string | undefined): PostEntry {
-  const published = posts.filter((p) => !p.data.draft);
+function choosePost(posts: PostEntry[], site: Site, slug: string | undefined): PostEntry {
+  const published = posts.filter((p) => isPublished(p.data));
   const chosen = slug
     ? published.find((p) => p.slug === slug)
-    : (published.find((p) => p.data.session && p.data.questions?.length && p.data.comments !== false) ?? published[0]);
+    : (published.find((p) => p.data.session && p.data.questions?.length && commentsOn(p.data, site)) ?? published[0]);
   if (!chosen) throw new Error(slug ? `No published post content/posts/${slug}.md` : "No published post to audit in content/posts/");
   return chosen;
 }
 
 async function main(): Promise<void> {
-  const model = loadContent(repoRoot, buildFromEnv({}));
-  const post = choosePost(model.posts, option("--post"));
+  const model = loadContent(repoRoot, settingsFromEnv({}));
+  const post = choosePost(model.posts, model.site, option("--post"));
   const runs = Math.max(1, Number.parseInt(option("--runs") ?? "3", 10) || 3);
 
   const files: Record<string, string> = {};

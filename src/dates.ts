@@ -1,6 +1,6 @@
 // Dates are calendar days in the site's time zone. A post dated 2012-04-11 is the 11th on the
 // page, in the feeds and in the sitemap, whatever time zone the build machine is in.
-import type { Lang } from "./i18n/index.ts";
+import { localeOf, type Lang } from "./i18n/index.ts";
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -97,16 +97,14 @@ export function isoDateTime(instant: Date, timeZone: string): string {
   return `${local}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
-const locales: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
-
 /** "11 april 2012" (nl) / "11 April 2012" (en). */
 export function longDate(instant: Date, lang: Lang, timeZone: string): string {
-  return formatter("longDate", locales[lang], timeZone, () => ({ day: "numeric", month: "long", year: "numeric" })).format(instant);
+  return formatter("longDate", localeOf(lang).tag, timeZone, () => ({ day: "numeric", month: "long", year: "numeric" })).format(instant);
 }
 
 /** "donderdag 12 april 2012" (nl) / "Thursday, 12 April 2012" (en); with the time when `withTime`. */
 export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
-  const format = formatter(withTime ? "sessionWithTime" : "session", locales[lang], timeZone, () => ({
+  const format = formatter(withTime ? "sessionWithTime" : "session", localeOf(lang).tag, timeZone, () => ({
     weekday: "long", day: "numeric", month: "long", year: "numeric",
     ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
   }));

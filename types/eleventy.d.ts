@@ -26,7 +26,7 @@ declare module "@11ty/eleventy" {
 
   export interface UserConfig {
     dir?: unknown;
-    addPlugin(plugin: (config: UserConfig, options?: unknown) => unknown, options?: unknown): void;
+    addPlugin<Options>(plugin: (config: UserConfig, options: Options) => unknown, options: Options): void;
     addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
     addAsyncFilter(name: string, fn: (...args: any[]) => Promise<unknown>): void;
     addGlobalData(name: string, data: unknown): void;

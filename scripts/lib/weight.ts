@@ -130,7 +130,7 @@ export async function measurePostPageWeight(siteUrl: string, path: string, optio
 }
 
 const commentsState = (page: Page) =>
-  page.evaluate(() => document.querySelector<HTMLElement>("[data-comments-widget]")?.dataset.commentsState);
+  page.evaluate(() => document.querySelector<HTMLElement>("[data-widget]")?.dataset.widgetState);
 
 /** Render-blocking requests and images, read at the top of the page before any scrolling. */
 function foldFacts(page: Page): Promise<Pick<PostPageWeight, "renderBlocking" | "imagesWithoutSize" | "imagesNotLazy">> {
@@ -160,14 +160,14 @@ function foldFacts(page: Page): Promise<Pick<PostPageWeight, "renderBlocking" | 
 
 /** Scrolls the comments into view the way a reader gets there, and waits until giscus has answered. */
 async function arriveAtComments(page: Page, giscusDone: () => boolean): Promise<PostPageWeight["commentsWidget"]> {
-  const section = page.locator("[data-comments-widget]");
+  const section = page.locator("[data-widget]");
   if ((await section.count()) === 0) return "none";
   // Only what happens from here counts as "when the widget arrives".
   await page.evaluate(() => ((window as unknown as { layoutShift: number }).layoutShift = 0));
   // At once, not smoothly (the site scrolls smoothly): the widget must arrive with the section in view.
   await section.evaluate((el) => el.scrollIntoView({ block: "start", behavior: "instant" }));
   await page.locator("giscus-widget iframe").waitFor({ state: "attached", timeout: 15_000 });
-  await page.waitForFunction(() => document.querySelector<HTMLElement>("[data-comments-widget]")?.dataset.commentsState === "ready", undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector<HTMLElement>("[data-widget]")?.dataset.widgetState === "ready", undefined, { timeout: 15_000 });
   for (const end = Date.now() + 15_000; !giscusDone(); ) {
     if (Date.now() > end) throw new Error("the giscus stand-in did not post its messages within 15 s");
     await page.waitForTimeout(50);

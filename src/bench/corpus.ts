@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { isResponsesFile } from "../content/paths.ts";
 
 export interface Corpus {
   /** Our project: content/ with N posts, code linked in. */
@@ -28,7 +29,7 @@ export function makeCorpus(repo: string, root: string, posts: number): Corpus {
   cpSync(join(repo, "content"), join(project, "content"), { recursive: true });
   for (const name of linked) symlinkSync(join(repo, name), join(project, name));
   const postsDir = join(project, "content/posts");
-  for (const file of readdirSync(postsDir)) if (file.endsWith(".md") || file.endsWith(".comments.yaml")) rmSync(join(postsDir, file));
+  for (const file of readdirSync(postsDir)) if (file.endsWith(".md") || isResponsesFile(file)) rmSync(join(postsDir, file));
   rmSync(join(project, "content/_data/redirects.yaml"), { force: true });
   const result = spawnSync(process.execPath, [generator(repo), postsDir, String(posts), "--fields", "full"], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`gen-posts failed: ${result.stderr}`);

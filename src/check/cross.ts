@@ -5,8 +5,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { contentPaths, type Content, type PostEntry } from "../content/load.ts";
 import { nearest, type Problem } from "../content/problems.ts";
+import { isPublished } from "../content/visibility.ts";
+import { parseSiteDate } from "../dates.ts";
+import { newestFirst } from "../posts/post-index.ts";
+import { tagRefs, tagSpellings } from "../posts/tags.ts";
+import { fixedAddresses, isReserved, postUrl } from "../routes.ts";
 import { slugify } from "../slug.ts";
-import { postUrl } from "../urls.ts";
 import { referencesIn, type Reference } from "./references.ts";
 
 export type Level = "problem" | "warning";
@@ -17,10 +21,7 @@ export interface Finding extends Problem {
   line?: number;
 }
 
-/** Addresses the site itself publishes; a page must not take one. */
-const reserved = ["/", "/tags/", "/authors/", "/page/", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/assets/", "/img/"];
-
-const published = (posts: readonly PostEntry[]) => posts.filter((p) => p.data.draft !== true);
+const published = (posts: readonly PostEntry[]) => posts.filter((p) => isPublished(p.data));
 
 function duplicateTitles(content: Content, out: Finding[]): void {
   const seen = new Map<string, PostEntry>();
@@ -36,17 +37,18 @@ function duplicateTitles(content: Content, out: Finding[]): void {
 const pageAddress = (file: string, permalink?: string) => permalink ?? `/${file.slice(contentPaths.pages.length + 1, -".md".length)}/`;
 
 function duplicateAddresses(content: Content, out: Finding[]): void {
-  const taken = new Map<string, string>(reserved.map((path) => [path, "the site itself"]));
+  const taken = new Map<string, string>();
   for (const post of content.posts) taken.set(postUrl(post.slug), post.file);
   for (const page of content.pages) {
     const address = pageAddress(page.file, page.data.permalink);
     if (address === "/404.html") continue;
-    const owner = taken.get(address);
+    const owner = isReserved(address) ? "the site itself" : taken.get(address);
     if (owner) out.push({ level: "problem", file: page.file, field: page.data.permalink ? "permalink" : "file", message: `would be published at ${address}, which ${owner === "the site itself" ? "the site uses itself" : `${owner} already uses`} — rename the file or set another \`permalink\`` });
     else taken.set(address, page.file);
   }
   for (const redirect of content.redirects) {
-    const owner = taken.get(redirect.from.replace(/([^/])$/, "$1/"));
+    const path = redirect.from.replace(/([^/])$/, "$1/");
+    const owner = taken.get(path) ?? (fixedAddresses.has(path) ? "the site itself" : undefined);
     if (owner) out.push({ level: "warning", file: contentPaths.redirects, field: redirect.from, message: `is never used: ${owner === "the site itself" ? "the site" : owner} is published at that address, and an existing page wins over a redirect — remove this line` });
   }
 }
@@ -60,23 +62,22 @@ function authorsWithoutBio(content: Content, out: Finding[]): void {
   }
 }
 
-function tagSpellings(content: Content, out: Finding[]): void {
-  const bySlug = new Map<string, Map<string, PostEntry[]>>();
-  for (const post of content.posts) {
-    for (const label of new Set((post.data.tags ?? []).map((t) => t.trim()))) {
-      const spellings = bySlug.get(slugify(label)) ?? new Map<string, PostEntry[]>();
-      spellings.set(label, [...(spellings.get(label) ?? []), post]);
-      bySlug.set(slugify(label), spellings);
-    }
-  }
-  for (const spellings of bySlug.values()) {
-    if (spellings.size < 2) continue;
-    const [usual, usualPosts] = [...spellings].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]!;
-    for (const [label, posts] of spellings) {
-      if (label === usual) continue;
-      for (const post of posts) {
-        out.push({ level: "warning", file: post.file, field: "tags", message: `"${label}" is written "${usual}" in ${usualPosts.length === 1 ? usualPosts[0]!.file : `${usualPosts.length} posts`} — the site shows them as one topic; write it the same way everywhere` });
-      }
+/**
+ * Posts whose tag is spelled otherwise than the site shows it (src/posts/tags.ts, the build's own
+ * rule): a published post against the public site, a draft against a preview, which lists drafts too.
+ */
+function tagSpellingWarnings(content: Content, out: Finding[]): void {
+  const tz = content.site.timezone;
+  const posts = content.posts.map((entry) => ({ entry, slug: entry.slug, date: parseSiteDate(entry.data.date.trim(), tz), tags: tagRefs(entry.data.tags) })).sort(newestFirst);
+  const shown = { live: tagSpellings(posts.filter((p) => isPublished(p.entry.data))), preview: tagSpellings(posts) };
+  for (const { entry } of [...posts].sort((a, b) => a.entry.file.localeCompare(b.entry.file))) {
+    const site = isPublished(entry.data) ? shown.live : shown.preview;
+    const set = isPublished(entry.data) ? posts.filter((p) => isPublished(p.entry.data)) : posts;
+    for (const label of new Set((entry.data.tags ?? []).map((t) => t.trim()))) {
+      const usual = site.get(slugify(label));
+      if (!usual || usual === label) continue;
+      const users = set.filter((p) => p.tags.some((tag) => tag.label === usual));
+      out.push({ level: "warning", file: entry.file, field: "tags", message: `"${label}" is written "${usual}" in ${users.length === 1 ? users[0]!.entry.file : `${users.length} posts`}, and the site shows the topic as "${usual}" — write it that way here too` });
     }
   }
 }
@@ -187,7 +188,7 @@ export function crossChecks(content: Content, root: string): Finding[] {
   duplicateTitles(content, out);
   duplicateAddresses(content, out);
   authorsWithoutBio(content, out);
-  tagSpellings(content, out);
+  tagSpellingWarnings(content, out);
   brokenReferences(content, root, out);
   return out;
 }

@@ -1,7 +1,7 @@
 // `npm run check`: the build's own validation (same schema, same messages) plus the cross-file
 // checks, every finding in every file at once, as text for people or JSON for editors and CI.
 import { performance } from "node:perf_hooks";
-import { buildFromEnv } from "../build.ts";
+import { settingsFromEnv } from "../build/settings.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { crossChecks, type Finding } from "./cross.ts";
@@ -16,7 +16,7 @@ export interface CheckResult {
 
 export function runCheck(root: string, env: NodeJS.ProcessEnv = process.env): CheckResult {
   const start = performance.now();
-  const content = loadContent(root, buildFromEnv(env));
+  const content = loadContent(root, settingsFromEnv(env));
   const findings: Finding[] = [
     ...content.problems.map((p): Finding => ({ ...p, level: "problem", ...lineOf(p.message) })),
     ...crossChecks(content, root),
@@ -32,7 +32,7 @@ export function runCheck(root: string, env: NodeJS.ProcessEnv = process.env): Ch
       posts: content.posts.length,
       pages: content.pages.length,
       authors: Object.keys(content.authors).length,
-      responses: content.posts.reduce((n, p) => n + p.archived.length, 0),
+      responses: content.posts.reduce((n, p) => n + p.earlierResponses.length, 0),
     },
     ms: Math.round(performance.now() - start),
   };

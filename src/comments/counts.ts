@@ -14,10 +14,10 @@ import { commentsSetup } from "./settings.ts";
 export const CACHE_MINUTES = 10;
 export const cacheFile = (root: string) => join(root, ".cache", "hoedoededa-responses.json");
 
-/** A post as the counts see it: its slug, whether it has comments, its `discussion:` override. */
+/** A post as the counts see it: its slug and its `discussion:` override. */
 export interface CountedPost {
   slug: string;
-  data: { comments?: boolean; discussion?: number | string };
+  data: { discussion?: number | string };
 }
 
 export interface LiveResponses {
@@ -41,7 +41,6 @@ export function matchResponses(posts: readonly CountedPost[], discussions: reado
   for (const d of discussions) for (const hash of d.hashes) if (!byHash.has(hash)) byHash.set(hash, d);
   const counts = new Map<string, number>();
   for (const post of posts) {
-    if (post.data.comments === false) continue;
     const discussion = discussionFor(post.slug, post.data.discussion);
     const found = discussion.mapping === "number" ? byNumber.get(discussion.number) : byHash.get(giscusHash(discussion.term));
     counts.set(post.slug, found?.responses ?? 0);

@@ -1,7 +1,7 @@
 // Which GitHub Discussion belongs to a post, decided once here for the widget, the fallback links
 // and the build-time counts, so all three always point at the same conversation.
 import { createHash } from "node:crypto";
-import { postUrl } from "../urls.ts";
+import { postUrl } from "../routes.ts";
 
 /** giscus's `specific` mapping (search by term) or `number` mapping (one existing discussion). */
 export type Discussion = { mapping: "specific"; term: string } | { mapping: "number"; number: number };

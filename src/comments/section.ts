@@ -16,7 +16,7 @@ export interface CommentedPost {
   discussion?: number | string;
 }
 
-export type CommentsSection =
+export type ResponsesSection =
   | { kind: "none" }
   /** Development without settings: what to fill in, and where. */
   | { kind: "setup"; missing: string[]; example: string }
@@ -39,9 +39,9 @@ function liveUrl(post: CommentedPost, site: Site): string {
   return `${base}${post.draft ? "/" : post.url}`;
 }
 
-export function commentsSection(post: CommentedPost, site: Site): CommentsSection {
-  if (!post.comments) return { kind: "none" };
+export function responsesSection(post: CommentedPost, site: Site): ResponsesSection {
   const setup = commentsSetup(site);
+  if (!post.comments || setup.status === "off") return { kind: "none" };
   if (setup.status === "missing") {
     if (site.build.mode !== "development") return { kind: "none" };
     const example = ["giscus:", ...setup.fields.map((field) => `  ${field}: ${examples[field as keyof typeof examples]}`)].join("\n");
@@ -71,7 +71,7 @@ export function commentsSection(post: CommentedPost, site: Site): CommentsSectio
       "heading-none": headings.none,
       "heading-one": headings.one,
       "heading-many": headings.many,
-      "frame-title": messages(site.lang).comments,
+      "frame-title": messages(site.lang).responsesTitle,
     },
   };
 }

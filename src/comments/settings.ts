@@ -1,6 +1,7 @@
 // site.yaml's `giscus:` settings, resolved for this build: which repository and category the
 // comments of this deploy go to — or why there are none.
 import type { Site } from "../content/load.ts";
+import type { PostData } from "../content/schema.ts";
 
 /** The fields giscus cannot do without, in the order site.yaml lists them. */
 export const requiredFields = ["repo", "repoId", "category", "categoryId"] as const;
@@ -20,19 +21,28 @@ export type CommentsSetup =
   /** Settings left empty: explained in development, left out (with one warning) in production. */
   | { status: "missing"; fields: string[] }
   /** A deploy preview or branch deploy without a preview category: no comments, a notice instead. */
-  | { status: "preview-off" };
+  | { status: "preview-off" }
+  /** site.yaml's `comments: false`: no responses sections, no counts, nothing asked of GitHub. */
+  | { status: "off" };
+
+/**
+ * Whether a post has a live responses section: on unless the post's front-matter or site.yaml says
+ * `comments: false`; a post cannot switch back on what the site switched off.
+ */
+export const commentsOn = (data: Pick<PostData, "comments">, site: Pick<Site, "comments">): boolean =>
+  site.comments !== false && data.comments !== false;
 
 const filled = (value: string | undefined): value is string => typeof value === "string" && value.trim() !== "";
 
 export function commentsSetup(site: Site): CommentsSetup {
+  if (site.comments === false) return { status: "off" };
   const giscus = site.giscus;
   const missing = requiredFields.filter((field) => !filled(giscus[field]));
   if (missing.length) return { status: "missing", fields: [...missing] };
 
   // Previews must not write into the live discussions: they use the preview category or none.
   // The dev server uses it too when it is set, so trying things out locally stays out of sight.
-  const { context } = site.build;
-  const preview = context === "deploy-preview" || context === "branch-deploy";
+  const { context, preview } = site.build;
   const previewSet = filled(giscus.previewCategory) && filled(giscus.previewCategoryId);
   if (preview && !previewSet) return { status: "preview-off" };
   const usePreview = previewSet && (preview || context === "development");

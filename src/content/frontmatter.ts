@@ -1,9 +1,10 @@
 // Front-matter is YAML with the core schema: `2012-04-11` stays text until our schema reads it as a
 // day in the site's time zone, and `yes` is not a boolean by accident. js-yaml parses fast (it is what
 // Eleventy uses); only a file it rejects is parsed again with `yaml`, for a message with a line number
-// and every error in it. Each front-matter validated here is handed to Eleventy's parse as it is, so
-// the build and the checks see the same values and the YAML is parsed once per build. (Posts are not
-// Eleventy templates: their pages are rendered from the content model, so only pages are handed over.)
+// and every error in it. A content page's front-matter, validated during loading, is handed to
+// Eleventy's parse as it is (`yamlEngine`), so the build and the checks see the same values and the
+// YAML is parsed once per build. (Posts are not Eleventy templates: their pages are rendered from the
+// content model, so only pages are handed over.)
 import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type YAML from "yaml";
@@ -16,31 +17,24 @@ const yaml = (): typeof YAML => require("yaml") as typeof YAML;
 const yamlOptions = { schema: "core", uniqueKeys: true, prettyErrors: true } as const;
 const fastParse = (source: string): unknown => jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
 
-/** Front-matter parsed during validation, by its trimmed source, waiting for Eleventy to take it. */
-const handoff = new Map<string, object>();
-
-/** Forget what the previous build validated (called when content is loaded again). */
-export function clearHandoff(): void {
-  handoff.clear();
+/**
+ * A gray-matter engine for Eleventy (https://www.11ty.dev/docs/data-frontmatter-customize/):
+ * `validated` gives the front-matter this build already read for a source, so Eleventy takes it as
+ * it is; anything else is parsed the same way. Content is validated before Eleventy runs, so errors
+ * are rare here.
+ */
+export function yamlEngine(validated: (source: string) => object | undefined) {
+  return {
+    parse: (source: string): object => validated(source.trim()) ?? (fastParse(source) as object | null) ?? {},
+    stringify: (data: object): string => yaml().stringify(data),
+  };
 }
-
-/** gray-matter engine for Eleventy; content is validated before Eleventy runs, so errors are rare here. */
-export const yamlEngine = {
-  parse: (source: string): object => {
-    const key = source.trim();
-    const validated = handoff.get(key);
-    if (validated) {
-      handoff.delete(key);
-      return validated;
-    }
-    return (fastParse(source) as object | null) ?? {};
-  },
-  stringify: (data: object): string => yaml().stringify(data),
-};
 
 export interface Parsed {
   data: Record<string, unknown>;
   body: string;
+  /** The YAML between the fences, trimmed: what Eleventy's parse receives for this file. */
+  frontMatter: string;
   problems: Problem[];
 }
 
@@ -79,7 +73,7 @@ export function parseYamlFile(file: string, source: string): { data: unknown; pr
 
 /**
  * The YAML between the opening `---` line and the first line starting with `---`, and the body
- * after that line: the split gray-matter makes for Eleventy, so the handoff above finds its YAML.
+ * after that line: the split gray-matter makes for Eleventy, so `yamlEngine` finds its YAML.
  * The YAML keeps the newline after the opening `---`, so its line numbers are the file's.
  */
 function splitFrontMatter(text: string): { yaml: string; body: string } {
@@ -91,17 +85,14 @@ function splitFrontMatter(text: string): { yaml: string; body: string } {
   return { yaml: rest.slice(0, close), body };
 }
 
-/**
- * Splits a Markdown file into front-matter and body, reporting what a person can fix. `forEleventy`:
- * the file is also an Eleventy template (content/*.md), so its validated front-matter is handed over.
- */
-export function parseMarkdownFile(file: string, source: string, forEleventy = false): Parsed {
+/** Splits a Markdown file into front-matter and body, reporting what a person can fix. */
+export function parseMarkdownFile(file: string, source: string): Parsed {
   const text = source.replace(/^\uFEFF/, "");
   if (!/^---[ \t]*\r?\n/.test(text)) {
-    return { data: {}, body: text, problems: [{ file, field: "front-matter", message: "is missing — start the file with a line `---`, the fields (title, date, author), and another `---`" }] };
+    return { data: {}, body: text, frontMatter: "", problems: [{ file, field: "front-matter", message: "is missing — start the file with a line `---`, the fields (title, date, author), and another `---`" }] };
   }
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-    return { data: {}, body: "", problems: [{ file, field: "front-matter", message: "is not closed — add a line with three dashes `---` after the last field" }] };
+    return { data: {}, body: "", frontMatter: "", problems: [{ file, field: "front-matter", message: "is not closed — add a line with three dashes `---` after the last field" }] };
   }
   const { yaml: yamlSource, body } = splitFrontMatter(text);
   let doc: YAML.Document | undefined;
@@ -123,6 +114,5 @@ export function parseMarkdownFile(file: string, source: string, forEleventy = fa
   if (!problems.length && (typeof data !== "object" || data === null || Array.isArray(data))) {
     problems.push({ file, field: "front-matter", message: "must be fields like `title: …`, one per line — check the lines between the `---`" });
   }
-  if (!problems.length && forEleventy) handoff.set(yamlSource.trim(), data as object);
-  return { data: problems.length ? {} : (data as Record<string, unknown>), body, problems };
+  return { data: problems.length ? {} : (data as Record<string, unknown>), body, frontMatter: yamlSource.trim(), problems };
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { dateProblem } from "../dates.ts";
 import { languages } from "../i18n/index.ts";
+import { contentPaths } from "./paths.ts";
 
 /** "a number", "a list", … — how a YAML value looks to the person who wrote it. */
 export function describe(value: unknown): string {
@@ -84,6 +85,26 @@ export const postSchema = z.strictObject({
     .optional(),
 });
 
+/** What a post's fields may point to in the data files; a list left out is not checked (its file is broken). */
+export interface References {
+  /** The ids of content/_data/authors.yaml. */
+  authors?: readonly string[];
+}
+
+/** A reference to an entry of a data file, like Astro's `reference()`: the message lists the entries there are. */
+function reference(field: string, example: string, ids: readonly string[], file: string) {
+  const known = new Set(ids);
+  return requiredText(`${field}: ${example}`).refine((id) => !id.trim() || known.has(id), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not in ${file} — use one of: ${ids.join(", ") || "(none yet)"}, or add "${String(issue.input)}" to ${file}`,
+  });
+}
+
+/** The post schema with its references checked against the data files. */
+export function postSchemaFor(refs: References) {
+  return refs.authors ? postSchema.extend({ author: reference("author", "marjan", refs.authors, contentPaths.authors) }) : postSchema;
+}
+
 export const pageSchema = z.strictObject({
   title: requiredText("title: Over deze leergang"),
   description: text("description: Een korte samenvatting").optional(),
@@ -145,6 +166,8 @@ export const siteSchema = z.strictObject({
       { error: "is not a time zone — use a name like `timezone: Europe/Amsterdam`" })
     .default("Europe/Amsterdam"),
   giscus: giscusSchema.default({}),
+  /** Site-wide switch for the responses sections: `false` turns every post's off, whatever the post says. */
+  comments: yesNo("comments").optional(),
 });
 
 const commentId = (field: string) =>
@@ -152,8 +175,8 @@ const commentId = (field: string) =>
     error: (issue) => `must be a number or a short text, not ${describe(issue.input)} — write it like \`${field}: 12\``,
   });
 
-/** One earlier response kept from an old blog: `content/posts/<slug>.comments.yaml` is a list of these. */
-export const archivedCommentSchema = z.strictObject(
+/** One earlier response (imported from an old blog, or archived from GitHub): `<slug>.comments.yaml` beside a post is a list of these. */
+export const earlierResponseSchema = z.strictObject(
   {
     id: commentId("id").optional(),
     /** The `id` of the response this one answers; leave it out for a response to the post. */
@@ -167,7 +190,7 @@ export const archivedCommentSchema = z.strictObject(
   { error: (issue) => `must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not ${describe(issue.input)}` },
 );
 
-export const archivedCommentsSchema = z.array(archivedCommentSchema, {
+export const earlierResponsesSchema = z.array(earlierResponseSchema, {
   error: (issue) => `must be a list of responses (each starting with \`- author: …\`), not ${describe(issue.input)}`,
 });
 
@@ -177,7 +200,7 @@ export const redirectTargetSchema = text("/2012/04/11/oud-bericht/: /posts/oud-b
   { error: "must be a path on this site starting with `/`, like `/posts/oud-bericht/`, or a web address" },
 );
 
-export type ArchivedCommentData = z.infer<typeof archivedCommentSchema>;
+export type EarlierResponseData = z.infer<typeof earlierResponseSchema>;
 export type PostData = z.infer<typeof postSchema>;
 export type PageData = z.infer<typeof pageSchema>;
 export type AuthorData = z.infer<typeof authorSchema>;

@@ -11,3 +11,14 @@ const dictionaries: Record<Lang, Messages> = { nl, en };
 export function messages(lang: Lang): Messages {
   return dictionaries[lang];
 }
+
+/**
+ * The one locale of each language: `tag` for Intl (dates, sorting), `openGraph` for `og:locale`
+ * (https://ogp.me/#optional: language_TERRITORY).
+ */
+const locales: Record<Lang, { tag: string; openGraph: string }> = {
+  nl: { tag: "nl-NL", openGraph: "nl_NL" },
+  en: { tag: "en-GB", openGraph: "en_GB" },
+};
+
+export const localeOf = (lang: Lang) => locales[lang];

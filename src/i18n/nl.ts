@@ -2,14 +2,12 @@
 export const nl = {
   skipToContent: "Naar de inhoud",
   navPosts: "Berichten",
-  navAbout: "Over",
   navTags: "Onderwerpen",
   feed: "Abonneren (feed)",
   mainNav: "Hoofdmenu",
   newestPosts: "Nieuwste berichten",
   noPosts: "Er zijn nog geen berichten.",
   by: "door",
-  readMore: "Lees verder",
   tags: "Onderwerpen",
   taggedWith: (tag: string) => `Berichten over “${tag}”`,
   postsBy: (name: string) => `Berichten van ${name}`,
@@ -18,16 +16,14 @@ export const nl = {
   questions: "Vragen om op te reageren",
   questionsIntro: "Neem deze vragen mee naar de bijeenkomst, of reageer hieronder alvast.",
   session: "Bijeenkomst",
-  sessionWhen: "Wanneer",
-  sessionWhere: "Waar",
   aboutAuthor: "Over de auteur",
   authorWebsite: "Website",
   authorPage: "Alle berichten van deze auteur",
   previousPost: "Vorig bericht",
   nextPost: "Volgend bericht",
   postNav: "Meer berichten",
-  comments: "Reacties",
-  // The comments section (src/comments/, layouts/pages/post.njk). `{n}` in `many` is filled in
+  responsesTitle: "Reacties",
+  // The responses section (src/comments/, layouts/pages/post.njk). `{n}` in `many` is filled in
   // by the browser once giscus reports the count; the count comes first in every language.
   responsesHeadings: (title: string) => ({
     none: "Nog geen reacties — begin het gesprek",
@@ -35,13 +31,13 @@ export const nl = {
     many: `{n} reacties op “${title}”`,
   }),
   responseCount: (n: number) => (n === 0 ? "Nog geen reacties" : n === 1 ? "1 reactie" : `${n} reacties`),
-  commentsOnGitHub: "Lees en schrijf de reacties op GitHub",
-  commentsUnavailable: "De reacties kunnen hier nu niet worden geladen.",
-  commentsPreviewOff: "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
-  commentsPreviewLive: "Reageer bij het bericht op de openbare site",
-  commentsSetupIntro: "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
-  commentsSetupIds: "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
-  commentsSetupDevOnly: "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",
+  responsesOnGitHub: "Lees en schrijf de reacties op GitHub",
+  widgetUnavailable: "De reacties kunnen hier nu niet worden geladen.",
+  responsesPreviewOff: "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
+  responsesPreviewLive: "Reageer bij het bericht op de openbare site",
+  widgetSetupIntro: "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
+  widgetSetupIds: "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
+  widgetSetupDevOnly: "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",
   draft: "Concept",
   draftNotice: "Dit is een concept: het staat nog niet op de openbare site.",
   // The bar on every page of a deploy preview or branch deploy (src/netlify/preview.ts).
@@ -53,11 +49,9 @@ export const nl = {
   newer: "Nieuwere berichten",
   older: "Oudere berichten",
   pageOf: (n: number, total: number) => `Pagina ${n} van ${total}`,
-  notFoundTitle: "Pagina niet gevonden",
-  // Earlier responses kept from an old blog (layouts/pages/post.njk).
-  archivedResponses: (n: number) => `Eerdere reacties (${n})`,
-  archivedIntro: "Overgenomen van het vorige blog. Op deze reacties kun je niet meer antwoorden.",
-  poweredBy: "Gemaakt met hoedoededa",
+  // Earlier responses, kept in the content (layouts/pages/post.njk).
+  earlierTitle: (n: number) => `Eerdere reacties (${n})`,
+  earlierIntro: "Overgenomen van het vorige blog. Op deze reacties kun je niet meer antwoorden.",
 };
 
 export type Messages = typeof nl;

@@ -1,6 +1,6 @@
 // The bar on every page of a deploy preview or branch deploy: which preview this is, and the way
 // to the live site. Production and local builds have none.
-import type { Build } from "../build.ts";
+import type { BuildSettings } from "../build/settings.ts";
 import type { Messages } from "../i18n/index.ts";
 
 export interface PreviewBar {
@@ -11,10 +11,8 @@ export interface PreviewBar {
   liveLabel: string;
 }
 
-export const isPreview = (build: Build) => build.context === "deploy-preview" || build.context === "branch-deploy";
-
-export function previewBar(build: Build, t: Messages): PreviewBar | undefined {
-  if (!isPreview(build)) return undefined;
-  const label = build.reviewId ? t.previewOfPullRequest(build.reviewId) : build.branch ? t.previewOfBranch(build.branch) : t.preview;
-  return { label, liveLabel: t.previewLiveSite, ...(build.productionUrl ? { liveUrl: `${build.productionUrl}/` } : {}) };
+export function previewBar(settings: BuildSettings, t: Messages): PreviewBar | undefined {
+  if (!settings.preview) return undefined;
+  const label = settings.reviewId ? t.previewOfPullRequest(settings.reviewId) : settings.branch ? t.previewOfBranch(settings.branch) : t.preview;
+  return { label, liveLabel: t.previewLiveSite, ...(settings.productionUrl ? { liveUrl: `${settings.productionUrl}/` } : {}) };
 }

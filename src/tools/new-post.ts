@@ -3,12 +3,12 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
-import { buildFromEnv } from "../build.ts";
+import { settingsFromEnv } from "../build/settings.ts";
 import { contentPaths, loadContent, type Author } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { dateProblem, isoDay } from "../dates.ts";
 import { slugify } from "../slug.ts";
-import { postUrl } from "../urls.ts";
+import { postUrl } from "../routes.ts";
 import { ToolError } from "./tool-error.ts";
 
 export interface NewPostOptions {
@@ -115,7 +115,7 @@ export async function createPost(
 ): Promise<NewPost> {
   const title = options.title.replace(/\s+/g, " ").trim();
   if (!title) throw new ToolError('The title is empty — write it in quotes: npm run new -- "Titel van het bericht"');
-  const content = loadContent(root, buildFromEnv());
+  const content = loadContent(root, settingsFromEnv());
   const broken = content.problems.filter((p) => p.file === contentPaths.site || p.file === contentPaths.authors);
   if (broken.length) throw new ToolError(`Fix these first (they decide the date and the author):\n${broken.map(formatProblem).join("\n")}`);
   const { site } = content;

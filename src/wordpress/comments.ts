@@ -1,6 +1,6 @@
 // Which WordPress comments become earlier responses: approved ones only — never spam, pending or
 // trashed ones, nor pingbacks — with their threading kept. No e-mail or IP address leaves the export.
-import type { ArchivedCommentData } from "../content/schema.ts";
+import type { EarlierResponseData } from "../content/schema.ts";
 import { isoDateTime, parseSiteDate } from "../dates.ts";
 import type { Lang } from "../i18n/index.ts";
 import { commentToMarkdown, plainText } from "./html.ts";
@@ -27,7 +27,7 @@ export function wordpressDate(local: string, gmt: string, timeZone: string): Dat
 }
 
 export interface ArchivedResult {
-  responses: ArchivedCommentData[];
+  responses: EarlierResponseData[];
   counts: Record<CommentOutcome, number>;
 }
 
@@ -39,7 +39,7 @@ const anonymous: Record<Lang, string> = { nl: "Anoniem", en: "Anonymous" };
  */
 export function archivedResponses(comments: readonly WxrComment[], site: { timezone: string; lang: Lang }): ArchivedResult {
   const counts: Record<CommentOutcome, number> = { kept: 0, spam: 0, pending: 0, trashed: 0, pingbacks: 0, empty: 0 };
-  const kept: { comment: WxrComment; data: ArchivedCommentData; time: number }[] = [];
+  const kept: { comment: WxrComment; data: EarlierResponseData; time: number }[] = [];
   for (const comment of comments) {
     const outcome = commentOutcome(comment);
     if (outcome !== "kept") {

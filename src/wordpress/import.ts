@@ -4,11 +4,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import YAML from "yaml";
-import { buildFromEnv } from "../build.ts";
+import { settingsFromEnv } from "../build/settings.ts";
 import { contentPaths, loadContent, type Redirect } from "../content/load.ts";
+import { isResponsesFile } from "../content/paths.ts";
 import { parseMarkdownFile } from "../content/frontmatter.ts";
 import { formatProblem } from "../content/problems.ts";
-import { archivedCommentsSchema, pageSchema, postSchema } from "../content/schema.ts";
+import { earlierResponsesSchema, pageSchema, postSchema } from "../content/schema.ts";
 import { ToolError } from "../tools/tool-error.ts";
 import { planImport, provenance, type ImportPlan, type PlannedEntry, type PlannedFile } from "./plan.ts";
 import { parseWxr } from "./wxr.ts";
@@ -81,7 +82,7 @@ export function importWordPress(root: string, exportPath: string, options: Impor
     throw new ToolError(`${exportPath} cannot be read — check the file name (WordPress: Tools → Export → All content gives a .xml file). Nothing was written.`);
   }
   const wxr = parseWxr(xml, basename(exportPath));
-  const content = loadContent(root, buildFromEnv());
+  const content = loadContent(root, settingsFromEnv());
   const broken = content.problems.filter((p) => [contentPaths.site, contentPaths.authors, contentPaths.redirects].includes(p.file as never));
   if (broken.length) throw new ToolError(`Fix these first, the import adds to them:\n${broken.map(formatProblem).join("\n")}\nNothing was written.`);
   if (options.author !== undefined && !content.authors[options.author])
@@ -126,7 +127,7 @@ export function importWordPress(root: string, exportPath: string, options: Impor
 
 /** What the site's own schema says against a planned file, if anything. */
 export function schemaProblem(file: PlannedFile): string | undefined {
-  if (file.path.endsWith(".comments.yaml")) return archivedCommentsSchema.safeParse(YAML.parse(file.text)).error?.issues[0]?.message;
+  if (isResponsesFile(file.path)) return earlierResponsesSchema.safeParse(YAML.parse(file.text)).error?.issues[0]?.message;
   if (!file.path.endsWith(".md")) return undefined;
   const parsed = parseMarkdownFile(file.path, file.text);
   if (parsed.problems.length) return parsed.problems[0]!.message;

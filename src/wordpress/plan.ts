@@ -1,11 +1,11 @@
 // What an import will write, decided from the export alone (never from what is on disk), so that
 // running it twice plans the same files, the same slugs and the same redirects.
 import YAML from "yaml";
-import { archivedFile, contentPaths, type Author, type Redirect, type Site } from "../content/load.ts";
+import { responsesFile, contentPaths, type Author, type Redirect, type Site } from "../content/load.ts";
 import { isoDay } from "../dates.ts";
 import { slugify } from "../slug.ts";
 import { uniqueSlug } from "../tools/new-post.ts";
-import { postUrl } from "../urls.ts";
+import { postUrl, reservedNames } from "../routes.ts";
 import { archivedResponses, wordpressDate, type CommentOutcome } from "./comments.ts";
 import { plainText, postToMarkdown } from "./html.ts";
 import type { Wxr, WxrItem } from "./wxr.ts";
@@ -52,8 +52,6 @@ export interface PlanContext {
   author?: string;
 }
 
-/** Addresses the site uses itself: a page may not take them. */
-const reservedPages = new Set(["posts", "tags", "authors", "page", "img", "assets", "feed", "404", "index", "_data"]);
 /** WordPress's default category says nothing about a post. */
 const noCategory = new Set(["uncategorized", "geen-categorie", "ongecategoriseerd", "non-classe", "allgemein"]);
 
@@ -191,7 +189,8 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
   };
 
   // First pass: what is imported, under which name — so links between old posts can be rewritten.
-  const taken = { post: new Set<string>(), page: new Set<string>(reservedPages) };
+  // A page may not take a name the site uses itself (src/routes.ts), nor the data folder's.
+  const taken = { post: new Set<string>(), page: new Set<string>([...reservedNames, "_data"]) };
   const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date }[] = [];
   for (const item of wxr.items) {
     const reason =
@@ -246,7 +245,7 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
     for (const [outcome, n] of Object.entries(archived.counts)) comments[outcome as CommentOutcome] += n;
     const responses = archived.responses.length
       ? {
-          path: archivedFile(slug),
+          path: responsesFile(slug),
           count: archived.responses.length,
           text: `# Earlier responses to "${title.replace(/\s+/g, " ")}", imported from WordPress (approved ones only).\n# Shown read-only above the live comments: edit or remove one here if needed.\n${YAML.stringify(archived.responses, { lineWidth: 0 })}`,
         }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext } from "playwright";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { embedHosts } from "../../src/markdown.ts";
 import { launch } from "../support/browser.ts";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   built = buildSite({ env: { HOEDOEDEDA_DRAFTS: "true" } });
   site = await serve(built.out, join(repoRoot, "netlify.toml"));
   browser = await launch();
-  const model = loadContent(repoRoot, buildFromEnv({}));
+  const model = loadContent(repoRoot, settingsFromEnv({}));
   const rich = model.posts.find((p) => !p.data.draft && p.data.questions?.length && p.data.session)!;
   const embeds = model.posts.find((p) => !p.data.draft && p.body.includes("<iframe")) ?? rich;
   const draft = model.posts.find((p) => p.data.draft)!;

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { embedHosts } from "../../src/markdown.ts";
 import { launch } from "../support/browser.ts";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   browser = await launch();
   mkdirSync(screenshots, { recursive: true });
   // The richest post: questions, a session and an author with avatar.
-  const model = loadContent(repoRoot, buildFromEnv({}));
+  const model = loadContent(repoRoot, settingsFromEnv({}));
   const rich = model.posts.find((p) => !p.data.draft && p.data.questions?.length && p.data.session);
   postPath = `/posts/${rich!.slug}/`;
 });

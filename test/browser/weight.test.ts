@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { measurePostPageWeight, missedTargets, weightTargets, type PostPageWeight } from "../../scripts/lib/weight.ts";
 import { launch } from "../support/browser.ts";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   site = await serve(built.out, join(repoRoot, "netlify.toml"));
   browser = await launch();
   // The richest post: a session, questions, an author with an avatar, comments on.
-  const model = loadContent(repoRoot, buildFromEnv({}));
+  const model = loadContent(repoRoot, settingsFromEnv({}));
   const rich = model.posts.find((p) => !p.data.draft && p.data.questions?.length && p.data.session && p.data.comments !== false);
   weight = await measurePostPageWeight(site.url, `/posts/${rich!.slug}/`, { browser });
 });

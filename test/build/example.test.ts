@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent, type Content, type PostEntry } from "../../src/content/load.ts";
 import { en } from "../../src/i18n/en.ts";
 import { nl } from "../../src/i18n/nl.ts";
@@ -26,7 +26,7 @@ beforeAll(() => {
   built = buildSite();
   files = siteFiles(built.out);
   // What the build should show, read from the same content by the content model.
-  model = loadContent(repoRoot, buildFromEnv({}));
+  model = loadContent(repoRoot, settingsFromEnv({}));
   published = model.posts.filter((p) => !p.data.draft);
   draftPosts = model.posts.filter((p) => p.data.draft);
 });

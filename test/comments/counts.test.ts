@@ -5,13 +5,12 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildFromEnv } from "../../src/build.ts";
 import type { Site } from "../../src/content/load.ts";
-import { siteSchema } from "../../src/content/schema.ts";
 import { giscusHash } from "../../src/comments/discussion.ts";
 import { CACHE_MINUTES, liveResponses, matchResponses } from "../../src/comments/counts.ts";
 import { categoryDiscussions } from "../../src/comments/github.ts";
 import { startGraphqlStandIn, type GraphqlStandIn, type StandInDiscussion } from "../support/graphql-standin.ts";
+import { siteFor } from "../support/model.ts";
 import { buildSite, post } from "../support/site.ts";
 
 const TOKEN = "ghp_standInSecret0123456789abcdef";
@@ -28,18 +27,13 @@ const discussions: StandInDiscussion[] = [
   { number: 42, title: "Oud gesprek", body: "Van het oude blog.", comments: [2, 2] },
 ];
 
-function site(env: Record<string, string> = {}): Site {
-  const data = siteSchema.parse({ title: "Leergang", giscus });
-  const build = buildFromEnv(env);
-  return { ...data, url: build.url ?? "", build };
-}
+const site = (env: Record<string, string> = {}): Site => siteFor({ giscus }, env);
 
 const posts = [
   { slug: "welkom-in-de-leergang", data: {} },
   { slug: "leren-in-netwerken", data: {} },
   { slug: "loslaten-en-regie", data: {} },
   { slug: "terugblik", data: { discussion: 42 } },
-  { slug: "zonder-reacties", data: { comments: false } },
 ];
 
 let standIn: GraphqlStandIn;

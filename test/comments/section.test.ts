@@ -25,19 +25,19 @@ describe("comments not set up (the example site's empty giscus settings)", () =>
 
   test("a production build leaves the section out and prints one warning that says how to fix it", () => {
     const html = page(production, "posts/welkom-in-de-leergang");
-    expect(html).not.toContain('class="comments');
-    expect(html).not.toContain("comments-loader");
+    expect(html).not.toContain('class="responses');
+    expect(html).not.toContain("widget-loader");
     expect(page(production, "")).not.toContain("summary__responses");
     expect(warnings(production)).toEqual([expect.stringMatching(/Comments are left out: giscus is not set up in content\/_data\/site\.yaml.*https:\/\/giscus\.app/)]);
   });
 
   test("development explains what to put in site.yaml and where the ids come from, without loading anything", async () => {
     const html = page(development, "posts/welkom-in-de-leergang");
-    const section = html.slice(html.indexOf('<section class="comments'), html.indexOf("</section>", html.indexOf('<section class="comments')));
+    const section = html.slice(html.indexOf('<section class="responses'), html.indexOf("</section>", html.indexOf('<section class="responses')));
     expect(section).toContain("De reacties zijn nog niet ingesteld");
-    expect(section).toMatch(/<pre class="comments__example"><code>giscus:\n {2}repo: organisatie\/leergang-reacties\n {2}repoId: R_kgDO…\n {2}category: Reacties\n {2}categoryId: DIC_kwDO…<\/code><\/pre>/);
+    expect(section).toMatch(/<pre class="responses__example"><code>giscus:\n {2}repo: organisatie\/leergang-reacties\n {2}repoId: R_kgDO…\n {2}category: Reacties\n {2}categoryId: DIC_kwDO…<\/code><\/pre>/);
     expect(section).toContain("https://giscus.app");
-    expect(html).not.toContain("comments-loader");
+    expect(html).not.toContain("widget-loader");
     expect(warnings(development)).toEqual([]);
     expect(await htmlErrors(development, "posts/welkom-in-de-leergang")).toEqual([]);
   });
@@ -58,8 +58,8 @@ describe("a deploy preview without a preview category", () => {
     const html = page(preview, "posts/welkom-in-de-leergang");
     expect(html).toContain("Reacties zijn uit in deze voorbeeldweergave");
     expect(html).toContain('href="https://leergang.netlify.app/posts/welkom-in-de-leergang/"');
-    expect(html).not.toContain("data-comments-widget");
-    expect(html).not.toContain("comments-loader");
+    expect(html).not.toContain("data-widget");
+    expect(html).not.toContain("widget-loader");
     expect(await htmlErrors(preview, "posts/welkom-in-de-leergang")).toEqual([]);
   });
 

@@ -1,23 +1,15 @@
 // Fast checks of the comment settings: which discussion a post maps to, which category a build
 // writes to, what the section shows in each kind of build, how giscus's messages are read.
 import { describe, expect, test } from "vitest";
-import { buildFromEnv } from "../../src/build.ts";
-import type { Site } from "../../src/content/load.ts";
-import { siteSchema } from "../../src/content/schema.ts";
 import { discussionFor, discussionOnGitHub, giscusHash, hashesIn } from "../../src/comments/discussion.ts";
 import { commentsSetup, setupWarning } from "../../src/comments/settings.ts";
-import { commentsSection } from "../../src/comments/section.ts";
-import { attachResponses, responseCount } from "../../src/comments/index.ts";
+import { responsesSection } from "../../src/comments/section.ts";
 import { headingFor, readGiscusMessage } from "../../src/client/giscus-messages.ts";
-import type { Post } from "../../src/posts.ts";
+import { content, entry, index, siteFor } from "../support/model.ts";
 
 const giscus = { repo: "org/reacties", repoId: "R_1", category: "Reacties", categoryId: "DIC_1" };
 
-function site(settings: Record<string, unknown>, env: Record<string, string> = {}): Site {
-  const data = siteSchema.parse({ title: "Leergang", url: "https://leergang.example.org", ...settings });
-  const build = buildFromEnv(env);
-  return { ...data, url: build.url ?? data.url ?? "", build };
-}
+const site = (settings: Record<string, unknown>, env: Record<string, string> = {}) => siteFor({ url: "https://leergang.example.org", ...settings }, env);
 
 const post = { slug: "welkom", url: "/posts/welkom/", title: "Welkom", comments: true, draft: false };
 
@@ -80,7 +72,7 @@ describe("the category a build writes to", () => {
 
 describe("the section under a post", () => {
   test("carries the widget's settings as data attributes, strict and with metadata", () => {
-    const section = commentsSection(post, site({ giscus, lang: "nl" }));
+    const section = responsesSection(post, site({ giscus, lang: "nl" }));
     expect(section).toMatchObject({
       kind: "widget",
       onGitHub: expect.stringContaining("https://github.com/org/reacties/discussions?"),
@@ -93,7 +85,7 @@ describe("the section under a post", () => {
   });
 
   test("follows site.yaml: English, reactions off, box on top, a discussion number", () => {
-    const section = commentsSection({ ...post, discussion: 42 }, site({ giscus: { ...giscus, reactions: false, inputPosition: "top" }, lang: "en" }));
+    const section = responsesSection({ ...post, discussion: 42 }, site({ giscus: { ...giscus, reactions: false, inputPosition: "top" }, lang: "en" }));
     expect(section).toMatchObject({
       kind: "widget",
       onGitHub: "https://github.com/org/reacties/discussions/42",
@@ -102,21 +94,21 @@ describe("the section under a post", () => {
   });
 
   test("is absent for `comments: false`, and in production without settings", () => {
-    expect(commentsSection({ ...post, comments: false }, site({ giscus }))).toEqual({ kind: "none" });
-    expect(commentsSection(post, site({}))).toEqual({ kind: "none" });
+    expect(responsesSection({ ...post, comments: false }, site({ giscus }))).toEqual({ kind: "none" });
+    expect(responsesSection(post, site({}))).toEqual({ kind: "none" });
   });
 
   test("explains the setup in development, with the fields still empty", () => {
-    const section = commentsSection(post, site({ giscus: { ...giscus, repoId: "", categoryId: "" } }, { HOEDOEDEDA_ENV: "development" }));
+    const section = responsesSection(post, site({ giscus: { ...giscus, repoId: "", categoryId: "" } }, { HOEDOEDEDA_ENV: "development" }));
     expect(section).toEqual({ kind: "setup", missing: ["repoId", "categoryId"], example: "giscus:\n  repoId: R_kgDO…\n  categoryId: DIC_kwDO…" });
   });
 
   test("in a preview without a preview category, points to the live post (or the live site for a draft)", () => {
     const env = { CONTEXT: "deploy-preview", REVIEW_ID: "7", URL: "https://leergang.netlify.app", DEPLOY_PRIME_URL: "https://deploy-preview-7--leergang.netlify.app" };
-    expect(commentsSection(post, site({ giscus }, env))).toEqual({ kind: "preview-off", liveUrl: "https://leergang.netlify.app/posts/welkom/" });
-    expect(commentsSection({ ...post, draft: true }, site({ giscus }, env))).toEqual({ kind: "preview-off", liveUrl: "https://leergang.netlify.app/" });
+    expect(responsesSection(post, site({ giscus }, env))).toEqual({ kind: "preview-off", liveUrl: "https://leergang.netlify.app/posts/welkom/" });
+    expect(responsesSection({ ...post, draft: true }, site({ giscus }, env))).toEqual({ kind: "preview-off", liveUrl: "https://leergang.netlify.app/" });
     // Without Netlify's URL the site's own address is the best guess.
-    expect(commentsSection(post, site({ giscus }, { CONTEXT: "branch-deploy" }))).toEqual({ kind: "preview-off", liveUrl: "https://leergang.example.org/posts/welkom/" });
+    expect(responsesSection(post, site({ giscus }, { CONTEXT: "branch-deploy" }))).toEqual({ kind: "preview-off", liveUrl: "https://leergang.example.org/posts/welkom/" });
   });
 });
 
@@ -158,16 +150,33 @@ describe("giscus's messages", () => {
 });
 
 describe("the count on list pages", () => {
+  const counts = (live: Map<string, number>, posts = [entry("a"), entry("bb")]) =>
+    Object.fromEntries(index(content(posts), live).posts.map((post) => [post.slug, post.summary.responseCount]));
+
   test("is the live count when there is one, and nothing (not 0) when GitHub was not asked", () => {
-    expect(responseCount({ liveResponses: 11 })).toBe(11);
-    expect(responseCount({ liveResponses: 0 })).toBe(0);
-    expect(responseCount({})).toBeUndefined();
+    expect(counts(new Map([["a", 11], ["bb", 0]]))).toEqual({ a: 11, bb: 0 });
+    expect(counts(new Map())).toEqual({ a: undefined, bb: undefined });
   });
 
-  test("is attached to the posts in one place", () => {
-    const posts = [{ slug: "a" }, { slug: "b" }] as Post[];
-    attachResponses(posts, new Map([["a", 4]]));
-    expect(posts[0]).toMatchObject({ liveResponses: 4, responseCount: 4 });
-    expect(posts[1]).not.toHaveProperty("responseCount");
+  test("adds the earlier responses, which are known without GitHub", () => {
+    const earlier = [{ author: "Sanne", date: "2012-04-11", text: "Mooi." }, { author: "Piet", date: "2012-04-12", text: "Ja." }];
+    const posts = [entry("a", {}, "Tekst.", earlier), entry("bb")];
+    expect(counts(new Map(), posts)).toEqual({ a: 2, bb: undefined });
+    expect(counts(new Map([["a", 3], ["bb", 1]]), posts)).toEqual({ a: 5, bb: 1 });
+  });
+});
+
+describe("the responses section's switch", () => {
+  test("is on unless the post or the whole site says `comments: false`; a post cannot switch on what the site switched off", () => {
+    const on = (post: Record<string, unknown>, settings: Record<string, unknown> = {}) => index(content([entry("a", post)], {}, settings)).posts[0]!.comments;
+    expect(on({})).toBe(true);
+    expect(on({ comments: false })).toBe(false);
+    expect(on({}, { comments: false })).toBe(false);
+    expect(on({ comments: true }, { comments: false })).toBe(false);
+  });
+
+  test("a site with comments off shows no section and asks GitHub nothing", () => {
+    expect(commentsSetup(site({ giscus, comments: false }))).toEqual({ status: "off" });
+    expect(responsesSection(post, site({ giscus, comments: false }))).toEqual({ kind: "none" });
   });
 });

@@ -61,7 +61,7 @@ async function reader(options: BrowserContextOptions = {}, setup?: (context: Bro
   const page = await context.newPage();
   const scripts: string[] = [];
   const problems: string[] = [];
-  page.on("request", (request) => request.url().includes("/assets/comments-") && scripts.push(new URL(request.url()).pathname));
+  page.on("request", (request) => /\/assets\/widget(-loader)?\.[0-9a-f]{10}\.js$/.test(request.url()) && scripts.push(new URL(request.url()).pathname));
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => /Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`));
   await page.addInitScript(() => {
@@ -76,8 +76,8 @@ async function reader(options: BrowserContextOptions = {}, setup?: (context: Bro
   return { page, context, scripts, problems };
 }
 
-const heading = (page: Page) => page.locator("#comments-title");
-const state = (page: Page) => page.locator("#reacties").getAttribute("data-comments-state");
+const heading = (page: Page) => page.locator("#responses-title");
+const state = (page: Page) => page.locator("#reacties").getAttribute("data-widget-state");
 
 async function scrollToComments(page: Page): Promise<void> {
   await page.locator("#reacties").scrollIntoViewIfNeeded();
@@ -98,7 +98,7 @@ describe("a post page", () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).not.toMatch(/\son[a-z]+=/);
-    const loader = readdirSync(join(built.out, "assets")).find((f) => /^comments-loader\.[0-9a-f]{10}\.js$/.test(f))!;
+    const loader = readdirSync(join(built.out, "assets")).find((f) => /^widget-loader\.[0-9a-f]{10}\.js$/.test(f))!;
     expect(html).toContain(`<script type="module" src="/assets/${loader}">`);
     expect(gzipSync(readFileSync(join(built.out, "assets", loader))).length).toBeLessThan(1536);
   });
@@ -119,13 +119,13 @@ describe("the comments section in Chromium", () => {
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await page.waitForLoadState("networkidle");
     expect(standIn.requests).toEqual([]);
-    expect(scripts.filter((s) => s.includes("comments-widget"))).toEqual([]);
+    expect(scripts.filter((s) => s.startsWith("/assets/widget."))).toEqual([]);
     expect(await heading(page).textContent()).toBe("Reacties");
 
     await scrollToComments(page);
-    await page.waitForFunction(() => document.querySelector("#comments-title")?.textContent === "11 reacties op “Een lang verhaal”");
+    await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "11 reacties op “Een lang verhaal”");
     expect(await state(page)).toBe("ready");
-    expect(await page.locator(".comments__elsewhere").isVisible()).toBe(false);
+    expect(await page.locator(".responses__elsewhere").isVisible()).toBe(false);
     expect(await page.locator("giscus-widget iframe").getAttribute("title")).toBe("Reacties");
 
     // Scrolling away and back does not load it again.
@@ -133,7 +133,7 @@ describe("the comments section in Chromium", () => {
     await page.locator("#reacties").scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     expect(standIn.widgets).toHaveLength(1);
-    expect(scripts.filter((s) => s.includes("comments-widget"))).toHaveLength(1);
+    expect(scripts.filter((s) => s.startsWith("/assets/widget."))).toHaveLength(1);
 
     const widget = standIn.widgets[0]!;
     expect(widget.pathname).toBe("/nl/widget");
@@ -167,7 +167,7 @@ describe("the comments section in Chromium", () => {
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await scrollToComments(page);
     await waitFor(() => standIn.posted, "the stand-in's messages");
-    await page.waitForFunction(() => document.querySelector("#comments-title")?.textContent === "3 reacties op “Een lang verhaal”");
+    await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "3 reacties op “Een lang verhaal”");
 
     // A page of another origin (a popup the post opened) and the page itself send a perfect copy.
     await page.evaluate(() => void window.open("https://elders.example/"));
@@ -206,11 +206,11 @@ describe("the comments section in Chromium", () => {
     let standIn!: GiscusStandIn;
     const { page, problems } = await reader({}, async (c) => (standIn = await routeGiscus(c, [giscusError("Discussion not found")])));
     await page.goto(`${site.url}/posts/oud-gesprek/`);
-    expect(await page.locator(".comments__elsewhere a").getAttribute("href")).toBe("https://github.com/org/reacties/discussions/42");
+    expect(await page.locator(".responses__elsewhere a").getAttribute("href")).toBe("https://github.com/org/reacties/discussions/42");
     await scrollToComments(page);
     expect(Object.fromEntries(standIn.widgets[0]!.searchParams)).toMatchObject({ number: "42", term: "" });
     // "Discussion not found" only means nobody has answered yet.
-    await page.waitForFunction(() => document.querySelector("#comments-title")?.textContent === "Nog geen reacties — begin het gesprek");
+    await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "Nog geen reacties — begin het gesprek");
     expect(await state(page)).toBe("ready");
     expect(problems).toEqual([]);
   });
@@ -230,9 +230,9 @@ describe("the comments section in Chromium", () => {
     const { page, problems } = await reader({}, (c) => routeGiscus(c, [resizeHeight(200), giscusError("giscus is not installed on this repository"), resizeHeight(210)]));
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await scrollToComments(page);
-    await page.locator(".comments__unavailable").waitFor({ state: "visible" });
+    await page.locator(".responses__unavailable").waitFor({ state: "visible" });
     expect(await state(page)).toBe("failed");
-    expect(await page.locator(".comments__elsewhere a").isVisible()).toBe(true);
+    expect(await page.locator(".responses__elsewhere a").isVisible()).toBe(true);
     expect(await heading(page).textContent()).toBe("Reacties");
     // Our part of the section (the explanation and the link; the iframe is giscus's page, here a stand-in).
     const axe = await new AxeBuilder({ page }).include("#reacties").exclude("giscus-widget").analyze();
@@ -249,10 +249,10 @@ describe("the comments section in Chromium", () => {
     await page.locator("giscus-widget").waitFor({ state: "attached" });
     await waitFor(() => attempts.length > 0, "the blocked widget request");
     await page.clock.runFor(11_000);
-    await page.locator(".comments__unavailable").waitFor({ state: "visible" });
+    await page.locator(".responses__unavailable").waitFor({ state: "visible" });
     expect(await state(page)).toBe("unreachable");
     expect(await page.locator("giscus-widget").isVisible()).toBe(false);
-    const link = page.locator(".comments__elsewhere a");
+    const link = page.locator(".responses__elsewhere a");
     expect(await link.isVisible()).toBe(true);
     expect(new URL((await link.getAttribute("href"))!).pathname).toBe("/org/reacties/discussions");
     expect(await page.locator("h1").textContent()).toBe("Een lang verhaal");

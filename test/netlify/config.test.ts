@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { avatarHosts } from "../../src/content/schema.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { embedHosts } from "../../src/markdown.ts";
+import { siteFor } from "../support/model.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
 import { previewBar } from "../../src/netlify/preview.ts";
 import { matches, parseHeadersFile } from "../support/serve.ts";
@@ -90,7 +91,7 @@ describe("netlify.toml: security headers", () => {
   test("no header is set twice for one path, by netlify.toml or the generated _headers of any context", () => {
     const paths = ["/", "/posts/welkom/", "/assets/site.0123456789.css", "/feed.xml", "/img/marjan.svg"];
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
-      const rules = [...toml.headers, ...parseHeadersFile(contextHeaders(buildFromEnv({ CONTEXT: context })))];
+      const rules = [...toml.headers, ...parseHeadersFile(contextHeaders(siteFor({}, { CONTEXT: context })))];
       for (const path of paths) {
         const names = rules.filter((r) => matches(r.for, path)).flatMap((r) => Object.keys(r.values).map((n) => n.toLowerCase()));
         expect(names.filter((n, i) => names.indexOf(n) !== i), `${context} ${path}`).toEqual([]);
@@ -107,22 +108,25 @@ describe("netlify.toml: redirects", () => {
   });
 });
 
-describe("build settings from Netlify's variables (src/build.ts)", () => {
+describe("build settings from Netlify's variables (src/build/settings.ts)", () => {
   test("Netlify's production context never shows drafts, whatever HOEDOEDEDA_DRAFTS says", () => {
-    expect(buildFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(false);
-    expect(buildFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
+    expect(settingsFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(false);
+    expect(settingsFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
     // A local build may still show drafts on request.
-    expect(buildFromEnv({ HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
+    expect(settingsFromEnv({ HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
   });
 
   test("a deploy preview knows its pull request, a branch deploy its branch", () => {
-    const preview = buildFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "7", BRANCH: "nieuw-bericht", URL: "https://a.nl/", DEPLOY_PRIME_URL: "https://p--a.netlify.app" });
-    expect(preview).toMatchObject({ context: "deploy-preview", reviewId: 7, noindex: true, url: "https://p--a.netlify.app", productionUrl: "https://a.nl" });
-    expect(preview.branch).toBeUndefined();
-    const branchDeploy = buildFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://opzet--a.netlify.app" });
-    expect(branchDeploy).toMatchObject({ context: "branch-deploy", branch: "opzet", noindex: true, url: "https://opzet--a.netlify.app" });
+    // HEAD is the branch the deploy was built from; BRANCH stands in when Netlify gives no HEAD.
+    const preview = settingsFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "7", HEAD: "nieuw-bericht", BRANCH: "pull/7/head", URL: "https://a.nl/", DEPLOY_PRIME_URL: "https://p--a.netlify.app" });
+    expect(preview).toMatchObject({ context: "deploy-preview", reviewId: 7, branch: "nieuw-bericht", preview: true, url: "https://p--a.netlify.app", productionUrl: "https://a.nl" });
+    const branchDeploy = settingsFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://opzet--a.netlify.app" });
+    expect(branchDeploy).toMatchObject({ context: "branch-deploy", branch: "opzet", preview: true, url: "https://opzet--a.netlify.app" });
     expect(branchDeploy.reviewId).toBeUndefined();
-    expect(buildFromEnv({ CONTEXT: "production", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://main--a.netlify.app" })).toMatchObject({ noindex: false, url: "https://a.nl" });
+    const production = settingsFromEnv({ CONTEXT: "production", HEAD: "main", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://main--a.netlify.app" });
+    expect(production).toMatchObject({ preview: false, url: "https://a.nl" });
+    // Production has no branch to edit on: readers are never sent to a branch.
+    expect(production.branch).toBeUndefined();
   });
 });
 
@@ -131,19 +135,19 @@ describe("the preview bar (src/netlify/preview.ts)", () => {
   const en = messages("en");
 
   test("names the pull request, in the site's language, with the way to the live site", () => {
-    const build = buildFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "12", URL: "https://a.nl" });
+    const build = settingsFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "12", URL: "https://a.nl" });
     expect(previewBar(build, nl)).toEqual({ label: "Voorbeeldweergave van pull request #12", liveUrl: "https://a.nl/", liveLabel: "Naar de openbare site" });
     expect(previewBar(build, en)).toEqual({ label: "Preview of pull request #12", liveUrl: "https://a.nl/", liveLabel: "Go to the live site" });
   });
 
   test("names the branch of a branch deploy, and still says 'preview' when Netlify gives neither", () => {
-    expect(previewBar(buildFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet" }), en)?.label).toBe("Preview of branch “opzet”");
-    expect(previewBar(buildFromEnv({ CONTEXT: "deploy-preview" }), nl)).toEqual({ label: "Voorbeeldweergave", liveLabel: "Naar de openbare site" });
+    expect(previewBar(settingsFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet" }), en)?.label).toBe("Preview of branch “opzet”");
+    expect(previewBar(settingsFromEnv({ CONTEXT: "deploy-preview" }), nl)).toEqual({ label: "Voorbeeldweergave", liveLabel: "Naar de openbare site" });
   });
 
   test("is absent in production and in local builds", () => {
-    expect(previewBar(buildFromEnv({ CONTEXT: "production", URL: "https://a.nl" }), nl)).toBeUndefined();
-    expect(previewBar(buildFromEnv({}), nl)).toBeUndefined();
-    expect(previewBar(buildFromEnv({ ELEVENTY_RUN_MODE: "serve" }), nl)).toBeUndefined();
+    expect(previewBar(settingsFromEnv({ CONTEXT: "production", URL: "https://a.nl" }), nl)).toBeUndefined();
+    expect(previewBar(settingsFromEnv({}), nl)).toBeUndefined();
+    expect(previewBar(settingsFromEnv({ ELEVENTY_RUN_MODE: "serve" }), nl)).toBeUndefined();
   });
 });

@@ -130,7 +130,7 @@ describe("deploy preview", () => {
       for (const el of els) {
         if (!Object.values(el.attribs).some((v) => v.includes(productionUrl))) continue;
         const parentClass = el.parent && "attribs" in el.parent ? (el.parent as { attribs: Record<string, string> }).attribs.class : "";
-        if (el.attribs.class === "preview-bar__live" || parentClass === "comments__notice") continue;
+        if (el.attribs.class === "preview-bar__live" || parentClass === "responses__notice") continue;
         live.push(`${file}: <${el.name} class="${el.attribs.class ?? ""}">`);
       }
     }
@@ -143,7 +143,7 @@ describe("deploy preview", () => {
       expect(visibleText(html), slug).toContain(previewOffNotice);
       expect(html).not.toContain("data-category-id");
       expect(html).not.toContain("DIC_kwDOTEST_live");
-      const link = elementsOf(html).find((el) => el.name === "a" && (el.parent as { attribs?: Record<string, string> })?.attribs?.class === "comments__notice");
+      const link = elementsOf(html).find((el) => el.name === "a" && (el.parent as { attribs?: Record<string, string> })?.attribs?.class === "responses__notice");
       expect(link?.attribs.href, slug).toBe(`${productionUrl}/posts/${slug}/`);
     }
     // A draft is not live yet: its notice sends the reader to the live home page instead.

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { cleanEnv } from "../support/env.ts";
 import { tempProject } from "../support/site.ts";
 import { productionUrl } from "./deploys.ts";
 
@@ -15,8 +16,7 @@ const cli = process.env.NETLIFY_CLI;
 
 function netlifyCliBuild(context: string, env: Record<string, string>) {
   const root = tempProject();
-  const clean: Record<string, string | undefined> = { ...process.env, CONTEXT: undefined, HOEDOEDEDA_DRAFTS: undefined, SITE_URL: undefined, BRANCH: undefined };
-  const result = spawnSync(cli!, ["build", "--offline", "--context", context], { cwd: root, env: { ...clean, ...env }, encoding: "utf8", timeout: 300_000 });
+  const result = spawnSync(cli!, ["build", "--offline", "--context", context], { cwd: root, env: cleanEnv(env), encoding: "utf8", timeout: 300_000 });
   if (result.status !== 0) throw new Error(`netlify build --context ${context} failed:\n${result.stdout}\n${result.stderr}`);
   expect(result.stdout).toContain("build.command from netlify.toml");
   return join(root, "_site");

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cleanEnv } from "./env.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** `npm run build`'s launcher: bundles .eleventy.ts, then runs Eleventy's CLI. */
@@ -26,6 +27,8 @@ export interface BuildOptions {
   files?: Record<string, string>;
   /** Files of content/ to leave out of the copy, relative to it. */
   remove?: string[];
+  /** Parts of the project to copy rather than link, so a test may edit them (e.g. `layouts`). */
+  copy?: string[];
   /** Eleventy arguments besides the config (default: none). */
   args?: string[];
 }
@@ -34,10 +37,11 @@ export interface BuildOptions {
  * A temporary project: a copy of content/ (changed by `files`/`remove`) with the code linked in.
  * Tests that edit content work here, never in the repo.
  */
-export function tempProject(options: Pick<BuildOptions, "files" | "remove"> = {}): string {
+export function tempProject(options: Pick<BuildOptions, "files" | "remove" | "copy"> = {}): string {
   const root = mkdtempSync(join(tmpdir(), "hoedoededa-"));
-  cpSync(join(repoRoot, "content"), join(root, "content"), { recursive: true });
+  for (const name of ["content", ...(options.copy ?? [])]) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
   for (const name of [".eleventy.ts", "src", "layouts", "node_modules", "package.json", "netlify.toml", "scripts", "tsconfig.json", "types"]) {
+    if (options.copy?.includes(name)) continue;
     try {
       symlinkSync(join(repoRoot, name), join(root, name));
     } catch {
@@ -58,7 +62,7 @@ export function build(root: string, options: BuildOptions = {}): BuildResult {
   const result = spawnSync(process.execPath, [launcher, "--quiet", `--output=${out}`, ...(options.args ?? [])], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, ELEVENTY_RUN_MODE: "", HOEDOEDEDA_ENV: "", HOEDOEDEDA_DRAFTS: "", SITE_URL: "", CONTEXT: "", URL: "", DEPLOY_PRIME_URL: "", REVIEW_ID: "", BRANCH: "", GITHUB_TOKEN: "", ...options.env },
+    env: cleanEnv(options.env),
     timeout: 120_000,
   });
   return { root, out, status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };

@@ -2,6 +2,7 @@
 // scripts/run.mjs, the project as working directory, no terminal, and nothing on standard input.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { cleanEnv } from "../support/env.ts";
 
 /** The command line `npm run <script>` runs, e.g. `node scripts/run.mjs new`. */
 export const commandLine = (root: string, script: string): [string, string[]] => [process.execPath, [join(root, "scripts/run.mjs"), script]];
@@ -20,7 +21,7 @@ export function runScript(root: string, script: "new" | "check" | "import-wordpr
     cwd: root,
     encoding: "utf8",
     input: "",
-    env: { ...process.env, HOEDOEDEDA_AUTHOR: "", SITE_URL: "", URL: "", CONTEXT: "", ...env },
+    env: cleanEnv(env),
     timeout: 60_000,
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - start };

@@ -104,9 +104,9 @@ describe("importing an export into the example site", () => {
 
   test("the post page shows the earlier responses as a read-only thread above the live comments", () => {
     const html = page("posts/leren-in-netwerken-een-terugblik/index.html");
-    const section = html.slice(html.indexOf('<section class="archived-comments"'), html.indexOf("</section>", html.indexOf('<section class="archived-comments"')));
-    expect(section).toContain('<h2 id="archived-comments-title">Eerdere reacties (12)</h2>');
-    expect(html.indexOf("archived-comments")).toBeGreaterThan(html.indexOf("</article>", html.indexOf('class="post')));
+    const section = html.slice(html.indexOf('<section class="earlier-responses"'), html.indexOf("</section>", html.indexOf('<section class="earlier-responses"')));
+    expect(section).toContain('<h2 id="earlier-responses-title">Eerdere reacties (12)</h2>');
+    expect(html.indexOf("earlier-responses")).toBeGreaterThan(html.indexOf("</article>", html.indexOf('class="post')));
     const elements = elementsOf(section);
     expect(elements.filter((el) => el.name === "li")).toHaveLength(12);
     expect(elements.some((el) => el.name === "form" || el.name === "textarea" || el.name === "button")).toBe(false);
@@ -119,7 +119,7 @@ describe("importing an export into the example site", () => {
 
   test("hostile HTML in a response is harmless: words and the safe link stay", () => {
     const html = page("posts/leren-in-netwerken-een-terugblik/index.html");
-    const section = html.slice(html.indexOf('<section class="archived-comments"'));
+    const section = html.slice(html.indexOf('<section class="earlier-responses"'));
     const mallory = section.slice(section.indexOf("Mallory"), section.indexOf("</li>", section.indexOf("Mallory")));
     expect(elementsOf(mallory).map((el) => el.name)).not.toContain("script");
     expect(elementsOf(mallory).some((el) => Object.keys(el.attribs).some((a) => a.startsWith("on")))).toBe(false);
@@ -157,7 +157,7 @@ describe("importing an export into the example site", () => {
     expect(new URL(tab.url()).hash).toBe("#comment-105");
     await expect(tab.locator("#comment-105").isVisible()).resolves.toBe(true);
     await expect(tab.getByRole("heading", { name: "Eerdere reacties (12)" }).isVisible()).resolves.toBe(true);
-    const results = await new AxeBuilder({ page: tab }).include(".archived-comments").analyze();
+    const results = await new AxeBuilder({ page: tab }).include(".earlier-responses").analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent, type Author } from "../../src/content/load.ts";
 import { parseMarkdownFile } from "../../src/content/frontmatter.ts";
 import { postSchema } from "../../src/content/schema.ts";
@@ -14,6 +14,7 @@ import { askAuthor } from "../../src/tools/prompt.ts";
 import { ToolError } from "../../src/tools/tool-error.ts";
 import { build, tempProject, type BuildResult } from "../support/site.ts";
 import { commandLine, runScript, type Run } from "./cli.ts";
+import { cleanEnv } from "../support/env.ts";
 
 const author = (id: string, name: string): Author => ({ id, name, initials: "", page: `/authors/${id}/` });
 const two = { marjan: author("marjan", "Marjan de Vries"), ruben: author("ruben", "Ruben Bakker") };
@@ -122,7 +123,7 @@ describe("npm run new, in a copy of the example site", () => {
   });
 
   test("the new posts pass the build's validation and are published (not drafts)", () => {
-    expect(loadContent(root, buildFromEnv({})).problems).toEqual([]);
+    expect(loadContent(root, settingsFromEnv({})).problems).toEqual([]);
     expect(built.status).toBe(0);
     expect(existsSync(join(built.out, "posts/umlaut-cafe-een-test/index.html"))).toBe(true);
     expect(readFileSync(join(built.out, "index.html"), "utf8")).toContain("Ümlaut café: een test!");
@@ -140,7 +141,7 @@ describe("npm run new, in a copy of the example site", () => {
 
   test("with several authors and no terminal it stops and says how, instead of waiting", async () => {
     const [node, launch] = commandLine(root, "new");
-    const child = spawn(node, [...launch, "Wie schrijft?"], { cwd: root, env: { ...process.env, HOEDOEDEDA_AUTHOR: "" }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(node, [...launch, "Wie schrijft?"], { cwd: root, env: cleanEnv(), stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += String(chunk)));
     // Standard input stays open: a command that waited for it would never exit.
@@ -153,7 +154,7 @@ describe("npm run new, in a copy of the example site", () => {
   });
 
   test.skipIf(!existsSync("/usr/bin/script"))("at a terminal it asks with a list", () => {
-    const result = spawnSync("script", ["-qec", `${process.execPath} scripts/run.mjs new "Via de terminal"`, "/dev/null"], { cwd: root, input: "2\n", encoding: "utf8", env: { ...process.env, HOEDOEDEDA_AUTHOR: "" }, timeout: 60_000 });
+    const result = spawnSync("script", ["-qec", `${process.execPath} scripts/run.mjs new "Via de terminal"`, "/dev/null"], { cwd: root, input: "2\n", encoding: "utf8", env: cleanEnv(), timeout: 60_000 });
     expect(result.stdout).toContain("2) Ruben Bakker (ruben)");
     expect(result.status).toBe(0);
     expect(readFileSync(join(root, "content/posts/via-de-terminal.md"), "utf8")).toContain("\nauthor: ruben\n");

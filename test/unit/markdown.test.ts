@@ -1,7 +1,9 @@
 // Raw HTML in posts is allowed for formatting and embeds, through an allow-list: no script, no
 // event handlers, no javascript: URLs. Text that merely looks like HTML is escaped.
 import { describe, expect, test } from "vitest";
-import { absolute, jsonFeed } from "../../src/feeds.ts";
+import { jsonFeed } from "../../src/posts/feeds.ts";
+import { absolute } from "../../src/routes.ts";
+import { nl } from "../../src/i18n/nl.ts";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { excerptOf } from "../../src/content/excerpt.ts";
 import { createMarkdown } from "../../src/markdown.ts";
@@ -10,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Site } from "../../src/content/load.ts";
-import type { Post } from "../../src/posts.ts";
+import type { Post } from "../../src/posts/post-index.ts";
 import { elementsOf as elements, liveScripts } from "../build/html.ts";
 
 const md = createMarkdown();
@@ -167,7 +169,7 @@ describe("the JSON feed is valid JSON whatever the titles hold", () => {
       url: "/posts/x/", title: hostile, excerpt: hostile, datetime: "2012-04-11T00:00:00+02:00",
       author: { name: hostile }, tags: [{ label: hostile }], item: { content: "<p>x</p>" },
     } as unknown as Post;
-    const feed = JSON.parse(await jsonFeed([post], site));
+    const feed = JSON.parse(await jsonFeed([post], site, nl));
     expect(feed.title).toBe(hostile);
     expect(feed.items[0].title).toBe(hostile);
     expect(feed.items[0].summary).toBe(hostile);
@@ -177,7 +179,7 @@ describe("the JSON feed is valid JSON whatever the titles hold", () => {
   });
 });
 
-// Canonical links, Open Graph, feeds and the sitemap join plain paths as text (src/feeds.ts):
+// Canonical links, Open Graph, feeds and the sitemap join plain paths as text (src/routes.ts):
 // the answer must be what parsing the URL gives, for every site address and path.
 test("absolute addresses are what URL parsing gives", () => {
   const sites = ["https://leergang.example.org", "http://localhost", "https://Leergang.Example.org", "https://example.org:443", "https://example.org/sub", ""];

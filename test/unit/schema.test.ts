@@ -1,7 +1,7 @@
 // Every bad-input case of the content contract, each reported as `file: field: what — fix`.
 // All cases live in one temporary project and are loaded in one pass, the way the build sees them.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildFromEnv } from "../../src/build.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent, type Content } from "../../src/content/load.ts";
 import { formatProblem, type Problem } from "../../src/content/problems.ts";
 import { repoRoot, tempProject } from "../support/site.ts";
@@ -68,7 +68,7 @@ const problemsOf = (file: string): Problem[] => content.problems.filter((p) => p
 beforeAll(() => {
   const files: Record<string, string> = Object.fromEntries(cases.map((c) => [`posts/${c.file}`, c.source]));
   files["posts/many-problems.md"] = manyProblems;
-  content = loadContent(project(files), buildFromEnv({}));
+  content = loadContent(project(files), settingsFromEnv({}));
 });
 
 describe("each bad input is reported as `file: field: what — fix`", () => {
@@ -96,7 +96,7 @@ test("every problem in every file is reported in one run", () => {
 });
 
 test("the example content has no problems", () => {
-  const example = loadContent(repoRoot, buildFromEnv({}));
+  const example = loadContent(repoRoot, settingsFromEnv({}));
   expect(example.problems.map(formatProblem)).toEqual([]);
   expect(example.posts.length).toBeGreaterThanOrEqual(4);
 });
@@ -109,7 +109,7 @@ describe("data files", () => {
         "_data/site.yaml": "title: Leergang\nlang: fr\ntimezone: Europe/Amsterdm\n",
         "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\nruben:\n  name: Ruben B.\n",
       }),
-      buildFromEnv({}),
+      settingsFromEnv({}),
     );
   });
   const lines = () => data.problems.map(formatProblem);
@@ -126,7 +126,7 @@ describe("data files", () => {
 });
 
 test("site.yaml that is a list, not settings, says what the file should look like", () => {
-  const result = loadContent(project({ "_data/site.yaml": "- title: Leergang\n- lang: nl\n" }), buildFromEnv({}));
+  const result = loadContent(project({ "_data/site.yaml": "- title: Leergang\n- lang: nl\n" }), settingsFromEnv({}));
   expect(result.problems.map(formatProblem)).toEqual([
     'content/_data/site.yaml: site: must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, "Site settings and authors"',
   ]);
@@ -134,7 +134,7 @@ test("site.yaml that is a list, not settings, says what the file should look lik
 
 describe("authors.yaml field errors", () => {
   test("an author without a name, with a Dutch key, suggests `name`", () => {
-    const result = loadContent(project({ "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\n" }), buildFromEnv({}));
+    const result = loadContent(project({ "_data/authors.yaml": "marjan:\n  naam: Marjan de Vries\nruben:\n  name: Ruben Bakker\n" }), settingsFromEnv({}));
     const lines = result.problems.map(formatProblem);
     expect(lines).toContainEqual(expect.stringMatching(/^content\/_data\/authors\.yaml: marjan\.naam: is not a known field — did you mean `name`\?/));
     expect(lines).toContainEqual(expect.stringMatching(/^content\/_data\/authors\.yaml: marjan\.name: is missing — /));
@@ -150,7 +150,7 @@ describe("authors.yaml field errors", () => {
       "tom:\n  name: Tom\n  avatar: https://avatars.githubusercontent.com/u/1?v=4",
       "ilse:\n  name: Ilse\n  avatar: http://avatars.githubusercontent.com/u/2",
     ].join("\n");
-    const result = loadContent(project({ "_data/authors.yaml": `${authors}\n` }), buildFromEnv({}));
+    const result = loadContent(project({ "_data/authors.yaml": `${authors}\n` }), settingsFromEnv({}));
     const refused = result.problems.filter((p) => p.field.endsWith(".avatar")).map((p) => p.field);
     expect(refused).toEqual(["marjan.avatar", "ruben.avatar", "ilse.avatar"]);
     expect(formatProblem(result.problems.find((p) => p.field === "marjan.avatar")!)).toMatch(/security policy blocks — put the picture in content\/img\/ and write `avatar: \/img\/marjan\.jpg`/);

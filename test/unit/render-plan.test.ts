@@ -2,26 +2,8 @@
 // what they link changed, and the list pages when what they show changed; anything but a post
 // renders everything, as every production build does.
 import { describe, expect, test } from "vitest";
-import { buildFromEnv } from "../../src/build.ts";
-import type { Content, PostEntry } from "../../src/content/load.ts";
-import { siteSchema, type PostData } from "../../src/content/schema.ts";
-import { indexPosts } from "../../src/posts.ts";
-import { planRender, snapshot } from "../../src/rebuild.ts";
-
-const entry = (slug: string, data: Partial<PostData> = {}, body = `Tekst van ${slug}.`): PostEntry => ({
-  slug,
-  file: `content/posts/${slug}.md`,
-  data: { title: `Over ${slug}`, date: "2026-01-0" + slug.length, author: "marjan", tags: ["leren"], ...data },
-  body,
-  excerpt: `Tekst van ${slug}.`,
-  archived: [],
-});
-
-function content(posts: PostEntry[], env: NodeJS.ProcessEnv = {}): Content {
-  const site = { ...siteSchema.parse({ title: "Leergang" }), url: "", build: buildFromEnv(env) };
-  const authors = { marjan: { id: "marjan", name: "Marjan de Vries", initials: "MdV", page: "/authors/marjan/" } };
-  return { site, authors, posts, pages: [], redirects: [], problems: [] };
-}
+import { planRender, snapshot } from "../../src/dev-server/render-plan.ts";
+import { content, entry, index as indexPosts } from "../support/model.ts";
 
 const site = [entry("a"), entry("bb"), entry("ccc", { tags: ["leren", "netwerken"] })];
 const before = snapshot(indexPosts(content(site)));

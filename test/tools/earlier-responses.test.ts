@@ -1,20 +1,20 @@
 // Earlier responses and old addresses in the content model: validated like every other file
 // (file: field: what — fix), threaded for the page, and written to _redirects.
 import { beforeAll, describe, expect, test } from "vitest";
-import { archivedThread } from "../../src/archived.ts";
-import { buildFromEnv } from "../../src/build.ts";
+import { earlierThread } from "../../src/comments/earlier.ts";
+import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent, type Content } from "../../src/content/load.ts";
 import { formatProblem } from "../../src/content/problems.ts";
-import type { ArchivedCommentData } from "../../src/content/schema.ts";
-import { encodePath, redirectsFile } from "../../src/redirects.ts";
+import type { EarlierResponseData } from "../../src/content/schema.ts";
+import { encodePath, redirectsFile } from "../../src/netlify/redirects.ts";
 import { tempProject } from "../support/site.ts";
 
 const site = { lang: "nl" as const, timezone: "Europe/Amsterdam" };
-const response = (over: Partial<ArchivedCommentData>): ArchivedCommentData => ({ author: "A", date: "2012-04-11T10:00", text: "Tekst", ...over });
+const response = (over: Partial<EarlierResponseData>): EarlierResponseData => ({ author: "A", date: "2012-04-11T10:00", text: "Tekst", ...over });
 
 describe("the thread", () => {
   test("replies under their parent, each level oldest first, whatever the order in the file", () => {
-    const thread = archivedThread(
+    const thread = earlierThread(
       [
         response({ id: 3, parent: 1, author: "C", date: "2012-04-11T12:00" }),
         response({ id: 1, author: "A", date: "2012-04-11T10:00" }),
@@ -29,15 +29,15 @@ describe("the thread", () => {
   });
 
   test("dates in the site's language and time zone, anchors as WordPress had them", () => {
-    const [nl] = archivedThread([response({ id: 12, date: "2012-04-11T23:30:00Z" })], site);
+    const [nl] = earlierThread([response({ id: 12, date: "2012-04-11T23:30:00Z" })], site);
     expect(nl).toMatchObject({ anchor: "comment-12", dateLabel: "12 april 2012", datetime: "2012-04-12T01:30:00+02:00" });
-    const [en] = archivedThread([response({ date: "2012-04-11T23:30:00Z" })], { lang: "en", timezone: "Europe/London" });
+    const [en] = earlierThread([response({ date: "2012-04-11T23:30:00Z" })], { lang: "en", timezone: "Europe/London" });
     expect(en).toMatchObject({ dateLabel: "12 April 2012", datetime: "2012-04-12T00:30:00+01:00" });
     expect(en!.anchor).toBeUndefined();
   });
 
   test("a loop of parents does not lose the responses", () => {
-    const thread = archivedThread([response({ id: 1, parent: 2 }), response({ id: 2, parent: 1 })], site);
+    const thread = earlierThread([response({ id: 1, parent: 2 }), response({ id: 2, parent: 1 })], site);
     expect(thread).toHaveLength(2);
   });
 });
@@ -67,7 +67,7 @@ describe("validation, with the build's messages", () => {
         "_data/redirects.yaml": "/2012/04/11/oud/: /posts/welkom-in-de-leergang/\noud-zonder-slash: /posts/x/\n/goed/: \"niet goed\"\n/ook-goed/: https://example.org/elders\n",
       },
     });
-    content = loadContent(root, buildFromEnv({}));
+    content = loadContent(root, settingsFromEnv({}));
   });
 
   test("every problem in every response, with the response's number and the field", () => {
@@ -107,7 +107,7 @@ describe("validation, with the build's messages", () => {
   });
 
   test("the valid response is still read", () => {
-    expect(content.posts.find((p) => p.slug === "welkom-in-de-leergang")?.archived[0]).toEqual({ id: 1, author: "Sanne", date: "2012-04-11T14:03", text: "Mooi." });
+    expect(content.posts.find((p) => p.slug === "welkom-in-de-leergang")?.earlierResponses[0]).toEqual({ id: 1, author: "Sanne", date: "2012-04-11T14:03", text: "Mooi." });
   });
 });
 

@@ -1,13 +1,13 @@
-// Earlier responses (kept from an old blog, e.g. by the WordPress import) as the post page shows
-// them: a read-only thread, dates in the site's language, text rendered from Markdown with raw HTML
+// Earlier responses (kept in `<slug>.comments.yaml`: imported from an old blog) as the post page
+// shows them: a read-only thread, dates in the site's language, text rendered from Markdown with raw HTML
 // shown as text, then through the site's allow-list. Links stay; they are marked as the readers'.
 import MarkdownIt from "markdown-it";
-import type { Site } from "./content/load.ts";
-import type { ArchivedCommentData } from "./content/schema.ts";
-import { isoDateTime, longDate, parseSiteDate } from "./dates.ts";
-import { sanitize } from "./markdown.ts";
+import type { Site } from "../content/load.ts";
+import type { EarlierResponseData } from "../content/schema.ts";
+import { isoDateTime, longDate, parseSiteDate } from "../dates.ts";
+import { sanitize } from "../markdown.ts";
 
-export interface ArchivedComment {
+export interface EarlierResponse {
   /** `comment-12`: the anchor WordPress used, so old links to a response still land on it. */
   anchor?: string;
   author: string;
@@ -19,7 +19,7 @@ export interface ArchivedComment {
   dateLabel: string;
   /** Sanitised HTML of the text. */
   html: string;
-  replies: ArchivedComment[];
+  replies: EarlierResponse[];
 }
 
 // Responses were written by readers: no raw HTML, and links carry rel="nofollow ugc".
@@ -30,7 +30,7 @@ md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
 };
 
 /** A response's text as safe HTML. */
-export function renderArchivedText(text: string): string {
+export function renderResponseText(text: string): string {
   return sanitize(md.render(text)).trim();
 }
 
@@ -38,17 +38,17 @@ export function renderArchivedText(text: string): string {
  * The responses as a thread: replies under their parent, each level oldest first. A response whose
  * parent cannot be reached (a loop of parents) is shown at the top level rather than lost.
  */
-export function archivedThread(comments: readonly ArchivedCommentData[], site: Pick<Site, "lang" | "timezone">): ArchivedComment[] {
+export function earlierThread(comments: readonly EarlierResponseData[], site: Pick<Site, "lang" | "timezone">): EarlierResponse[] {
   const tz = site.timezone;
   const nodes = comments.map((data) => {
     const date = parseSiteDate(data.date.trim(), tz);
-    const node: ArchivedComment = {
+    const node: EarlierResponse = {
       ...(data.id !== undefined ? { anchor: `comment-${data.id}` } : {}),
       author: data.author.trim(),
       ...(data.url ? { url: data.url } : {}),
       datetime: isoDateTime(date, tz),
       dateLabel: longDate(date, site.lang, tz),
-      html: renderArchivedText(data.text),
+      html: renderResponseText(data.text),
       replies: [],
     };
     return { data, node, time: date.getTime() };
@@ -66,7 +66,7 @@ export function archivedThread(comments: readonly ArchivedCommentData[], site: P
     }
   };
   const roots: typeof nodes = [];
-  const children = new Map<ArchivedComment, typeof nodes>();
+  const children = new Map<EarlierResponse, typeof nodes>();
   for (const n of nodes) {
     const parent = reachesRoot(n) ? parentOf(n) : undefined;
     if (!parent) roots.push(n);

@@ -1,23 +1,23 @@
 // The only script a post page runs at first (kept tiny): it waits until the comments section comes
-// near the viewport and only then fetches the widget bundle (comments-widget.ts), whose fingerprinted
-// address the section carries in `data-comments-widget`. A reader who never scrolls there loads no
+// near the viewport and only then fetches the widget bundle (widget.ts), whose fingerprinted
+// address the section carries in `data-widget`. A reader who never scrolls there loads no
 // comment code and sends nothing to giscus.app.
 
 /** How far ahead of the reader the widget starts loading: giscus needs a moment to appear. */
 const AHEAD = "0px 0px 400px 0px";
 
-const section = document.querySelector<HTMLElement>("[data-comments-widget]");
+const section = document.querySelector<HTMLElement>("[data-widget]");
 
 if (section) {
   let started = false;
   const load = () => {
     if (started) return;
     started = true;
-    section.dataset.commentsState = "loading";
-    import(section.dataset.commentsWidget!).then(
+    section.dataset.widgetState = "loading";
+    import(section.dataset.widget!).then(
       (widget: { mount(section: HTMLElement): void }) => widget.mount(section),
       // Our own bundle did not arrive (offline): the link to GitHub in the section stays.
-      () => (section.dataset.commentsState = "unreachable"),
+      () => (section.dataset.widgetState = "unreachable"),
     );
   };
   if (new URLSearchParams(location.search).has("giscus")) {

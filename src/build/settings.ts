@@ -1,32 +1,35 @@
 // What kind of build this is, from the environment: the one place that reads build variables.
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
-// SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID and
-// BRANCH say which deploy this is.
+// SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
+// BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/).
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
 export type Context = "production" | "deploy-preview" | "branch-deploy" | "development";
 
-export interface Build {
+export interface BuildSettings {
   mode: Mode;
   context: Context;
+  /** A deploy preview or a branch deploy: colleagues review it before it goes live (`isPreview`). */
+  preview: boolean;
   showDrafts: boolean;
   /** Absolute site URL that wins over site.yaml's, without trailing slash. */
   url?: string;
   /** The pull request a deploy preview shows. */
   reviewId?: number;
-  /** The branch a branch deploy shows. */
+  /** The branch a preview or branch deploy was built from (Netlify's HEAD, else BRANCH). */
   branch?: string;
   /** The production site's URL (Netlify's URL), for links from previews to the live site. */
   productionUrl?: string;
-  /** Keep search engines out: previews and branch deploys. */
-  noindex: boolean;
 }
+
+/** The one preview rule: Netlify's deploy previews and branch deploys. */
+export const isPreview = (context: Context): boolean => context === "deploy-preview" || context === "branch-deploy";
 
 const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|ja)$/i.test(value.trim());
 const trimUrl = (value: string | undefined) => value?.trim().replace(/\/+$/, "") || undefined;
 
-export function buildFromEnv(env: NodeJS.ProcessEnv = process.env): Build {
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   const explicit = env.HOEDOEDEDA_ENV;
   const mode: Mode =
     explicit === "production" || explicit === "development" ? explicit
@@ -36,21 +39,23 @@ export function buildFromEnv(env: NodeJS.ProcessEnv = process.env): Build {
     env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy" || env.CONTEXT === "production" ? env.CONTEXT
     : mode === "development" ? "development"
     : "production";
-  const preview = context === "deploy-preview" || context === "branch-deploy";
+  const preview = isPreview(context);
   const url = trimUrl(env.SITE_URL) ?? (preview ? trimUrl(env.DEPLOY_PRIME_URL) : trimUrl(env.URL));
   const productionUrl = trimUrl(env.URL);
   const reviewId = Number.parseInt(env.REVIEW_ID ?? "", 10);
-  const branch = env.BRANCH?.trim();
+  // HEAD is the branch a deploy was built from; BRANCH is the same in branch deploys and the
+  // pull request's head ref in deploy previews.
+  const branch = env.HEAD?.trim() || env.BRANCH?.trim();
   return {
     mode,
     context,
+    preview,
     // Netlify's production context never shows drafts, even when HOEDOEDEDA_DRAFTS was set for
     // all contexts in Netlify's settings: a draft must not reach the public site by a setting.
     showDrafts: truthy(env.HOEDOEDEDA_DRAFTS) && env.CONTEXT !== "production",
-    noindex: preview,
     ...(url ? { url } : {}),
     ...(productionUrl ? { productionUrl } : {}),
     ...(context === "deploy-preview" && reviewId > 0 ? { reviewId } : {}),
-    ...(context === "branch-deploy" && branch ? { branch } : {}),
+    ...(preview && branch ? { branch } : {}),
   };
 }

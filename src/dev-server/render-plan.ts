@@ -1,9 +1,9 @@
 // What a build renders. A build renders every page, except in the dev server after a save that
 // changed only posts (or their earlier responses): then it renders the pages of the posts saved, of
-// posts whose neighbours changed, and the home, tag and author pages only if something they show of
-// a post changed. Everything else on disk stays as it was, because nothing on it changed.
-import type { AuthorPosts, Post, PostIndex, Tag } from "./posts.ts";
-import { contentPaths } from "./content/load.ts";
+// posts whose neighbours changed, and the home, tag and author pages only if what they show of a
+// post changed. Everything else on disk stays as it was, because nothing on it changed.
+import { postSlugOf } from "../content/paths.ts";
+import type { AuthorPosts, Post, PostIndex, Tag } from "../posts/post-index.ts";
 
 export interface RenderPlan {
   /** True when every page is rendered. */
@@ -18,22 +18,17 @@ export interface RenderPlan {
   authors: AuthorPosts[];
 }
 
-/** What pages other than a post's own show of it (list pages, and its neighbours' links), by slug. */
+/** What pages other than a post's own show of it, by slug: its summary (src/posts/post-index.ts). */
 export interface Snapshot {
   /** Slugs, newest first: a post's neighbours are the slugs beside it. */
   order: string[];
+  /** Each post's `summary` as JSON: every field the list pages and the neighbours' links render. */
   listings: Map<string, string>;
 }
 
-function listing(post: Post): string {
-  return JSON.stringify([post.url, post.title, post.datetime, post.dateLabel, post.author.id, post.tags, post.excerpt, post.responseCount ?? null, post.draft]);
-}
-
 export function snapshot(index: PostIndex): Snapshot {
-  return { order: index.posts.map((post) => post.slug), listings: new Map(index.posts.map((post) => [post.slug, listing(post)])) };
+  return { order: index.posts.map((post) => post.slug), listings: new Map(index.posts.map((post) => [post.slug, JSON.stringify(post.summary)])) };
 }
-
-const postFile = new RegExp(`^(?:\\./)?${contentPaths.posts}/([^/]+?)(?:\\.md|\\.comments\\.yaml)$`);
 
 const positions = (order: readonly string[]) => new Map(order.map((slug, i) => [slug, i]));
 
@@ -51,7 +46,7 @@ export function planRender(index: PostIndex, previous: Snapshot | undefined, cha
   const all = { home: index.posts, tags: index.tags, authors: index.authors };
   const everything: RenderPlan = { everything: true, posts: index.posts, ...all };
   if (previous === undefined || !changed?.length) return everything;
-  const slugs = changed.map((file) => postFile.exec(file.replaceAll("\\", "/"))?.[1]);
+  const slugs = changed.map(postSlugOf);
   if (slugs.some((slug) => slug === undefined)) return everything;
 
   const now = snapshot(index);

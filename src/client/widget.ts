@@ -1,4 +1,4 @@
-// The comments widget, fetched by comments-loader.ts only when the section comes near: giscus's own
+// The comments widget, fetched by widget-loader.ts only when the section comes near: giscus's own
 // web component (the `giscus` npm package, bundled and served from our origin — never
 // giscus.app/client.js) with the settings the build put on the section, plus what the page adds:
 // the theme follows the reader's colour scheme, the heading shows the count, and when giscus does
@@ -14,7 +14,7 @@ type State = "loading" | "ready" | "failed" | "unreachable";
 
 export function mount(section: HTMLElement): void {
   const data = section.dataset;
-  const setState = (state: State) => (section.dataset.commentsState = state);
+  const setState = (state: State) => (section.dataset.widgetState = state);
   const dark = matchMedia("(prefers-color-scheme: dark)");
   const theme = () => (dark.matches ? "dark" : "light");
 
@@ -41,14 +41,14 @@ export function mount(section: HTMLElement): void {
     // Already lazy: this code only runs once the reader is near.
     loading: "eager",
   } satisfies Partial<GiscusWidget>);
-  section.querySelector(".comments__widget")!.prepend(widget);
+  section.querySelector(".responses__widget")!.prepend(widget);
   // The component names its iframe "Comments" in English; the page's language is better.
   void widget.updateComplete.then(() => widget.iframeRef?.setAttribute("title", data.frameTitle ?? ""));
 
   // Reloading would lose a half-written comment: giscus is told the new theme (setConfig) instead.
   dark.addEventListener("change", () => (widget.theme = theme()));
 
-  const heading = section.querySelector<HTMLElement>(".comments__title");
+  const heading = section.querySelector<HTMLElement>(".responses__title");
   const headings = { none: data.headingNone ?? "", one: data.headingOne ?? "", many: data.headingMany ?? "" };
   let answered = false;
   const silence = setTimeout(() => answered || setState("unreachable"), SILENCE_MS);
@@ -62,7 +62,7 @@ export function mount(section: HTMLElement): void {
     clearTimeout(silence);
     if (message.kind === "error" && !message.notFound) return void setState("failed");
     // giscus keeps reporting its height after an error; only a loaded discussion clears the error.
-    if (message.kind === "metadata" || data.commentsState !== "failed") setState("ready");
+    if (message.kind === "metadata" || data.widgetState !== "failed") setState("ready");
     const responses = message.kind === "metadata" ? message.responses : message.kind === "error" ? 0 : undefined;
     if (heading && responses !== undefined) heading.textContent = headingFor(responses, headings);
   });

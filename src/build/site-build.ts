@@ -1,0 +1,56 @@
+// One build: the content as loaded and validated at its start (with the build settings in
+// `site.build`), the responses counted on GitHub, the post index, the fingerprinted assets. Created in
+// `eleventy.before` (src/content/plugin.ts) and read by the global data, collections and filters of
+// that build; the next build makes a new one.
+import type { Content, Site } from "../content/load.ts";
+import { messages, type Messages } from "../i18n/index.ts";
+import { indexPosts, type IndexCaches, type PostIndex } from "../posts/post-index.ts";
+
+/** Addresses of the fingerprinted stylesheet and scripts (src/assets/compile.ts). */
+export interface AssetUrls {
+  css: string;
+  /** The tiny script that fetches the widget once the responses come near (src/client/widget-loader.ts). */
+  widgetLoader: string;
+  /** giscus's web component with our settings (src/client/widget.ts). */
+  widget: string;
+}
+
+export class SiteBuild {
+  readonly t: Messages;
+  /** Pieces of posts rendered during this build, reused by every page that shows them (src/posts/pieces.ts). */
+  readonly pieces = new Map<string, string>();
+  /** Content pages' front-matter by its source, for Eleventy's own parse (src/content/frontmatter.ts). */
+  readonly frontMatter: ReadonlyMap<string, object>;
+  #live: ReadonlyMap<string, number> = new Map();
+  #assets: AssetUrls | undefined;
+  #index: PostIndex | undefined;
+
+  constructor(readonly content: Content, private readonly caches: IndexCaches) {
+    this.t = messages(content.site.lang);
+    this.frontMatter = new Map(content.pages.map((page) => [page.frontMatter.source, page.frontMatter.data]));
+  }
+
+  get site(): Site {
+    return this.content.site;
+  }
+
+  /** Responses in each post's discussion, by slug: set by the comments step before any page is made. */
+  set live(counts: ReadonlyMap<string, number>) {
+    if (this.#index) throw new Error("The response counts came after the post index was made: the comments step runs in eleventy.before");
+    this.#live = counts;
+  }
+
+  set assets(urls: AssetUrls) {
+    this.#assets = urls;
+  }
+
+  get assets(): AssetUrls {
+    if (!this.#assets) throw new Error("The assets are not written yet: src/assets/plugin.ts writes them in eleventy.before");
+    return this.#assets;
+  }
+
+  /** The post index, made once per build by the first page or collection that asks. */
+  index(): PostIndex {
+    return (this.#index ??= indexPosts(this.content, this.#live, this.caches));
+  }
+}

@@ -1,0 +1,19 @@
+// Responses: the earlier ones kept in the content, the live discussion on GitHub through giscus,
+// and the counts on list pages. The counts are asked once per build, before the pages are made.
+import type { UserConfig } from "@11ty/eleventy";
+import { addNunjucksFilters } from "../build/nunjucks.ts";
+import type { BuildSession } from "../build/session.ts";
+import type { Post } from "../posts/post-index.ts";
+import { prepareComments } from "./index.ts";
+import { responsesSection } from "./section.ts";
+
+export function commentsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
+  config.on("eleventy.before", async (round) => {
+    const build = await session.building(round);
+    build.live = await prepareComments(build.content, { warn: (message) => session.warnOnce(message), root: session.root });
+  });
+  addNunjucksFilters(config, {
+    /** What the responses section under a post shows in this build (src/comments/section.ts). */
+    responsesSection: (post: Post) => responsesSection(post, session.current.site),
+  });
+}

@@ -1,0 +1,115 @@
+// The data files under content/_data/: the site settings, the authors, the old addresses. Each is
+// read and validated here; every problem goes into the one list the build and the check report.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BuildSettings } from "../build/settings.ts";
+import { localeOf } from "../i18n/index.ts";
+import { slugify } from "../slug.ts";
+import { authorUrl } from "../routes.ts";
+import { parseYamlFile } from "./frontmatter.ts";
+import { contentPaths } from "./paths.ts";
+import type { Problem } from "./problems.ts";
+import { authorSchema, redirectTargetSchema, siteSchema, type AuthorData, type SiteData } from "./schema.ts";
+import { check } from "./validate.ts";
+
+export interface Site extends SiteData {
+  /** Absolute URL without trailing slash; empty when neither site.yaml nor the build sets one. */
+  url: string;
+  /** Search engines stay out: previews and branch deploys. */
+  noindex: boolean;
+  /** The language's locale (src/i18n/index.ts `localeOf`). */
+  locale: { tag: string; openGraph: string };
+  build: BuildSettings;
+}
+
+export interface Author extends AuthorData {
+  id: string;
+  /** "MdV" for Marjan de Vries: shown when there is no avatar. */
+  initials: string;
+  /** The author's page on this site, `/authors/<id>/`. */
+  page: string;
+}
+
+/** An old address that moved: written to `_site/_redirects` as a 301. */
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+export function readText(root: string, file: string, problems: Problem[]): string | undefined {
+  try {
+    return readFileSync(join(root, file), "utf8");
+  } catch {
+    problems.push({ file, field: "file", message: "cannot be read — check that it exists and is a text file" });
+    return undefined;
+  }
+}
+
+/** A YAML file whose top level must be a mapping; `shape` says what it should look like when it is not. */
+function readMapping(root: string, file: string, field: string, shape: string, problems: Problem[]): Record<string, unknown> | undefined {
+  const source = readText(root, file, problems);
+  if (source === undefined) return undefined;
+  const parsed = parseYamlFile(file, source);
+  problems.push(...parsed.problems);
+  if (parsed.problems.length) return undefined;
+  const data = parsed.data ?? {};
+  if (typeof data === "object" && !Array.isArray(data)) return data as Record<string, unknown>;
+  problems.push({ file, field, message: shape });
+  return undefined;
+}
+
+export function loadSite(root: string, build: BuildSettings, problems: Problem[]): Site {
+  const file = contentPaths.site;
+  const data = readMapping(root, file, "site", 'must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, "Site settings and authors"', problems);
+  const checked = data ? check(siteSchema, data, file) : undefined;
+  if (checked) problems.push(...checked.problems);
+  return siteOf(checked?.data ?? siteSchema.parse({ title: "hoedoededa" }), build);
+}
+
+/** The site as the build sees it: site.yaml's settings with what this build decides. */
+export function siteOf(data: SiteData, build: BuildSettings): Site {
+  return { ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", noindex: build.preview, locale: localeOf(data.lang), build };
+}
+
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const picked = words.length >= 2 ? [words[0]!, words[words.length - 1]!] : [name];
+  return picked.map((w) => w[0]!.toUpperCase()).join("");
+}
+
+/** The authors by id; undefined when authors.yaml is not valid YAML, so that no post is blamed for its author. */
+export function loadAuthors(root: string, problems: Problem[]): Record<string, Author> | undefined {
+  const file = contentPaths.authors;
+  const before = problems.length;
+  const data = readMapping(root, file, "authors", "must be a list of authors by id — write `marjan:` with `name: Marjan de Vries` indented below it", problems);
+  if (!data) return problems.slice(before).some((p) => p.field === "yaml") ? undefined : {};
+  const authors: Record<string, Author> = {};
+  for (const [id, value] of Object.entries(data)) {
+    if (slugify(id) !== id) {
+      problems.push({ file, field: id, message: `is not a usable author id — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || "marjan"}\`` });
+      continue;
+    }
+    const checked = check(authorSchema, value, file, id);
+    problems.push(...checked.problems);
+    if (checked.data) authors[id] = { ...checked.data, id, initials: initials(checked.data.name), page: authorUrl(id) };
+  }
+  return authors;
+}
+
+/** content/_data/redirects.yaml: `old path: new path`, one per line. */
+export function loadRedirects(root: string, problems: Problem[]): Redirect[] {
+  const file = contentPaths.redirects;
+  if (!existsSync(join(root, file))) return [];
+  const data = readMapping(root, file, "redirects", "must be lines like `/2012/04/11/oud-bericht/: /posts/oud-bericht/` (old path, colon, new path)", problems);
+  const redirects: Redirect[] = [];
+  for (const [from, to] of Object.entries(data ?? {})) {
+    if (!/^\/\S*$/.test(from)) {
+      problems.push({ file, field: from, message: "is not a path on the old site — it must start with `/`, like `/2012/04/11/oud-bericht/`, without spaces" });
+      continue;
+    }
+    const checked = check(redirectTargetSchema, to, file, from);
+    problems.push(...checked.problems);
+    if (checked.data) redirects.push({ from, to: checked.data });
+  }
+  return redirects;
+}

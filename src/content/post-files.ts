@@ -1,0 +1,158 @@
+// The posts, their earlier responses and the content pages, read and validated. Reading is the
+// only place a post's file is opened; what was read is kept in a `PostReads` cache, keyed by path
+// and the file's modification time and size, so a dev-server rebuild re-reads only the saved post.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { slugify } from "../slug.ts";
+import { readText } from "./data-files.ts";
+import { excerptOf } from "./excerpt.ts";
+import { parseMarkdownFile, parseYamlFile, type Parsed } from "./frontmatter.ts";
+import { contentPaths, isResponsesFile, postFile, postSlugOf, responsesFile } from "./paths.ts";
+import type { Problem } from "./problems.ts";
+import {
+  earlierResponseSchema, pageSchema, postSchemaFor, type EarlierResponseData, type PageData, type PostData, type References,
+} from "./schema.ts";
+import { check } from "./validate.ts";
+
+export interface PostEntry {
+  slug: string;
+  /** Project-relative path, e.g. `content/posts/welkom.md`. */
+  file: string;
+  /** Changes whenever the file does (its modification time and size): what caches of a post are keyed by. */
+  version: string;
+  data: PostData;
+  /** The Markdown after the front-matter (read by `npm run check` for links and images). */
+  body: string;
+  /** Description, or the first paragraph as plain text. */
+  excerpt: string;
+  /** Earlier responses from `<slug>.comments.yaml` beside the post (imported or archived). */
+  earlierResponses: EarlierResponseData[];
+}
+
+export interface PageEntry {
+  file: string;
+  data: PageData;
+  body: string;
+  /** The front-matter as Eleventy will be handed it (src/content/frontmatter.ts `yamlEngine`). */
+  frontMatter: { source: string; data: Record<string, unknown> };
+}
+
+interface ReadPost {
+  stamp: string;
+  parsed: Parsed;
+  /** The schema's verdict, and the references it was checked against. */
+  checked: { refs: string; data: PostData | undefined; problems: Problem[] };
+}
+
+/** What each post file said when it was last read, by path; kept across builds by the build session. */
+export type PostReads = Map<string, ReadPost>;
+
+function stampOf(root: string, file: string): string {
+  try {
+    const stat = statSync(join(root, file));
+    return `${root}\0${stat.mtimeMs}\0${stat.size}`;
+  } catch {
+    return "";
+  }
+}
+
+export function filesIn(root: string, dir: string, suffix: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(suffix))
+    .map((d) => `${dir}/${d.name}`)
+    .sort();
+}
+
+/** A post's earlier responses: each one checked, ids unique, every `parent` an id in the file. */
+function loadEarlierResponses(root: string, file: string, problems: Problem[]): EarlierResponseData[] {
+  const parsed = parseYamlFile(file, readText(root, file, problems) ?? "");
+  problems.push(...parsed.problems);
+  if (parsed.problems.length) return [];
+  if (!Array.isArray(parsed.data ?? [])) {
+    problems.push({ file, field: "responses", message: "must be a list — start each response with `- author: …`, followed by `date:` and `text:` indented below it" });
+    return [];
+  }
+  const items = (parsed.data ?? []) as unknown[];
+  const responses: EarlierResponseData[] = [];
+  items.forEach((value, i) => {
+    const checked = check(earlierResponseSchema, value, file);
+    problems.push(...checked.problems.map((p) => ({ ...p, field: p.field === "front-matter" ? `response ${i + 1}` : `response ${i + 1}: ${p.field}` })));
+    if (checked.data) responses.push(checked.data);
+  });
+  // Ids and parents are checked on every response, also one with other mistakes.
+  const field = (value: unknown, key: string) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined);
+  const ids = new Set<string>();
+  items.forEach((value, i) => {
+    const id = field(value, "id");
+    if (id === undefined || id === null) return;
+    if (ids.has(String(id))) problems.push({ file, field: `response ${i + 1}: id`, message: `${id} is used twice — give each response its own id` });
+    ids.add(String(id));
+  });
+  items.forEach((value, i) => {
+    const parent = field(value, "parent");
+    if (parent !== undefined && parent !== null && !ids.has(String(parent)))
+      problems.push({ file, field: `response ${i + 1}: parent`, message: `${parent} is not the id of a response in this file — use one of the ids above, or remove \`parent\`` });
+  });
+  return responses;
+}
+
+function readPost(root: string, file: string, refs: References, reads: PostReads, problems: Problem[]): ReadPost | undefined {
+  const stamp = stampOf(root, file);
+  const refsKey = refs.authors?.join("\0") ?? "";
+  let read = reads.get(file);
+  if (!read || !stamp || read.stamp !== stamp) {
+    const source = readText(root, file, problems);
+    if (source === undefined) return undefined;
+    read = { stamp, parsed: parseMarkdownFile(file, source), checked: { refs: "\0unchecked", data: undefined, problems: [] } };
+    reads.set(file, read);
+  }
+  if (!read.parsed.problems.length && read.checked.refs !== refsKey) {
+    read.checked = { refs: refsKey, ...check(postSchemaFor(refs), read.parsed.data, file) };
+  }
+  return read;
+}
+
+function loadPost(root: string, file: string, refs: References, responseFiles: ReadonlySet<string>, reads: PostReads, problems: Problem[]): PostEntry | undefined {
+  const read = readPost(root, file, refs, reads, problems);
+  if (!read) return undefined;
+  const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
+  const earlier = responseFiles.has(responsesFile(slug)) ? loadEarlierResponses(root, responsesFile(slug), problems) : [];
+  if (slugify(slug) !== slug) {
+    problems.push({ file, field: "file", message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)` });
+  }
+  problems.push(...read.parsed.problems, ...read.checked.problems);
+  const data = read.checked.data;
+  if (!data) return undefined;
+  const { body } = read.parsed;
+  return { slug, file, version: read.stamp, data, body, excerpt: data.description?.trim() || excerptOf(body), earlierResponses: earlier };
+}
+
+/** Every post under content/posts/, and a problem for each responses file that belongs to no post. */
+export function loadPosts(root: string, refs: References, reads: PostReads, problems: Problem[]): PostEntry[] {
+  const files = filesIn(root, contentPaths.posts, ".md");
+  const responseFiles = new Set(filesIn(root, contentPaths.posts, ".yaml").filter(isResponsesFile));
+  const posts = new Set(files);
+  for (const file of responseFiles) {
+    // A `.comments.yaml` without its post would silently show nowhere.
+    const slug = postSlugOf(file);
+    if (!slug || !posts.has(postFile(slug)))
+      problems.push({ file, field: "file", message: `belongs to no post — name it after its post (\`${responsesFile("<slug>").split("/").pop()}\` beside \`<slug>.md\`) or remove it` });
+  }
+  for (const file of reads.keys()) if (!posts.has(file)) reads.delete(file);
+  return files.map((file) => loadPost(root, file, refs, responseFiles, reads, problems)).filter((p): p is PostEntry => p !== undefined);
+}
+
+/** The facilitator's pages, content/*.md (also Eleventy templates). */
+export function loadPages(root: string, problems: Problem[]): PageEntry[] {
+  return filesIn(root, contentPaths.pages, ".md").flatMap((file) => {
+    const source = readText(root, file, problems);
+    if (source === undefined) return [];
+    const parsed = parseMarkdownFile(file, source);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length) return [];
+    const checked = check(pageSchema, parsed.data, file);
+    problems.push(...checked.problems);
+    return checked.data ? [{ file, data: checked.data, body: parsed.body, frontMatter: { source: parsed.frontMatter, data: parsed.data } }] : [];
+  });
+}

@@ -1,0 +1,24 @@
+// npm start: after a save that changed only posts, render only the pages that show what changed
+// (src/dev-server/render-plan.ts). The collections below are what the derived pages paginate over
+// (src/routes.ts): everything in a production build.
+import type { UserConfig } from "@11ty/eleventy";
+import type { BuildSession } from "../build/session.ts";
+import { DevSession } from "./dev-session.ts";
+
+export function devServerPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
+  const dev = new DevSession();
+  const plan = () => dev.planFor(session.current);
+  config.addCollection("postsToRender", () => plan().posts);
+  config.addCollection("homeToRender", () => plan().home);
+  config.addCollection("tagsToRender", () => plan().tags);
+  config.addCollection("authorsToRender", () => plan().authors);
+
+  // https://www.11ty.dev/docs/events/#eleventy.beforewatch
+  config.on("eleventy.beforeWatch", (changed: string[]) => {
+    // Rendered bodies hold the width and height of the site's images (src/images.ts).
+    if (dev.noteSaved(changed).images) session.caches.bodies.clear();
+  });
+  config.on("eleventy.after", ({ runMode }) => {
+    if (runMode !== "build") dev.noteWritten(session.current);
+  });
+}

@@ -1,0 +1,197 @@
+// The posts as every page sees them: one pass over the validated content model, then grouped once
+// into tags and authors (never a filter per tag). Posts are not Eleventy templates; their pages are
+// rendered from this index (src/routes.ts), which is why a build of 4,000 posts costs what bare
+// Eleventy's does rather than twice as much.
+import type { Author, Content, PostEntry, Site } from "../content/load.ts";
+import { isListed } from "../content/visibility.ts";
+import { earlierThread, type EarlierResponse } from "../comments/earlier.ts";
+import { commentsOn } from "../comments/settings.ts";
+import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "../dates.ts";
+import { localeOf } from "../i18n/index.ts";
+import { authorUrl, postUrl, tagUrl } from "../routes.ts";
+import { renderBodies, type Bodies } from "./bodies.ts";
+import { tagRefs, tagSpellings, type TagRef } from "./tags.ts";
+
+export interface TagLink extends TagRef {
+  url: string;
+}
+
+export interface Session {
+  /** "donderdag 12 april 2012" or with a time "donderdag 12 april 2012, 13:30". */
+  label: string;
+  /** For `<time datetime>`. */
+  datetime: string;
+  location?: string;
+}
+
+/**
+ * What pages other than a post's own show of it: its summary on list pages, its byline and tags,
+ * its neighbours' links to it. The layouts render these fields and no others, and the dev server
+ * compares them to know which list pages a save changed (src/dev-server/render-plan.ts).
+ */
+export interface PostSummary {
+  url: string;
+  title: string;
+  draft: boolean;
+  /** `2012-04-11` in the site's time zone. */
+  day: string;
+  /** "11 april 2012". */
+  dateLabel: string;
+  author: { name: string; page: string };
+  excerpt: string;
+  /** Every response known for the post (earlier ones and the discussion's), when anything is known. */
+  responseCount?: number;
+  tags: TagLink[];
+}
+
+export interface Post {
+  slug: string;
+  url: string;
+  title: string;
+  date: Date;
+  /** RFC 3339 with the site's offset. */
+  datetime: string;
+  author: Author;
+  tags: TagLink[];
+  excerpt: string;
+  questions: string[];
+  session?: Session;
+  /** Whether the post has a responses section with the live discussion (src/comments/settings.ts `commentsOn`). */
+  comments: boolean;
+  /** Front-matter `discussion:`: an existing discussion's number, or the term to find it by. */
+  discussion?: number | string;
+  /** The read-only earlier responses, threaded. */
+  earlierResponses: EarlierResponse[];
+  /** How many earlier responses there are, replies included. */
+  earlierCount: number;
+  draft: boolean;
+  /** The body as HTML (Markdown rendered and sanitised by src/markdown.ts). */
+  html: string;
+  summary: PostSummary;
+  previous?: PostSummary;
+  next?: PostSummary;
+}
+
+export interface Tag extends TagLink {
+  posts: Post[];
+}
+
+export interface AuthorPosts {
+  author: Author;
+  url: string;
+  posts: Post[];
+}
+
+export interface PostIndex {
+  /** Newest first. */
+  posts: Post[];
+  /** Sorted by label; tags that differ only in case or accents are one tag. */
+  tags: Tag[];
+  authors: AuthorPosts[];
+}
+
+/** What the index keeps from one build to the next, keyed by a post's file and version. */
+export interface IndexCaches {
+  bodies: Bodies;
+  /** A post's dates and tags as read in the site's time zone and language. */
+  derived: Map<string, { key: string; derived: Derived }>;
+}
+
+type Derived = Pick<Post, "date" | "datetime" | "session"> & Pick<PostSummary, "day" | "dateLabel"> & { tags: TagRef[] };
+
+function derive(entry: PostEntry, site: Site, cache: IndexCaches["derived"]): Derived {
+  const key = `${entry.version}\0${site.timezone}\0${site.lang}`;
+  const known = cache.get(entry.file);
+  if (known?.key === key) return known.derived;
+  const { data } = entry;
+  const tz = site.timezone;
+  const date = parseSiteDate(data.date.trim(), tz);
+  const sessionDay = data.session?.date.trim();
+  const session = sessionDay !== undefined ? parseSiteDate(sessionDay, tz) : undefined;
+  const derived: Derived = {
+    date,
+    day: isoDay(date, tz),
+    datetime: isoDateTime(date, tz),
+    dateLabel: longDate(date, site.lang, tz),
+    tags: tagRefs(data.tags),
+    ...(session && sessionDay !== undefined
+      ? {
+          session: {
+            label: sessionDate(session, site.lang, tz, !isCalendarDay(sessionDay)),
+            datetime: isCalendarDay(sessionDay) ? isoDay(session, tz) : isoDateTime(session, tz),
+            ...(data.session?.location ? { location: data.session.location } : {}),
+          },
+        }
+      : {}),
+  };
+  cache.set(entry.file, { key, derived });
+  return derived;
+}
+
+/** Newest first; on the same instant by slug, so the order never depends on the file system. */
+export const newestFirst = (a: { date: Date; slug: string }, b: { date: Date; slug: string }) =>
+  b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+
+/** What a list page shows after a post ("11 reacties"): undefined when nothing is known, so nothing rather than 0. */
+function responseCount(live: number | undefined, earlier: number): number | undefined {
+  return live === undefined && !earlier ? undefined : (live ?? 0) + earlier;
+}
+
+/**
+ * The index of the posts this build lists (src/content/visibility.ts). `live`: responses in each
+ * post's discussion, by slug, when the build could ask GitHub (src/comments/).
+ */
+export function indexPosts(content: Content, live: ReadonlyMap<string, number>, caches: IndexCaches): PostIndex {
+  const { site, authors } = content;
+  const entries = content.posts.filter((entry) => isListed(entry.data, site.build));
+  const bodies = renderBodies(entries, caches.bodies);
+  const read = entries.map((entry) => ({ entry, slug: entry.slug, ...derive(entry, site, caches.derived) })).sort(newestFirst);
+  const spellings = tagSpellings(read);
+
+  const posts = read.map(({ entry, slug, tags: refs, ...derived }): Post => {
+    const { data } = entry;
+    const author = authors[data.author]!;
+    const tags = refs.map(({ slug: tag }) => ({ slug: tag, label: spellings.get(tag)!, url: tagUrl(tag) }));
+    const url = postUrl(slug);
+    const title = data.title.trim();
+    const draft = data.draft ?? false;
+    const count = responseCount(live.get(slug), entry.earlierResponses.length);
+    return {
+      slug, url, title, date: derived.date, datetime: derived.datetime, author, tags,
+      excerpt: entry.excerpt,
+      questions: data.questions ?? [],
+      ...(derived.session ? { session: derived.session } : {}),
+      comments: commentsOn(data, site),
+      ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
+      earlierResponses: earlierThread(entry.earlierResponses, site),
+      earlierCount: entry.earlierResponses.length,
+      draft,
+      html: bodies.get(entry.file)!,
+      summary: {
+        url, title, draft, day: derived.day, dateLabel: derived.dateLabel, author: { name: author.name, page: author.page },
+        excerpt: entry.excerpt, ...(count !== undefined ? { responseCount: count } : {}), tags,
+      },
+    };
+  });
+
+  const tags = new Map<string, Tag>();
+  const byAuthor = new Map<string, AuthorPosts>();
+  posts.forEach((post, i) => {
+    post.next = posts[i - 1]?.summary;
+    post.previous = posts[i + 1]?.summary;
+    for (const ref of post.tags) {
+      const tag = tags.get(ref.slug) ?? { ...ref, posts: [] };
+      tag.posts.push(post);
+      tags.set(ref.slug, tag);
+    }
+    const group = byAuthor.get(post.author.id) ?? { author: post.author, url: authorUrl(post.author.id), posts: [] };
+    group.posts.push(post);
+    byAuthor.set(post.author.id, group);
+  });
+  const collator = new Intl.Collator(localeOf(site.lang).tag);
+  return {
+    posts,
+    tags: [...tags.values()].sort((a, b) => collator.compare(a.label, b.label)),
+    authors: [...byAuthor.values()].sort((a, b) => collator.compare(a.author.name, b.author.name)),
+  };
+}
