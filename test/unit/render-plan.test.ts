@@ -75,3 +75,14 @@ test("drafts are in the index only when the build shows them", () => {
   expect(slugs(indexPosts(content(posts, { HOEDOEDEDA_DRAFTS: "true" })).posts)).toContain("concept");
   expect(slugs(indexPosts(content(posts, { HOEDOEDEDA_DRAFTS: "true", CONTEXT: "production" })).posts)).not.toContain("concept");
 });
+
+test("whatever a summary shows is compared: a changed response count re-renders the lists and the neighbours", () => {
+  // A save of an earlier-responses file changes the count the list pages show.
+  const earlier = [{ author: "Sanne", date: "2026-01-02", text: "Mooi." }];
+  const index = indexPosts(content([entry("a", {}, "Tekst van a.", earlier), site[1]!, site[2]!]));
+  const plan = planRender(index, before, ["content/posts/a.comments.yaml"]);
+  expect(slugs(plan.posts)).toEqual(["bb", "a"]);
+  expect(plan.home).toBe(index.posts);
+  // The snapshot is each summary as the layouts get it, so a field added to it is compared too.
+  expect(JSON.parse(snapshot(index).listings.get("a")!)).toEqual(index.posts.find((p) => p.slug === "a")!.summary);
+});
