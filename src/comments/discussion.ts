@@ -27,6 +27,11 @@ export function giscusHash(term: string): string {
   return createHash("sha1").update(term).digest("hex");
 }
 
+/** The line that ends the body of a discussion for `term`, as giscus writes it (pages/api/discussions). */
+export function discussionMarker(term: string): string {
+  return `<!-- sha1: ${giscusHash(term)} -->`;
+}
+
 /** The `sha1:` hashes in a discussion body (usually one). */
 export function hashesIn(body: string): string[] {
   return [...body.matchAll(/<!--\s*sha1:\s*([0-9a-f]{40})\s*-->/gi)].map((m) => m[1]!.toLowerCase());

@@ -131,6 +131,9 @@ export function serve(state: State, failure: FailureSwitch | undefined, onListen
       }
     });
   });
+  // Tests block their event loop while a build runs; an idle connection closed by us meanwhile
+  // would fail their next request ("other side closed"). GitHub keeps them open long enough too.
+  server.keepAliveTimeout = 0;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
