@@ -12,8 +12,11 @@ export type Discussion = { mapping: "specific"; term: string } | { mapping: "num
  * path prefix. Front-matter `discussion:` overrides it: a number attaches the post to that existing
  * discussion, a string is used as the term (for renamed or migrated posts).
  */
-export function discussionFor(slug: string, override?: number | string): Discussion {
+export function discussionFor(slug: string, override?: number | string, known?: number): Discussion {
   if (typeof override === "number") return { mapping: "number", number: override };
+  // The build found the discussion (src/comments/counts.ts): giscus reads it by number, without
+  // GitHub's search, whose index lags behind new discussions (giscus #1347).
+  if (known !== undefined) return { mapping: "number", number: known };
   if (typeof override === "string" && override.trim()) return { mapping: "specific", term: override.trim() };
   return { mapping: "specific", term: postUrl(slug).slice(1) };
 }

@@ -12,6 +12,7 @@ import { siteSchema } from "../../src/content/schema.ts";
 import { discussionMarker, giscusHash } from "../../src/comments/discussion.ts";
 import { CACHE_MINUTES, liveResponses, matchDiscussions, matchResponses } from "../../src/comments/counts.ts";
 import { categoryDiscussions } from "../../src/comments/github.ts";
+import { commentsSection } from "../../src/comments/section.ts";
 import { graphqlClient } from "../../src/github/client.ts";
 import { commentsWith, startGitHubStandIn, type DiscussionSeed, type GitHubStandIn, type Scenario } from "../support/github-standin.ts";
 import { buildSite, post } from "../support/site.ts";
@@ -106,6 +107,31 @@ describe("matching discussions to posts", () => {
       { number: 9, title: "posts/a/", hashes: hashes("posts/a/"), responses: 1 },
     ];
     expect(matchDiscussions([{ slug: "a", data: {} }], twice).get("a")).toEqual({ responses: 4, number: 8 });
+  });
+});
+
+describe("the widget with a known discussion number", () => {
+  const commented = { slug: "welkom", url: "/posts/welkom/", title: "Welkom", comments: true, draft: false };
+
+  test("reads the discussion by number (no search), and links readers without the widget to it", () => {
+    const section = commentsSection(commented, site(), 17);
+    expect(section).toMatchObject({ kind: "widget", onGitHub: "https://github.com/org/reacties/discussions/17", data: { mapping: "number", term: "17" } });
+  });
+
+  test("without a known number it searches by the term; a `discussion:` number in front-matter wins", () => {
+    expect(commentsSection(commented, site())).toMatchObject({ data: { mapping: "specific", term: "posts/welkom/" } });
+    expect(commentsSection({ ...commented, discussion: 42 }, site(), 17)).toMatchObject({ data: { mapping: "number", term: "42" } });
+    expect(commentsSection({ ...commented, discussion: "2012/04/welkom" }, site(), 17)).toMatchObject({ data: { mapping: "number", term: "17" } });
+    expect(commentsSection({ ...commented, comments: false }, site(), 17)).toEqual({ kind: "none" });
+  });
+
+  test("the number a build learns is the one the widget gets", async () => {
+    const root = mkdtempSync(join(tmpdir(), "hoedoededa-counts-"));
+    const live = await liveResponses(site(), posts, { root, env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url } });
+    const known = (slug: string) => live.discussions.get(slug)?.number;
+    const section = (slug: string) => commentsSection({ ...commented, slug, url: `/posts/${slug}/` }, site(), known(slug));
+    expect(section("leren-in-netwerken")).toMatchObject({ data: { mapping: "number", term: "4" } });
+    expect(section("loslaten-en-regie")).toMatchObject({ data: { mapping: "specific", term: "posts/loslaten-en-regie/" } });
   });
 });
 
