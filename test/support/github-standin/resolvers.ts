@@ -135,6 +135,9 @@ function repositoryView(repo: Repository): View {
     },
     // GitHub's default order is the schema's: most recently updated first.
     discussions: (args: PageArgs & { categoryId?: string | null; orderBy: Parameters<typeof sorted>[1] }) => {
+      if (args.categoryId && !repo.categories.some((c) => c.id === args.categoryId)) {
+        throw new TypedError("NOT_FOUND", `Could not resolve to a node with the global id of '${args.categoryId}'`);
+      }
       const inCategory = repo.discussions.filter((d) => !args.categoryId || d.categoryId === args.categoryId);
       return connection(sorted(inCategory, args.orderBy).map((d) => discussionView(repo, d)), args);
     },
