@@ -22,6 +22,8 @@ beforeAll(async () => {
         ],
       },
       { repo: "org/geheim", isPrivate: true, categories: [{ name: "Reacties" }] },
+      // 120 comments, the last with 150 replies: more than one page of each.
+      { repo: "org/groot", categories: [{ name: "Reacties" }], discussions: [{ number: 7, title: "Druk", body: "", category: "Reacties", comments: commentsWith([...Array(119).fill(0), 150]) }] },
     ],
   });
 });
@@ -88,6 +90,34 @@ describe("answers the way GitHub answers", () => {
     expect((await page({ last: 1, before: second.pageInfo.startCursor })).nodes).toEqual([{ number: 2 }]);
     const broken = await ask(query, { first: 1, after: "bm9wZQ==" });
     expect(broken.body.errors![0]).toMatchObject({ type: "INVALID_CURSOR_ARGUMENTS" });
+  });
+
+  test("the repository as setup and the facilitator's pages read it", async () => {
+    const { body } = await ask(`{ repository(owner: "ORG", name: "reacties") { id nameWithOwner isPrivate visibility hasDiscussionsEnabled url defaultBranchRef { name }
+      discussionCategories(first: 10) { totalCount nodes { id name slug } } } }`);
+    expect(body.data.repository).toEqual({
+      id: "R_1", nameWithOwner: "org/reacties", isPrivate: false, visibility: "PUBLIC", hasDiscussionsEnabled: true, url: "https://github.com/org/reacties", defaultBranchRef: { name: "main" },
+      discussionCategories: { totalCount: 2, nodes: [{ id: "DIC_1", name: "Reacties", slug: "reacties" }, { id: "DIC_2", name: "Ideeën", slug: "ideeen" }] },
+    });
+  });
+
+  test("comments and replies past 100 are reached page by page, each item once", async () => {
+    const all = async (query: string, pick: (data: any) => { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string }[] }) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 5; page++) {
+        const connection = pick((await ask(query, { after })).body.data);
+        ids.push(...connection.nodes.map((n) => n.id));
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      return ids;
+    };
+    const comments = await all(`query($after: String) { repository(owner: "org", name: "groot") { discussion(number: 7) { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } } } }`, (d) => d.repository.discussion.comments);
+    expect([comments.length, new Set(comments).size]).toEqual([120, 120]);
+    const last = comments.at(-1)!;
+    const replies = await all(`query($after: String) { node(id: "${last}") { ... on DiscussionComment { replies(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } } } }`, (d) => d.node.replies);
+    expect([replies.length, new Set(replies).size]).toEqual([150, 150]);
   });
 
   test("comments with authors and replies; bodies as HTML without giscus's marker", async () => {

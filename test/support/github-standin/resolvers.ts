@@ -128,6 +128,7 @@ function repositoryView(repo: Repository): View {
     isPrivate: repo.isPrivate,
     visibility: repo.isPrivate ? "PRIVATE" : "PUBLIC",
     hasDiscussionsEnabled: repo.hasDiscussionsEnabled,
+    defaultBranchRef: { __typename: "Ref", id: globalId("REF", fullName(repo), repo.defaultBranch), name: repo.defaultBranch, prefix: "refs/heads/" },
     discussionCategories: (args: PageArgs) => connection(repo.categories.map((c) => categoryView(repo, c.id)), args),
     discussionCategory: ({ slug }: { slug: string }) => {
       const c = repo.categories.find((category) => category.slug === slug);

@@ -50,6 +50,8 @@ export interface RepositorySeed {
   discussions?: DiscussionSeed[];
   /** The number the next discussion gets (issues and discussions share numbers on GitHub). */
   nextNumber?: number;
+  /** Default "main". */
+  defaultBranch?: string;
 }
 
 /** What a token may do. Public repositories are readable by every valid token, as on GitHub. */
@@ -101,6 +103,7 @@ export interface Repository {
   name: string;
   isPrivate: boolean;
   hasDiscussionsEnabled: boolean;
+  defaultBranch: string;
   categories: Category[];
   discussions: Discussion[];
   nextNumber: number;
@@ -167,6 +170,7 @@ export function createState(seeds: { repositories: RepositorySeed[]; tokens: Rec
       name,
       isPrivate: seed.isPrivate ?? false,
       hasDiscussionsEnabled: seed.hasDiscussionsEnabled ?? true,
+      defaultBranch: seed.defaultBranch ?? "main",
       categories: (seed.categories ?? []).map((c) => ({
         id: c.id ?? globalId("DIC", seed.repo, c.name),
         name: c.name,
