@@ -19,13 +19,14 @@ export interface FailureContext {
 export function explain(error: unknown, context: FailureContext): ToolError {
   if (!(error instanceof GitHubError)) throw error;
   const { repo, tokenName, retry } = context;
+  const detail = error.message.replace(/^GitHub answered: /, "").replace(/^GitHub refused \S+ \((\d+)\)$/, "HTTP $1").replace(/\.$/, "");
   const sentences: Record<GitHubError["failure"], string> = {
     "bad-credentials": `GitHub did not accept ${tokenName}: it is mistyped, expired or revoked.\n${tokenSteps(repo, retry)}`,
     "not-found":
       `GitHub shows no repository ${repo} to this token. Check the spelling (owner/name); a private repository, ` +
       `or one of an organisation, must be among the token's "Only select repositories".`,
     forbidden:
-      `GitHub refused ${tokenName} for ${repo} (${error.message.replace(/^GitHub (answered: |refused \S+ )?/, "")}). ` +
+      `GitHub refused ${tokenName} for ${repo} (${detail}). ` +
       `An organisation may first have to approve a fine-grained token (its Settings → Personal access tokens → Pending requests).`,
     "rate-limited": `${error.message}. Try again after that.`,
     unreachable: `${error.message}. Check the internet connection and try again.`,

@@ -2,6 +2,7 @@
 // GitHubError with our own sentence, which never carries the token.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { endpointFrom, GitHubError, graphqlClient, tokenFrom, type GitHubFailure } from "../../src/github/client.ts";
+import { explain } from "../../src/github/explain.ts";
 import { startGitHubStandIn, type GitHubStandIn } from "../support/github-standin.ts";
 
 const TOKEN = "ghp_clientTestSecret42";
@@ -80,5 +81,26 @@ describe("the GraphQL client", () => {
     expect(echoed.failure).toBe("not-found");
     expect(echoed.message).not.toContain(TOKEN);
     expect((await failure(client.request("{ viewer { nam } }"))).failure).toBe("refused");
+  });
+});
+
+describe("a GitHub failure as a command's message", () => {
+  const context = { repo: "org/reacties", tokenName: "GITHUB_TOKEN", retry: "GITHUB_TOKEN=github_pat_… npm run setup -- org/reacties", after: "Nothing was changed." };
+
+  test("a refused token: what happened, how to make one, and that nothing changed", () => {
+    const message = explain(new GitHubError("bad-credentials", "x"), context).message;
+    expect(message).toMatch(/^GitHub did not accept GITHUB_TOKEN: it is mistyped, expired or revoked\.\nMake a fine-grained token/);
+    expect(message).toContain("Then: GITHUB_TOKEN=github_pat_… npm run setup -- org/reacties\nNothing was changed.");
+  });
+
+  test("forbidden, as a GraphQL error or as HTTP 403: the organisation may have to approve the token", () => {
+    expect(explain(new GitHubError("forbidden", "GitHub answered: Resource not accessible by personal access token", ["FORBIDDEN"]), context).message).toBe(
+      "GitHub refused GITHUB_TOKEN for org/reacties (Resource not accessible by personal access token). An organisation may first have to approve a fine-grained token (its Settings → Personal access tokens → Pending requests).\nNothing was changed.",
+    );
+    expect(explain(new GitHubError("forbidden", "GitHub refused GITHUB_TOKEN (403)"), context).message).toMatch(/^GitHub refused GITHUB_TOKEN for org\/reacties \(HTTP 403\)\. /);
+  });
+
+  test("anything else than a GitHubError is a bug, and stays one", () => {
+    expect(() => explain(new TypeError("boom"), context)).toThrow(TypeError);
   });
 });
