@@ -2,6 +2,7 @@
 // `site.build`), the responses counted on GitHub, the post index, the fingerprinted assets. Created in
 // `eleventy.before` (src/content/plugin.ts) and read by the global data, collections and filters of
 // that build; the next build makes a new one.
+import type { PostDiscussion } from "../comments/counts.ts";
 import type { Content, Site } from "../content/load.ts";
 import { messages, type Messages } from "../i18n/index.ts";
 import { indexPosts, type IndexCaches, type PostIndex } from "../posts/post-index.ts";
@@ -21,7 +22,7 @@ export class SiteBuild {
   readonly pieces = new Map<string, string>();
   /** Content pages' front-matter by its source, for Eleventy's own parse (src/content/frontmatter.ts). */
   readonly frontMatter: ReadonlyMap<string, object>;
-  #live: ReadonlyMap<string, number> = new Map();
+  #live: ReadonlyMap<string, PostDiscussion> = new Map();
   #assets: AssetUrls | undefined;
   #index: PostIndex | undefined;
 
@@ -34,8 +35,8 @@ export class SiteBuild {
     return this.content.site;
   }
 
-  /** Responses in each post's discussion, by slug: set by the comments step before any page is made. */
-  set live(counts: ReadonlyMap<string, number>) {
+  /** What GitHub says of each post's discussion, by slug: set by the comments step before any page is made. */
+  set live(counts: ReadonlyMap<string, PostDiscussion>) {
     if (this.#index) throw new Error("The response counts came after the post index was made: the comments step runs in eleventy.before");
     this.#live = counts;
   }

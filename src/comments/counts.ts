@@ -1,17 +1,20 @@
-// Response counts for list pages ("11 reacties"): GitHub's discussions of the comments category,
-// matched to posts the way giscus matches them, cached briefly so the dev server and repeated
-// builds do not ask GitHub every time. Without a token, or when GitHub fails, there are simply no
-// counts — the build never fails over them.
+// Response counts for list pages ("11 reacties") and the number of each post's discussion:
+// GitHub's discussions of the comments category, matched to posts the way giscus matches them,
+// cached briefly so the dev server and repeated builds do not ask GitHub every time. Without a
+// token, or when GitHub fails, there are simply no counts — the build never fails over them.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Site } from "../content/load.ts";
 import { discussionFor, giscusHash } from "./discussion.ts";
-import { categoryDiscussions, CountsUnavailable, defaultEndpoint, type DiscussionSummary } from "./github.ts";
+import { endpointFrom, GitHubError, graphqlClient } from "../github/client.ts";
+import { categoryDiscussions, type DiscussionSummary } from "./github.ts";
 import { commentsSetup } from "./settings.ts";
 
 /** How long GitHub's answer is reused: fresh enough for a cohort, few enough requests. */
 export const CACHE_MINUTES = 10;
+/** Part of the cache key: a cache written by an older query (which missed replies) is not reused. */
+const CACHE_VERSION = 2;
 export const cacheFile = (root: string) => join(root, ".cache", "hoedoededa-responses.json");
 
 /** A post as the counts see it: its slug and its `discussion:` override. */
@@ -20,9 +23,19 @@ export interface CountedPost {
   data: { discussion?: number | string };
 }
 
+/** What the build knows of a post's discussion. */
+export interface PostDiscussion {
+  /** Comments + replies; 0 while the discussion does not exist yet. */
+  responses: number;
+  /** The discussion's number, when it exists: the widget can then use `mapping: number`. */
+  number?: number;
+}
+
 export interface LiveResponses {
   /** Comments + replies per post slug; 0 for a post whose discussion does not exist yet. Empty without counts. */
   counts: Map<string, number>;
+  /** Per post slug: its count and, when its discussion exists, the discussion's number. Empty without counts. */
+  discussions: Map<string, PostDiscussion>;
   /** Why there are no counts, for the build's one warning. */
   warning?: string;
 }
@@ -33,19 +46,33 @@ interface CacheEntry {
   discussions: DiscussionSummary[];
 }
 
-/** The posts' counts from the category's discussions: by number, or by the hash of the term (strict). */
-export function matchResponses(posts: readonly CountedPost[], discussions: readonly DiscussionSummary[]): Map<string, number> {
+/** The category's discussions by giscus's hash marker; the oldest carrying a hash wins (listed oldest first). */
+export function byMarker(discussions: readonly DiscussionSummary[]): Map<string, DiscussionSummary> {
+  const found = new Map<string, DiscussionSummary>();
+  for (const d of discussions) for (const hash of d.hashes) if (!found.has(hash)) found.set(hash, d);
+  return found;
+}
+
+/** Each post's discussion among the category's: by number, or by the hash of the term (giscus's strict mode). */
+export function matchDiscussions(posts: readonly CountedPost[], discussions: readonly DiscussionSummary[]): Map<string, PostDiscussion> {
   const byNumber = new Map(discussions.map((d) => [d.number, d]));
-  const byHash = new Map<string, DiscussionSummary>();
-  // The first discussion carrying a hash wins, as GitHub lists them; duplicates are rare.
-  for (const d of discussions) for (const hash of d.hashes) if (!byHash.has(hash)) byHash.set(hash, d);
-  const counts = new Map<string, number>();
+  const byHash = byMarker(discussions);
+  const matched = new Map<string, PostDiscussion>();
   for (const post of posts) {
     const discussion = discussionFor(post.slug, post.data.discussion);
-    const found = discussion.mapping === "number" ? byNumber.get(discussion.number) : byHash.get(giscusHash(discussion.term));
-    counts.set(post.slug, found?.responses ?? 0);
+    if (discussion.mapping === "number") {
+      matched.set(post.slug, { responses: byNumber.get(discussion.number)?.responses ?? 0, number: discussion.number });
+      continue;
+    }
+    const found = byHash.get(giscusHash(discussion.term));
+    matched.set(post.slug, found ? { responses: found.responses, number: found.number } : { responses: 0 });
   }
-  return counts;
+  return matched;
+}
+
+/** The posts' counts alone. */
+export function matchResponses(posts: readonly CountedPost[], discussions: readonly DiscussionSummary[]): Map<string, number> {
+  return new Map([...matchDiscussions(posts, discussions)].map(([slug, d]) => [slug, d.responses]));
 }
 
 async function readCache(file: string, key: string, now: number): Promise<DiscussionSummary[] | undefined> {
@@ -77,27 +104,30 @@ export interface CountOptions {
 /** The build's live counts. Needs `GITHUB_TOKEN`; `GITHUB_GRAPHQL_URL` points elsewhere than GitHub. */
 export async function liveResponses(site: Site, posts: readonly CountedPost[], options: CountOptions = {}): Promise<LiveResponses> {
   const { env = process.env, root = process.cwd(), now = Date.now() } = options;
+  const none = (warning?: string): LiveResponses => ({ counts: new Map(), discussions: new Map(), ...(warning ? { warning } : {}) });
   const setup = commentsSetup(site);
-  if (setup.status !== "ready") return { counts: new Map() };
+  if (setup.status !== "ready") return none();
 
   const leftOut = "Response counts are left out of the list pages";
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) return { counts: new Map(), warning: `${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions adds them).` };
+  if (!token) return none(`${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions adds them).`);
 
-  const endpoint = env.GITHUB_GRAPHQL_URL?.trim() || defaultEndpoint;
+  const endpoint = endpointFrom(env);
   // The key names what was asked, never who asked: the token stays out of the cache.
-  const key = createHash("sha256").update(JSON.stringify([endpoint, setup.repo, setup.categoryId])).digest("hex");
+  const key = createHash("sha256").update(JSON.stringify([CACHE_VERSION, endpoint, setup.repo, setup.categoryId])).digest("hex");
   const file = cacheFile(root);
   let discussions = await readCache(file, key, now);
   if (!discussions) {
     try {
-      discussions = await categoryDiscussions({ endpoint, token, repo: setup.repo, categoryId: setup.categoryId });
+      discussions = await categoryDiscussions(graphqlClient({ endpoint, token }), { repo: setup.repo, categoryId: setup.categoryId });
     } catch (error) {
       // Only our own sentences are printed: they never carry the token or GitHub's raw answer.
-      const reason = error instanceof CountsUnavailable ? error.message : "GitHub's answer could not be read";
-      return { counts: new Map(), warning: `${leftOut}: ${reason}.` };
+      if (!(error instanceof GitHubError)) return none(`${leftOut}: GitHub's answer could not be read.`);
+      const reason = error.failure === "not-found" ? `GitHub does not show ${setup.repo} to this token (is \`repo\` right, and may the token read it?)` : error.message;
+      return none(`${leftOut}: ${reason}.`);
     }
     await writeCache(file, { key, fetchedAt: now, discussions });
   }
-  return { counts: matchResponses(posts, discussions) };
+  const matched = matchDiscussions(posts, discussions);
+  return { counts: new Map([...matched].map(([slug, d]) => [slug, d.responses])), discussions: matched };
 }

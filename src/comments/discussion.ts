@@ -1,6 +1,11 @@
-// Which GitHub Discussion belongs to a post, decided once here for the widget, the fallback links
-// and the build-time counts, so all three always point at the same conversation.
+// Which GitHub Discussion belongs to a post, decided once here for the widget, the fallback links,
+// the build-time counts and `npm run discussions`, so all of them always point at the same
+// conversation — and a discussion the command creates is the one giscus finds.
 import { createHash } from "node:crypto";
+import type { Site } from "../content/load.ts";
+import type { PostData } from "../content/schema.ts";
+import { isCalendarDay, parseSiteDate, sessionDate } from "../dates.ts";
+import { messages } from "../i18n/index.ts";
 import { postUrl } from "../routes.ts";
 
 /** giscus's `specific` mapping (search by term) or `number` mapping (one existing discussion). */
@@ -12,8 +17,11 @@ export type Discussion = { mapping: "specific"; term: string } | { mapping: "num
  * path prefix. Front-matter `discussion:` overrides it: a number attaches the post to that existing
  * discussion, a string is used as the term (for renamed or migrated posts).
  */
-export function discussionFor(slug: string, override?: number | string): Discussion {
+export function discussionFor(slug: string, override?: number | string, known?: number): Discussion {
   if (typeof override === "number") return { mapping: "number", number: override };
+  // The build found the discussion (src/comments/counts.ts): giscus reads it by number, without
+  // GitHub's search, whose index lags behind new discussions (giscus #1347).
+  if (known !== undefined) return { mapping: "number", number: known };
   if (typeof override === "string" && override.trim()) return { mapping: "specific", term: override.trim() };
   return { mapping: "specific", term: postUrl(slug).slice(1) };
 }
@@ -25,6 +33,11 @@ export function discussionFor(slug: string, override?: number | string): Discuss
  */
 export function giscusHash(term: string): string {
   return createHash("sha1").update(term).digest("hex");
+}
+
+/** The line that ends the body of a discussion for `term`, as giscus writes it (pages/api/discussions). */
+export function discussionMarker(term: string): string {
+  return `<!-- sha1: ${giscusHash(term)} -->`;
 }
 
 /** The `sha1:` hashes in a discussion body (usually one). */
@@ -40,4 +53,37 @@ export function discussionOnGitHub(repo: string, discussion: Discussion): string
   const base = `https://github.com/${repo}/discussions`;
   if (discussion.mapping === "number") return `${base}/${discussion.number}`;
   return `${base}?discussions_q=${encodeURIComponent(`in:title "${discussion.term}"`)}`;
+}
+
+/** What `npm run discussions` announces of a post. */
+export interface AnnouncedPost {
+  slug: string;
+  data: Pick<PostData, "title" | "description" | "questions" | "session">;
+}
+
+// Markdown's own characters in front-matter text are meant literally.
+const literal = (text: string) => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, " ").trim();
+
+/**
+ * A new discussion for a post: titled with the term, as giscus titles the discussions it creates
+ * (so its strict search and our counts find it by the marker), with a body written for whoever
+ * gets GitHub's notification e-mail — the post as a link, its description, its questions, the
+ * session — and giscus's marker as its last line.
+ */
+export function newDiscussion(post: AnnouncedPost, site: Pick<Site, "url" | "lang" | "timezone">): { title: string; body: string } {
+  const discussion = discussionFor(post.slug);
+  if (discussion.mapping !== "specific") throw new Error("a post with a discussion number needs no new discussion");
+  const t = messages(site.lang);
+  const { title, description, questions = [], session } = post.data;
+  const parts = [`# [${literal(title)}](${site.url}${postUrl(post.slug)})`];
+  if (description?.trim()) parts.push(literal(description));
+  if (questions.length) parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
+  if (session) {
+    const value = session.date.trim();
+    const when = sessionDate(parseSiteDate(value, site.timezone), site.lang, site.timezone, !isCalendarDay(value));
+    const where = session.location?.trim() ? `\n${t.sessionWhere}: ${literal(session.location)}` : "";
+    parts.push(`**${t.session}**\n${t.sessionWhen}: ${when}${where}`);
+  }
+  parts.push(discussionMarker(discussion.term));
+  return { title: discussion.term, body: parts.join("\n\n") };
 }

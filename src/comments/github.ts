@@ -1,6 +1,9 @@
-// One paginated GitHub GraphQL query: every discussion in the comments category, with what the
-// counts need (number, title, giscus's hash marker, comments + replies). giscus itself cannot give
-// counts for list pages (giscus issue #145), so the build asks GitHub once.
+// Every discussion in the comments category, with what the counts and `npm run discussions` need:
+// its number, title, giscus's hash marker, and every comment and reply counted. giscus itself
+// cannot give counts for list pages (giscus issue #145), and GitHub's search lags behind new
+// discussions (giscus #1347), so both list the category instead of searching it.
+// https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions
+import type { GraphqlClient } from "../github/client.ts";
 import { hashesIn } from "./discussion.ts";
 
 /** What the build keeps of a discussion: small enough to cache, enough to match and count. */
@@ -9,94 +12,92 @@ export interface DiscussionSummary {
   title: string;
   /** `sha1:` hashes from the body: the term giscus created the discussion for (strict mode). */
   hashes: string[];
-  /** Comments + replies, as giscus counts them in its heading. */
+  /** Comments + replies, every one of them. */
   responses: number;
 }
 
-/** Why there are no counts: a sentence for the build's one warning. Never contains the token. */
-export class CountsUnavailable extends Error {}
-
-export const defaultEndpoint = "https://api.github.com/graphql";
-
-const PAGE_SIZE = 100;
-
-const query = `query ($owner: String!, $name: String!, $categoryId: ID!, $after: String) {
+// 100 discussions × 100 comments each is 10,100 nodes, far below GitHub's 500,000 per query.
+// Replies are counted by `totalCount`, which is every reply however many there are; only a
+// discussion with more than 100 comments needs more pages (DISCUSSION_COMMENTS).
+// Oldest first: a stable order while paging, and the first discussion with a marker wins.
+const CATEGORY_DISCUSSIONS = `query CategoryDiscussions($owner: String!, $name: String!, $categoryId: ID!, $after: String) {
   repository(owner: $owner, name: $name) {
-    discussions(first: ${PAGE_SIZE}, after: $after, categoryId: $categoryId) {
+    discussions(first: 100, after: $after, categoryId: $categoryId, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
         number
         title
         body
-        comments(first: 100) { totalCount nodes { replies { totalCount } } }
+        comments(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { replies { totalCount } } }
       }
     }
   }
 }`;
 
+const DISCUSSION_COMMENTS = `query DiscussionComments($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    discussion(number: $number) {
+      comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { replies { totalCount } } }
+    }
+  }
+}`;
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+interface Comments {
+  totalCount?: number;
+  pageInfo: PageInfo;
+  nodes: ({ replies: { totalCount: number } } | null)[];
+}
+
 interface Node {
   number: number;
   title: string;
   body: string;
-  comments: { totalCount: number; nodes: ({ replies: { totalCount: number } } | null)[] };
+  comments: Comments;
 }
 
-interface Answer {
-  data?: { repository: { discussions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (Node | null)[] } } | null };
-  errors?: { type?: string; message?: string }[];
-  message?: string;
-}
+const replies = (comments: Comments) => comments.nodes.reduce((sum, c) => sum + (c?.replies.totalCount ?? 0), 0);
 
-/** "GitHub's rate limit is used up until 14:05" from the reset header, when there is one. */
-function rateLimited(headers: Headers): string {
-  const reset = Number(headers.get("x-ratelimit-reset"));
-  const until = reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : "";
-  return `GitHub's API rate limit is used up${until}`;
-}
-
-async function page(endpoint: string, token: string, variables: Record<string, string | null>): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch(endpoint, {
-      method: "POST",
-      headers: { Authorization: `bearer ${token}`, "Content-Type": "application/json", "User-Agent": "hoedoededa" },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(15_000),
+/** Replies on the comments after the first page, for the discussions that have more than 100. */
+async function laterReplies(client: GraphqlClient, owner: string, name: string, node: Node): Promise<number> {
+  let sum = 0;
+  let page = node.comments.pageInfo;
+  // A bound from the count GitHub gave, so a broken cursor cannot loop forever.
+  for (let i = 0; page.hasNextPage && page.endCursor && i < Math.ceil((node.comments.totalCount ?? 0) / 100); i++) {
+    const data = await client.request<{ repository: { discussion: { comments: Comments } | null } | null }>(DISCUSSION_COMMENTS, {
+      owner, name, number: node.number, after: page.endCursor,
     });
-  } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "no answer within 15 seconds" : "the request failed";
-    throw new CountsUnavailable(`GitHub could not be reached (${reason})`);
+    const comments = data.repository?.discussion?.comments;
+    if (!comments) break;
+    sum += replies(comments);
+    page = comments.pageInfo;
   }
-  const answer = (await response.json().catch(() => ({}))) as Answer;
-  // GitHub signals its primary limit with a zero remaining count, its secondary limit in the message.
-  const limited = response.status === 429 || (response.status === 403 && (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(answer.message ?? "")));
-  if (limited) throw new CountsUnavailable(rateLimited(response.headers));
-  if (response.status === 401) throw new CountsUnavailable("GitHub did not accept GITHUB_TOKEN (401: expired or mistyped?)");
-  if (!response.ok) throw new CountsUnavailable(`GitHub answered ${response.status} ${response.statusText}`.trim());
-  if (answer.errors?.some((e) => e.type === "RATE_LIMITED" || /rate limit/i.test(e.message ?? ""))) throw new CountsUnavailable(rateLimited(response.headers));
-  if (answer.errors?.length) throw new CountsUnavailable(`GitHub answered: ${answer.errors.map((e) => e.message).join("; ")}`);
-  if (!answer.data?.repository) throw new CountsUnavailable("GitHub did not return the repository (is `repo` right, and may the token read it?)");
-  return answer;
+  return sum;
 }
 
-const summary = (node: Node): DiscussionSummary => ({
-  number: node.number,
-  title: node.title,
-  hashes: hashesIn(node.body),
-  responses: node.comments.totalCount + node.comments.nodes.reduce((sum, c) => sum + (c?.replies.totalCount ?? 0), 0),
-});
-
-/** All discussions of the category, following GitHub's cursor until the last page. */
-export async function categoryDiscussions(options: { endpoint: string; token: string; repo: string; categoryId: string }): Promise<DiscussionSummary[]> {
-  const [owner, name] = options.repo.split("/");
+/** All discussions of the category, following GitHub's cursors until the last page. */
+export async function categoryDiscussions(client: GraphqlClient, options: { repo: string; categoryId: string }): Promise<DiscussionSummary[]> {
+  const [owner = "", name = ""] = options.repo.split("/");
   const found: DiscussionSummary[] = [];
   let after: string | null = null;
-  // A generous bound: 100 pages of 100 discussions; a broken cursor must not loop forever.
+  // A generous bound: 100 pages of 100 discussions.
   for (let i = 0; i < 100; i++) {
-    const answer = await page(options.endpoint, options.token, { owner: owner!, name: name!, categoryId: options.categoryId, after });
-    const discussions = answer.data!.repository!.discussions;
-    found.push(...discussions.nodes.filter((n): n is Node => n !== null).map(summary));
-    if (!discussions.pageInfo.hasNextPage || !discussions.pageInfo.endCursor) return found;
+    const data: { repository: { discussions: { pageInfo: PageInfo; nodes: (Node | null)[] } } | null } = await client.request(CATEGORY_DISCUSSIONS, {
+      owner, name, categoryId: options.categoryId, after,
+    });
+    if (!data.repository) break;
+    const { discussions } = data.repository;
+    for (const node of discussions.nodes) {
+      if (!node) continue;
+      const more = node.comments.pageInfo.hasNextPage ? await laterReplies(client, owner, name, node) : 0;
+      const responses = (node.comments.totalCount ?? 0) + replies(node.comments) + more;
+      found.push({ number: node.number, title: node.title, hashes: hashesIn(node.body), responses });
+    }
+    if (!discussions.pageInfo.hasNextPage || !discussions.pageInfo.endCursor) break;
     after = discussions.pageInfo.endCursor;
   }
   return found;

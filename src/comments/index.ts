@@ -2,16 +2,19 @@
 // per build and the response counts fetched once, before the pages.
 import type { Content } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
-import { liveResponses, type CountOptions } from "./counts.ts";
+import { liveResponses, type CountOptions, type PostDiscussion } from "./counts.ts";
 import { commentsOn, setupWarning } from "./settings.ts";
 
-/** The build's comment step: one warning when comments are not set up, the live counts when they are. */
-export async function prepareComments(content: Content, options: CountOptions & { warn: (message: string) => void }): Promise<ReadonlyMap<string, number>> {
+/**
+ * The build's comment step: one warning when comments are not set up; when they are, what GitHub
+ * says of each listed post's discussion (its responses, and its number once it exists).
+ */
+export async function prepareComments(content: Content, options: CountOptions & { warn: (message: string) => void }): Promise<ReadonlyMap<string, PostDiscussion>> {
   const setup = setupWarning(content.site);
   if (setup) options.warn(setup);
   const { site } = content;
   const counted = content.posts.filter((post) => isListed(post.data, site.build) && commentsOn(post.data, site));
   const live = await liveResponses(site, counted, options);
   if (live.warning) options.warn(live.warning);
-  return live.counts;
+  return live.discussions;
 }

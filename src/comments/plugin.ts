@@ -14,6 +14,6 @@ export function commentsPlugin(config: UserConfig, { session }: { session: Build
   });
   addNunjucksFilters(config, {
     /** What the responses section under a post shows in this build (src/comments/section.ts). */
-    responsesSection: (post: Post) => responsesSection(post, session.current.site),
+    responsesSection: (post: Post) => responsesSection(post, session.current.site, post.discussionNumber),
   });
 }

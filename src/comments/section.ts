@@ -39,7 +39,11 @@ function liveUrl(post: CommentedPost, site: Site): string {
   return `${base}${post.draft ? "/" : post.url}`;
 }
 
-export function responsesSection(post: CommentedPost, site: Site): ResponsesSection {
+/**
+ * `knownNumber`: the number of the post's discussion when the build learned it from GitHub
+ * (src/comments/counts.ts); the widget then reads that discussion directly (`mapping: number`).
+ */
+export function responsesSection(post: CommentedPost, site: Site, knownNumber?: number): ResponsesSection {
   const setup = commentsSetup(site);
   if (!post.comments || setup.status === "off") return { kind: "none" };
   if (setup.status === "missing") {
@@ -49,7 +53,7 @@ export function responsesSection(post: CommentedPost, site: Site): ResponsesSect
   }
   if (setup.status === "preview-off") return { kind: "preview-off", liveUrl: liveUrl(post, site) };
 
-  const discussion = discussionFor(post.slug, post.discussion);
+  const discussion = discussionFor(post.slug, post.discussion, knownNumber);
   const headings = messages(site.lang).responsesHeadings(post.title);
   return {
     kind: "widget",

@@ -17,6 +17,8 @@ export const en: Messages = {
   questions: "Questions to respond to",
   questionsIntro: "Bring these questions to the session, or start answering below.",
   session: "Session",
+  sessionWhen: "When",
+  sessionWhere: "Where",
   aboutAuthor: "About the author",
   authorWebsite: "Website",
   authorPage: "All posts by this author",

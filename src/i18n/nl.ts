@@ -16,6 +16,8 @@ export const nl = {
   questions: "Vragen om op te reageren",
   questionsIntro: "Neem deze vragen mee naar de bijeenkomst, of reageer hieronder alvast.",
   session: "Bijeenkomst",
+  sessionWhen: "Wanneer",
+  sessionWhere: "Waar",
   aboutAuthor: "Over de auteur",
   authorWebsite: "Website",
   authorPage: "Alle berichten van deze auteur",

@@ -4,6 +4,7 @@
 // Eleventy's does rather than twice as much.
 import type { Author, Content, PostEntry, Site } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
+import type { PostDiscussion } from "../comments/counts.ts";
 import { earlierThread, type EarlierResponse } from "../comments/earlier.ts";
 import { commentsOn } from "../comments/settings.ts";
 import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "../dates.ts";
@@ -60,6 +61,8 @@ export interface Post {
   comments: boolean;
   /** Front-matter `discussion:`: an existing discussion's number, or the term to find it by. */
   discussion?: number | string;
+  /** The number of the post's discussion when the build learned it from GitHub (the widget then opens it by number). */
+  discussionNumber?: number;
   /** The read-only earlier responses, threaded. */
   earlierResponses: EarlierResponse[];
   /** How many earlier responses there are, replies included. */
@@ -138,10 +141,10 @@ function responseCount(live: number | undefined, earlier: number): number | unde
 }
 
 /**
- * The index of the posts this build lists (src/content/visibility.ts). `live`: responses in each
- * post's discussion, by slug, when the build could ask GitHub (src/comments/).
+ * The index of the posts this build lists (src/content/visibility.ts). `live`: what GitHub says of
+ * each post's discussion, by slug, when the build could ask it (src/comments/).
  */
-export function indexPosts(content: Content, live: ReadonlyMap<string, number>, caches: IndexCaches): PostIndex {
+export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscussion>, caches: IndexCaches): PostIndex {
   const { site, authors } = content;
   const entries = content.posts.filter((entry) => isListed(entry.data, site.build));
   const bodies = renderBodies(entries, caches.bodies);
@@ -155,7 +158,8 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, number>, 
     const url = postUrl(slug);
     const title = data.title.trim();
     const draft = data.draft ?? false;
-    const count = responseCount(live.get(slug), entry.earlierResponses.length);
+    const discussion = live.get(slug);
+    const count = responseCount(discussion?.responses, entry.earlierResponses.length);
     return {
       slug, url, title, date: derived.date, datetime: derived.datetime, author, tags,
       excerpt: entry.excerpt,
@@ -163,6 +167,7 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, number>, 
       ...(derived.session ? { session: derived.session } : {}),
       comments: commentsOn(data, site),
       ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
+      ...(discussion?.number !== undefined ? { discussionNumber: discussion.number } : {}),
       earlierResponses: earlierThread(entry.earlierResponses, site),
       earlierCount: entry.earlierResponses.length,
       draft,

@@ -29,4 +29,4 @@ export function content(posts: PostEntry[], env: Record<string, string> = {}, se
 
 /** The index a build makes of `model`, with `live` responses per slug from GitHub (none by default). */
 export const index = (model: Content, live: ReadonlyMap<string, number> = new Map()): PostIndex =>
-  indexPosts(model, live, { bodies: new Map(), derived: new Map() });
+  indexPosts(model, new Map([...live].map(([slug, responses]) => [slug, { responses }])), { bodies: new Map(), derived: new Map() });
