@@ -15,7 +15,7 @@ import { check } from "./validate.ts";
 export interface Site extends SiteData {
   /** Absolute URL without trailing slash; empty when neither site.yaml nor the build sets one. */
   url: string;
-  /** Search engines stay out: previews and branch deploys. */
+  /** Search engines stay out: previews, branch deploys and private sites. */
   noindex: boolean;
   /** The language's locale (src/i18n/index.ts `localeOf`). */
   locale: { tag: string; openGraph: string };
@@ -68,7 +68,7 @@ export function loadSite(root: string, build: BuildSettings, problems: Problem[]
 
 /** The site as the build sees it: site.yaml's settings with what this build decides. */
 export function siteOf(data: SiteData, build: BuildSettings): Site {
-  return { ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", noindex: build.preview, locale: localeOf(data.lang), build };
+  return { ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", noindex: build.preview || data.private === true, locale: localeOf(data.lang), build };
 }
 
 function initials(name: string): string {

@@ -7,6 +7,7 @@ import { settingsFromEnv } from "../build/settings.ts";
 import { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import { createMarkdown } from "../markdown.ts";
+import { menuItems } from "../navigation.ts";
 import { absolute } from "../routes.ts";
 import { yamlEngine } from "./frontmatter.ts";
 import { loadContent } from "./load.ts";
@@ -62,8 +63,9 @@ export function contentPlugin(config: UserConfig, { session }: { session: BuildS
 
   // Content pages are Markdown with the posts' allow-list for raw HTML; no template language runs in them.
   config.setLibrary("md", createMarkdown());
-  // Pages such as content/over.md appear in the menu and the sitemap, by file name.
+  // Pages such as content/over.md appear in the menu (src/navigation.ts) and the sitemap, by file name.
   config.addCollection("pages", (api) => contentPages(api.getFilteredByGlob("./content/*.md")));
+  config.addCollection("menu", (api) => menuItems(session.current, contentPages(api.getFilteredByGlob("./content/*.md"))));
 
   addNunjucksFilters(config, {
     /** `/posts/x/` → `https://example.org/posts/x/` (canonical links, Open Graph, feeds, sitemap). */

@@ -168,6 +168,8 @@ export const siteSchema = z.strictObject({
   giscus: giscusSchema.default({}),
   /** Site-wide switch for the responses sections: `false` turns every post's off, whatever the post says. */
   comments: yesNo("comments").optional(),
+  /** A cohort's own site: behind Netlify's password, never indexed (README, "Privacy"). */
+  private: yesNo("private").optional(),
 });
 
 const commentId = (field: string) =>
