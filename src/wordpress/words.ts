@@ -12,7 +12,10 @@ const separating = new Set([
   "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer",
   "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
 ]);
-const unseen = new Set(["script", "style", "noscript", "template", "head", "title"]);
+/** Never shown as text (the site's sanitiser drops these with their text, too). */
+const unseen = new Set(["script", "style", "noscript", "template", "head", "title", "textarea", "option"]);
+/** Controls side by side (`<a>…</a><a>…</a>`, a file's name and its download button) are apart on the page. */
+const controls = new Set(["a", "button"]);
 
 // A shortcode's own brackets and attributes are markup; what it encloses ([caption]…[/caption]) is text.
 const shortcode = /\[\/?[a-z][\w-]*(?:\s[^\]]*)?\/?\]/gi;
@@ -22,7 +25,7 @@ function collect(nodes: readonly ChildNode[], out: string[]): void {
   for (const node of nodes) {
     if (DomUtils.isText(node)) out.push(node.data);
     else if (DomUtils.isTag(node) && !unseen.has(node.name)) {
-      const apart = separating.has(node.name);
+      const apart = separating.has(node.name) || controls.has(node.name);
       if (apart) out.push(" ");
       collect(node.children, out);
       if (apart) out.push(" ");
@@ -37,6 +40,9 @@ export function wordsOf(html: string): string[] {
   const text = parts.join("").normalize("NFC").replace(shortcode, " ").replace(bareUrl, " ").toLowerCase();
   return text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 }
+
+/** A converted post that keeps fewer of its words than this is listed for the facilitator to check. */
+export const enoughWords = 0.97;
 
 export interface Retention {
   /** Words in the WordPress text. */
@@ -65,10 +71,14 @@ export function retention(source: readonly string[], result: readonly string[]):
   return { words: source.length, kept, ratio: source.length ? kept / source.length : 1, missing };
 }
 
-let markdown: ReturnType<typeof createMarkdown> | undefined;
+let markdown: ReturnType<typeof createMarkdown>["md"] | undefined;
 
-/** The words of a converted post as the site will show them (rendered by the site's own Markdown). */
+/**
+ * The words of a converted post as the site will show them: rendered by the site's own Markdown.
+ * The sanitiser is left out: it removes tags, not text (except from those `unseen` skips anyway),
+ * and it would cost more than the conversion.
+ */
 export function wordsOfMarkdown(source: string): string[] {
-  markdown ??= createMarkdown();
+  markdown ??= createMarkdown().md;
   return wordsOf(markdown.render(source));
 }
