@@ -6,10 +6,12 @@ import { isoDay } from "../dates.ts";
 import { slugify } from "../slug.ts";
 import { uniqueSlug } from "../tools/new-post.ts";
 import { postUrl } from "../urls.ts";
-import { archivedResponses, wordpressDate, type CommentOutcome } from "./comments.ts";
-import { plainText, postToMarkdown } from "./html.ts";
-import type { Wxr, WxrItem } from "./wxr.ts";
 import { referencesIn } from "../check/references.ts";
+import { oldLinks, oldPath, sameHost } from "./addresses.ts";
+import { archivedResponses, wordpressDate, type CommentOutcome } from "./comments.ts";
+import { convertPost, plainText } from "./html.ts";
+import { retention, wordsOf, wordsOfMarkdown, type Retention } from "./words.ts";
+import type { Wxr, WxrItem } from "./wxr.ts";
 
 export interface PlannedFile {
   /** Project-relative path. */
@@ -32,6 +34,10 @@ export interface PlannedEntry {
   author?: string;
   /** Images that still load from the old blog. */
   oldImages: number;
+  /** Blocks converted from their HTML alone, by name. */
+  unknownBlocks: Record<string, number>;
+  /** How many of the WordPress text's words the converted text still has. */
+  words: Retention;
 }
 
 export interface ImportPlan {
@@ -61,7 +67,7 @@ const noCategory = new Set(["uncategorized", "geen-categorie", "ongecategoriseer
 export const skipLabels: Record<string, [string, string]> = {
   attachment: ["attachment (its file stays on the old blog)", "attachments (their files stay on the old blog)"],
   revision: ["revision", "revisions"], menu: ["menu item", "menu items"], theme: ["theme setting", "theme settings"],
-  block: ["reusable block", "reusable blocks"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
+  block: ["reusable block (shown where posts use it)", "reusable blocks (shown where posts use them)"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
   "auto-draft": ["automatic draft", "automatic drafts"], private: ["private item", "private items"],
   "unpublished-page": ["unpublished page", "unpublished pages"], undated: ["item without a date", "items without a date"],
   other: ["item of another kind", "items of other kinds"],
@@ -93,61 +99,6 @@ function tagsOf(item: WxrItem): string[] {
     if (!tags.has(slugify(label))) tags.set(slugify(label), label);
   }
   return [...tags.values()];
-}
-
-/** A path as people read it: `/2012/05/02/%c3%bcber/` → `/2012/05/02/über/` (encoded again in _redirects). */
-function readablePath(pathname: string): string {
-  try {
-    return decodeURI(pathname);
-  } catch {
-    return pathname;
-  }
-}
-
-function oldPath(link: string, target: string): Redirect | undefined {
-  try {
-    const from = readablePath(new URL(link).pathname);
-    return from !== "/" && from !== target ? { from, to: target } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sameHost(url: string, blog: string): boolean {
-  try {
-    return new URL(url).host === new URL(blog).host;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Links from one old post to another point to the new addresses: by the old address (absolute or
- * from the site root) or by WordPress's `?p=123`. Other links stay as they are.
- */
-function oldLinks(blog: string, moved: readonly { item: WxrItem; url: string }[]): (href: string) => string {
-  const trail = (path: string) => (path.endsWith("/") ? path : `${path}/`);
-  const byPath = new Map<string, string>();
-  const byId = new Map(moved.map((m) => [m.item.id, m.url]));
-  for (const { item, url } of moved) {
-    try {
-      byPath.set(trail(readablePath(new URL(item.link).pathname)), url);
-    } catch {
-      // A post without an address is only reachable by its id.
-    }
-  }
-  return (href) => {
-    let url: URL;
-    try {
-      url = new URL(href, blog);
-      if (!sameHost(url.href, blog) || (!href.startsWith("/") && !sameHost(href, blog))) return href;
-    } catch {
-      return href;
-    }
-    const id = url.pathname === "/" ? url.searchParams.get("p") ?? url.searchParams.get("page_id") : null;
-    const target = (id ? byId.get(id) : undefined) ?? byPath.get(trail(readablePath(url.pathname)));
-    return target ? `${target}${url.hash}` : href;
-  };
 }
 
 /** `%c3%bcber-ons` → `uber-ons`; an empty name (most drafts) falls back to the title. */
@@ -214,18 +165,23 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
   }
   const rewriteLink = oldLinks(wxr.link, accepted.filter((a) => a.kind !== "draft").map((a) => ({ item: a.item, url: a.kind === "page" ? `/${a.slug}/` : postUrl(a.slug) })));
 
+  // Reusable blocks are shown where a post uses them (`<!-- wp:block {"ref":12} /-->`).
+  const reusable = new Map(wxr.items.filter((i) => i.type === "wp_block" && i.status !== "trash").map((i) => [i.id, i.content]));
   const entries: PlannedEntry[] = [];
   for (const { item, kind, slug, date } of accepted) {
     const title = plainText(item.title) || slug;
-    const body = postToMarkdown(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink });
-    const description = plainText(item.excerpt);
+    const converted = convertPost(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink, reusable });
+    const body = converted.markdown;
+    // The text before "more" is what WordPress showed in lists: the summary here, unless there is an excerpt.
+    const description = plainText(item.excerpt) || converted.teaser || "";
     const oldImages = referencesIn(body).filter((r) => r.kind === "image" && sameHost(r.target, wxr.link)).length;
+    const checks = { unknownBlocks: converted.unknownBlocks, words: retention(wordsOf(item.content), wordsOfMarkdown(body)) };
 
     if (kind === "page") {
       const path = `${contentPaths.pages}/${slug}.md`;
       const text = markdownFile([["title", scalar(title)], ["description", description ? scalar(description) : undefined]], item.link, body);
       const redirect = oldPath(item.link, `/${slug}/`);
-      entries.push({ kind, slug, title, link: item.link, file: { path, text }, ...(redirect ? { redirect } : {}), oldImages });
+      entries.push({ kind, slug, title, link: item.link, file: { path, text }, ...(redirect ? { redirect } : {}), oldImages, ...checks });
       continue;
     }
     const tags = tagsOf(item);
@@ -257,6 +213,7 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       ...(responses ? { responses } : {}),
       ...(redirect ? { redirect } : {}),
       oldImages,
+      ...checks,
     });
   }
   return { blog: { title: plainText(wxr.title), link: wxr.link }, entries, newAuthors, skipped, comments };

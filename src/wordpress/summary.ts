@@ -3,6 +3,7 @@
 import { contentPaths } from "../content/load.ts";
 import type { EntryResult, ImportReport } from "./import.ts";
 import { skipLabels } from "./plan.ts";
+import { enoughWords } from "./words.ts";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -52,6 +53,36 @@ export function formatImport(report: ImportReport): string {
     try { host = new URL(plan.blog.link).host; } catch { /* keep the link as written */ }
     lines.push(`Images: ${count(images, "picture")} still ${images === 1 ? "loads" : "load"} from ${host}. Copy them to content/img/ and change the addresses before the old blog goes offline (npm run check finds missing ones).`);
   }
+  lines.push(...checkLines(results.filter((r) => r.file !== "kept" || r.ours)));
   lines.push("", report.dryRun ? "Run it again without --dry-run to write these files." : "Next: npm run check, then npm start to look at the result.");
   return lines.join("\n");
+}
+
+/** Where the facilitator should look: blocks converted from their HTML alone, and posts that lost words. */
+function checkLines(results: readonly EntryResult[]): string[] {
+  const lines: string[] = [];
+  const byBlock = new Map<string, { times: number; files: string[] }>();
+  for (const { entry } of results) {
+    for (const [name, times] of Object.entries(entry.unknownBlocks)) {
+      const seen = byBlock.get(name) ?? { times: 0, files: [] };
+      seen.times += times;
+      seen.files.push(entry.file.path);
+      byBlock.set(name, seen);
+    }
+  }
+  const files = (list: string[]) => `${list.slice(0, 3).join(", ")}${list.length > 3 ? ` and ${list.length - 3} more` : ""}`;
+  if (byBlock.size) {
+    lines.push("Check how these posts look: they use blocks the import does not know (it kept their text) or cannot find:");
+    for (const [name, { times, files: where }] of [...byBlock].sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`  ${name} (${times}×): ${files(where)}`);
+    }
+  }
+  const lost = results.filter((r) => r.entry.words.ratio < enoughWords);
+  if (lost.length) {
+    lines.push(`Check the text of these posts: more than ${Math.round((1 - enoughWords) * 100)}% of their words did not come through the conversion:`);
+    for (const { entry } of lost) {
+      lines.push(`  ${entry.file.path}: ${Math.floor(entry.words.ratio * 100)}% of ${entry.words.words} words kept (missing, e.g.: ${entry.words.missing.slice(0, 5).join(", ")})`);
+    }
+  }
+  return lines;
 }

@@ -191,6 +191,32 @@ describe("the plan", () => {
     expect(schemaProblem({ path: "content/posts/x.comments.yaml", text: "- author: A\n  text: B\n" })).toMatch(/is missing/);
   });
 
+  test("a post's text before its \"more\" block is its description, unless it has an excerpt", () => {
+    const more = '<!-- wp:paragraph -->\n<p>Eerst dit.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>En dit<br>ook.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->\n\n<!-- wp:paragraph -->\n<p>De rest.</p>\n<!-- /wp:paragraph -->';
+    const items = [
+      { id: 1, title: "Een", name: "een", content: more },
+      { id: 2, title: "Twee", name: "twee", content: more, excerpt: "Eigen samenvatting." },
+      { id: 3, title: "Drie", name: "drie", content: "Klassiek.\n\n<!--more-->\n\nDe rest." },
+    ];
+    const { entries } = plan(wxr({ ...sampleExport(), items }));
+    expect(entries.map((e) => /\ndescription: (.*)\n/.exec(e.file.text)?.[1])).toEqual(["Eerst dit. En dit ook.", "Eigen samenvatting.", undefined]);
+    expect(entries[0]!.file.text).toContain("\nEerst dit.\n\nEn dit\\\nook.\n\nDe rest.\n");
+  });
+
+  test("a post whose conversion loses words says so; blocks it does not know are counted by name", () => {
+    const form = '<form action="https://old.example/send"><label>Je naam en je organisatie</label> <input name="n"> <button>Verstuur het formulier nu</button></form>';
+    const items = [
+      { id: 1, title: "Formulier", name: "formulier", content: `Vul dit in.\n\n${form}` },
+      { id: 2, title: "Plug-in", name: "plug-in", content: '<!-- wp:acme/card {"x":1} -->\n<div class="card"><p>Tekst op een kaart.</p></div>\n<!-- /wp:acme/card -->\n\n<!-- wp:acme/card /-->' },
+    ];
+    const [formulier, plugin] = plan(wxr({ ...sampleExport(), items })).entries;
+    expect(formulier!.words).toMatchObject({ words: 12, kept: 3 });
+    expect(formulier!.words.missing).toEqual(["je", "naam", "en", "organisatie", "verstuur", "het", "formulier", "nu"]);
+    expect(plugin!.words.ratio).toBe(1);
+    expect(plugin!.unknownBlocks).toEqual({ "acme/card": 2 });
+    expect(plugin!.file.text).toContain("\nTekst op een kaart.\n");
+  });
+
   test("the same export plans the same files", () => {
     expect(plan()).toEqual(plan());
   });
