@@ -10,6 +10,7 @@ import { referencesIn } from "../check/references.ts";
 import { oldLinks, oldPath, sameHost } from "./addresses.ts";
 import { archivedResponses, wordpressDate, type CommentOutcome } from "./comments.ts";
 import { convertPost, plainText } from "./html.ts";
+import { notPublicNote, notPublicReason, type NotPublic, type NotPublicReason } from "./not-public.ts";
 import { retention, wordsOf, wordsOfMarkdown, type Retention } from "./words.ts";
 import type { Wxr, WxrItem } from "./wxr.ts";
 
@@ -34,6 +35,8 @@ export interface PlannedEntry {
   author?: string;
   /** Images that still load from the old blog. */
   oldImages: number;
+  /** Set for a post that was not public on WordPress, written as a draft (--protected-as-drafts). */
+  notPublic?: NotPublicReason;
   /** Blocks converted from their HTML alone, by name. */
   unknownBlocks: Record<string, number>;
   /** How many of the WordPress text's words the converted text still has. */
@@ -47,6 +50,8 @@ export interface ImportPlan {
   newAuthors: { id: string; name: string }[];
   /** Why items were left out, with how many: "attachments" → 3. */
   skipped: Record<string, number>;
+  /** Posts and pages left out because they were password-protected or private on WordPress. */
+  notPublic: NotPublic[];
   comments: Record<CommentOutcome, number>;
 }
 
@@ -56,6 +61,8 @@ export interface PlanContext {
   authors: Record<string, Author>;
   /** Every post by this existing author, instead of the export's authors. */
   author?: string;
+  /** Password-protected and private posts become drafts instead of being left out. */
+  protectedAsDrafts?: boolean;
 }
 
 /** Addresses the site uses itself: a page may not take them. */
@@ -68,7 +75,7 @@ export const skipLabels: Record<string, [string, string]> = {
   attachment: ["attachment (its file stays on the old blog)", "attachments (their files stay on the old blog)"],
   revision: ["revision", "revisions"], menu: ["menu item", "menu items"], theme: ["theme setting", "theme settings"],
   block: ["reusable block (shown where posts use it)", "reusable blocks (shown where posts use them)"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
-  "auto-draft": ["automatic draft", "automatic drafts"], private: ["private item", "private items"],
+  "auto-draft": ["automatic draft", "automatic drafts"],
   "unpublished-page": ["unpublished page", "unpublished pages"], undated: ["item without a date", "items without a date"],
   other: ["item of another kind", "items of other kinds"],
 };
@@ -84,9 +91,9 @@ export const provenance = (link: string) => `# Imported from WordPress: ${link}\
 
 const scalar = (value: string) => YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 
-/** The front-matter and body of a post or page, with where it came from as a comment. */
+/** The front-matter and body of a post or page, with where it came from as a comment; a `#` field is a comment. */
 function markdownFile(fields: [string, string | undefined][], link: string, body: string): string {
-  const lines = fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`);
+  const lines = fields.filter(([, v]) => v !== undefined).map(([k, v]) => (k === "#" ? v! : `${k}: ${v}`));
   return ["---", ...(link ? [provenance(link).trimEnd()] : []), ...lines, "---", "", body].join("\n");
 }
 
@@ -143,13 +150,16 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
 
   // First pass: what is imported, under which name — so links between old posts can be rewritten.
   const taken = { post: new Set<string>(), page: new Set<string>(reservedPages) };
-  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date }[] = [];
+  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date; hidden?: NotPublicReason }[] = [];
+  const notPublic: NotPublic[] = [];
   for (const item of wxr.items) {
+    const postOrPage = item.type === "post" || item.type === "page";
+    const hidden = postOrPage && item.status !== "trash" ? notPublicReason(item) : undefined;
     const reason =
       item.status === "trash" ? "trash"
-      : item.type !== "post" && item.type !== "page" ? skipByType[item.type] ?? "other"
+      : !postOrPage ? skipByType[item.type] ?? "other"
       : item.status === "auto-draft" || item.status === "inherit" ? "auto-draft"
-      : item.status === "private" ? "private"
+      : hidden ? undefined
       : item.type === "page" && item.status !== "publish" ? "unpublished-page"
       : undefined;
     const date = reason ? undefined : wordpressDate(item.date, item.dateGmt, site.timezone);
@@ -157,18 +167,23 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       skip(reason ?? "undated");
       continue;
     }
-    const kind = item.type === "page" ? "page" : item.status === "publish" ? "post" : "draft";
+    if (hidden && (item.type === "page" || !context.protectedAsDrafts)) {
+      const responses = archivedResponses(item.comments, site).responses.length;
+      notPublic.push({ kind: item.type === "page" ? "page" : "post", title: plainText(item.title) || baseSlug(item), link: item.link, reason: hidden, responses });
+      continue;
+    }
+    const kind = item.type === "page" ? "page" : item.status === "publish" && !hidden ? "post" : "draft";
     const names = kind === "page" ? taken.page : taken.post;
     const slug = uniqueSlug(baseSlug(item), (s) => names.has(s));
     names.add(slug);
-    accepted.push({ item, kind, slug, date });
+    accepted.push({ item, kind, slug, date, ...(hidden ? { hidden } : {}) });
   }
   const rewriteLink = oldLinks(wxr.link, accepted.filter((a) => a.kind !== "draft").map((a) => ({ item: a.item, url: a.kind === "page" ? `/${a.slug}/` : postUrl(a.slug) })));
 
   // Reusable blocks are shown where a post uses them (`<!-- wp:block {"ref":12} /-->`).
   const reusable = new Map(wxr.items.filter((i) => i.type === "wp_block" && i.status !== "trash").map((i) => [i.id, i.content]));
   const entries: PlannedEntry[] = [];
-  for (const { item, kind, slug, date } of accepted) {
+  for (const { item, kind, slug, date, hidden } of accepted) {
     const title = plainText(item.title) || slug;
     const converted = convertPost(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink, reusable });
     const body = converted.markdown;
@@ -193,6 +208,7 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
         ["author", author],
         ["tags", `[${tags.map(scalar).join(", ")}]`],
         ["description", description ? scalar(description) : undefined],
+        ["#", hidden ? notPublicNote(hidden) : undefined],
         ["draft", kind === "draft" ? "true" : undefined],
       ],
       item.link,
@@ -212,9 +228,10 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       kind, slug, title, link: item.link, author, file: { path: `${contentPaths.posts}/${slug}.md`, text },
       ...(responses ? { responses } : {}),
       ...(redirect ? { redirect } : {}),
+      ...(hidden ? { notPublic: hidden } : {}),
       oldImages,
       ...checks,
     });
   }
-  return { blog: { title: plainText(wxr.title), link: wxr.link }, entries, newAuthors, skipped, comments };
+  return { blog: { title: plainText(wxr.title), link: wxr.link }, entries, newAuthors, skipped, notPublic, comments };
 }

@@ -14,7 +14,7 @@ const commentWords: Record<string, [string, string]> = {
 
 function describe(result: EntryResult): string {
   const { entry } = result;
-  const what = entry.kind === "page" ? "page" : entry.kind === "draft" ? "draft" : "post";
+  const what = entry.kind === "page" ? "page" : entry.kind === "draft" ? `draft${entry.notPublic ? `, ${entry.notPublic} on WordPress` : ""}` : "post";
   const responses = entry.responses && result.responses ? `, ${count(entry.responses.count, "earlier response")}` : "";
   return `  ${entry.file.path} (${what}${responses}) — "${entry.title}"`;
 }
@@ -45,6 +45,7 @@ export function formatImport(report: ImportReport): string {
     lines.push(`Authors added to ${contentPaths.authors}: ${report.authorsAdded.map((a) => `${a.id} (${a.name})`).join(", ")} — add a bio there.`);
   if (report.redirects.added.length) lines.push(`Old addresses: ${count(report.redirects.added.length, "redirect")} (301) added to ${contentPaths.redirects}.`);
   for (const c of report.redirects.conflicts) lines.push(`Old address ${c.from} already goes to ${c.existing}, not changed to ${c.to} (use --force).`);
+  lines.push(...notPublicLines(report));
   const skipped = Object.entries(plan.skipped).map(([reason, n]) => `${n} ${(skipLabels[reason] ?? [reason, reason])[n === 1 ? 0 : 1]}`);
   if (skipped.length) lines.push(`Skipped: ${skipped.join(", ")}.`);
   const images = results.filter((r) => r.file !== "kept" || r.ours).reduce((n, r) => n + r.entry.oldImages, 0);
@@ -56,6 +57,24 @@ export function formatImport(report: ImportReport): string {
   lines.push(...checkLines(results.filter((r) => r.file !== "kept" || r.ours)));
   lines.push("", report.dryRun ? "Run it again without --dry-run to write these files." : "Next: npm run check, then npm start to look at the result.");
   return lines.join("\n");
+}
+
+/** What was not public on WordPress: left out (listed, with why), or written as drafts. */
+function notPublicLines(report: ImportReport): string[] {
+  const lines: string[] = [];
+  const { notPublic } = report.plan;
+  if (notPublic.length) {
+    lines.push("Not imported, because they were not public on WordPress (their responses stay out too):");
+    for (const item of notPublic) {
+      const why = item.kind === "page" && report.protectedAsDrafts ? " — a page cannot be a draft on this site" : "";
+      const responses = item.responses ? `, ${count(item.responses, "response")}` : "";
+      lines.push(`  "${item.title}" (${item.kind}, ${item.reason}${responses})${why}`);
+    }
+    if (!report.protectedAsDrafts && notPublic.some((i) => i.kind === "post")) lines.push("To import those posts as drafts instead, add --protected-as-drafts.");
+  }
+  const drafts = report.results.filter((r) => r.entry.notPublic).length;
+  if (drafts) lines.push(`Written as drafts because they were not public on WordPress: ${count(drafts, "post")}. Drafts show in deploy previews and branch deploys: remove what must stay private.`);
+  return lines;
 }
 
 /** Where the facilitator should look: blocks converted from their HTML alone, and posts that lost words. */

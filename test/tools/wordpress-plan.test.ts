@@ -112,7 +112,7 @@ describe("the plan", () => {
       ["draft", "content/posts/concept-nog-niet-af.md"],
       ["page", "content/over-mij.md"],
     ]);
-    expect(skipped).toEqual({ attachment: 1, revision: 1, menu: 1, trash: 1, private: 1 });
+    expect(skipped).toEqual({ attachment: 1, revision: 1, menu: 1, trash: 1 });
   });
 
   test("front-matter: title, date in the site's time zone, author, tags and categories, draft", () => {
@@ -219,5 +219,58 @@ describe("the plan", () => {
 
   test("the same export plans the same files", () => {
     expect(plan()).toEqual(plan());
+  });
+});
+
+describe("what was not public on WordPress", () => {
+  const byDefault = () => plan();
+  const asDrafts = () => planImport(parseWxr(wxr(sampleExport())), { site, authors: { marjan }, protectedAsDrafts: true });
+  const secrets = /Geheim dagboek|Vertrouwelijke casus|rooster van de begeleiders|telefoonnummers|Herkenbaar|Wat deed je daarna/;
+
+  test("by default private and password-protected posts and pages are left out and listed with the reason", () => {
+    const { entries, notPublic, comments } = byDefault();
+    expect(notPublic).toEqual([
+      { kind: "post", title: "Alleen voor mij", link: "", reason: "private", responses: 0 },
+      { kind: "post", title: "Voor de groep: de casus van Ilse", link: "https://oudblog.example.org/2012/06/10/casus-ilse/", reason: "password-protected", responses: 2 },
+      { kind: "page", title: "Intern: roosters", link: "https://oudblog.example.org/roosters/", reason: "private", responses: 0 },
+      { kind: "page", title: "Deelnemerslijst", link: "https://oudblog.example.org/deelnemers/", reason: "password-protected", responses: 0 },
+    ]);
+    expect(entries.some((e) => ["prive", "casus-ilse", "roosters", "deelnemers"].includes(e.slug))).toBe(false);
+    // Their responses stay out with them: not written, not counted as kept.
+    expect(comments.kept).toBe(14);
+    expect(JSON.stringify(entries)).not.toMatch(secrets);
+  });
+
+  test("--protected-as-drafts: the posts become drafts that say why, with their approved responses beside them", () => {
+    const { entries, notPublic } = asDrafts();
+    const prive = entry(entries, "prive");
+    const casus = entry(entries, "casus-ilse");
+    expect([prive.kind, prive.notPublic, casus.kind, casus.notPublic]).toEqual(["draft", "private", "draft", "password-protected"]);
+    expect(casus.file.text).toMatch(/\n# Password-protected on WordPress: imported as a draft, so it is never published\.\n# Drafts do show in deploy previews and branch deploys: remove what must stay private\.\ndraft: true\n---\n/);
+    expect(prive.file.text).toMatch(/\n# Private on WordPress: imported as a draft, .*\n.*\ndraft: true\n---\n/);
+    expect(casus.redirect).toBeUndefined();
+    expect(casus.responses).toMatchObject({ path: "content/posts/casus-ilse.comments.yaml", count: 2 });
+    expect(casus.responses!.text).toContain("- id: 911\n  parent: 910\n  author: Pieter\n");
+    expect(casus.responses!.text).not.toMatch(/Wachtende|Casino|@|192\.0\.2/);
+    // A page cannot be a draft on this site: left out, also with the flag.
+    expect(notPublic.map((n) => [n.kind, n.title])).toEqual([["page", "Intern: roosters"], ["page", "Deelnemerslijst"]]);
+    expect(entries.some((e) => e.kind === "page" && ["roosters", "deelnemers"].includes(e.slug))).toBe(false);
+  });
+
+  test("the drafts pass the site's own schema", () => {
+    const files = asDrafts().entries.flatMap((e) => [e.file, ...(e.responses ? [e.responses] : [])]);
+    expect(files.map((f) => [f.path, schemaProblem(f)]).filter(([, problem]) => problem)).toEqual([]);
+  });
+
+  test("a trashed item stays trash, whatever its password; a protected draft is protected too", () => {
+    const items = [
+      { id: 1, title: "Weg", name: "weg", status: "trash", password: "x" },
+      { id: 2, title: "Concept", name: "concept", status: "draft", password: "x" },
+      { id: 3, title: "Open", name: "open" },
+    ];
+    const result = plan(wxr({ ...sampleExport(), items }));
+    expect(result.skipped).toEqual({ trash: 1 });
+    expect(result.notPublic.map((n) => [n.title, n.reason])).toEqual([["Concept", "password-protected"]]);
+    expect(result.entries.map((e) => e.slug)).toEqual(["open"]);
   });
 });
