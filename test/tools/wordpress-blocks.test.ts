@@ -7,6 +7,7 @@ import { parseBlocks, unwrapDelimiters, type Block } from "../../src/wordpress/b
 import { convertPost, postToMarkdown } from "../../src/wordpress/html.ts";
 import { embedUrl } from "../../src/wordpress/shortcodes.ts";
 import { elementsOf } from "../build/html.ts";
+import { blockPostHtml, blockPosts } from "./block-fixtures.ts";
 
 const none = { attachments: new Map<string, string>(), ownAttachments: [] as string[] };
 const md = (html: string, context = {}) => postToMarkdown(html, { ...none, ...context }).trim();
@@ -226,5 +227,18 @@ describe("no stray backslash: a line break at the end of a block is dropped", ()
   test("a line break inside a paragraph stays a line break", () => {
     expect(md("<p>Een<br>twee</p>")).toBe("Een\\\ntwee");
     expect(createMarkdown().render(md("<p>Een<br>twee<br></p>"))).toBe("<p>Een<br>\ntwee</p>\n");
+  });
+});
+
+describe("damaged block markup", () => {
+  // A post cut off anywhere (a truncated export, a half-saved edit) still converts, and no block
+  // comment or half of one ends up in the text as visible characters.
+  test.each(Object.keys(blockPosts))("%s cut off at 60 places", (slug) => {
+    const html = blockPostHtml(slug);
+    for (let i = 1; i <= 60; i++) {
+      const cut = html.slice(0, Math.round((html.length * i) / 61));
+      const { markdown } = convertPost(cut, none);
+      expect(markdown).not.toMatch(/wp:[a-z]/);
+    }
   });
 });
