@@ -116,16 +116,19 @@ function postService(shiftHeadings: boolean, rewriteLink: (href: string) => stri
         const wrapper = figure.querySelector(".wp-block-embed__wrapper") ?? figure;
         const address = frame?.getAttribute("src") ?? Array.from(wrapper.childNodes).filter((c) => c !== captionEl).map((c) => c.textContent ?? "").join(" ").trim().split(/\s+/)[0] ?? "";
         const title = (captionEl?.textContent ?? "").replace(/\s+/g, " ").trim();
-        const caption = captionEl ? captionLine(td.turndown(captionEl.innerHTML)) : "";
+        // Only a caption with markup of its own needs a converter run of its own.
+        const caption = !captionEl ? "" : captionLine(captionEl.children.length ? td.turndown(captionEl.innerHTML) : td.escape(title));
         return `\n\n${sanitize(embedHtml(address, title || "Video")).trim()}${caption ? `\n\n${caption}` : ""}\n\n`;
       }
       const images = figure.querySelectorAll("img");
       // Several pictures (a gallery, a slideshow): each one and each caption in turn.
       if (images.length !== 1 || figure.querySelector("figure")) return `\n\n${content.trim()}\n\n`;
+      // The picture and, from the figcaption rule, its caption line: under the picture, not a paragraph apart.
+      if (captionEl) return `\n\n${content.trim().replace(/\n{2,}/, "\n")}\n\n`;
+      // [caption] shortcodes put the caption as text beside the picture, not in a <figcaption>.
       const img = images[0]!;
       const media = img.parentNode?.nodeName === "A" ? (img.parentNode as HTMLElement) : img;
-      // [caption] shortcodes put the caption as text beside the picture, not in a <figcaption>.
-      const caption = captionEl ? captionLine(td.turndown(captionEl.innerHTML)) : captionLine(td.escape((figure.textContent ?? "").replace(/\s+/g, " ")));
+      const caption = captionLine(td.escape((figure.textContent ?? "").replace(/\s+/g, " ")));
       return `\n\n${td.turndown(media.outerHTML).trim()}${caption ? `\n${caption}` : ""}\n\n`;
     },
   });
