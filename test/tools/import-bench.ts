@@ -10,6 +10,7 @@ import { importWordPress } from "../../src/wordpress/import.ts";
 import { planImport } from "../../src/wordpress/plan.ts";
 import { parseWxr } from "../../src/wordpress/wxr.ts";
 import { retention, wordsOf, wordsOfMarkdown } from "../../src/wordpress/words.ts";
+import { discard } from "../build/html.ts";
 import { tempProject } from "../support/site.ts";
 import { blockExport, blockPostHtml, blockPosts, largeBlockExport } from "./block-fixtures.ts";
 import { runScript } from "./cli.ts";
@@ -67,3 +68,7 @@ for (const [slug] of Object.entries(blockPosts)) {
   const kept = retention(wordsOf(blockPostHtml(slug)), wordsOfMarkdown(body));
   console.log(`  ${slug.padEnd(26)} ${(kept.ratio * 100).toFixed(1).padStart(5)}%  (${kept.kept}/${kept.words})${kept.missing.length ? `  missing: ${kept.missing.join(", ")}` : ""}`);
 }
+
+// The two temporary projects go; only folders this benchmark made are removed.
+discard({ root });
+discard({ root: dry });
