@@ -26,7 +26,7 @@ export function wordpressDate(local: string, gmt: string, timeZone: string): Dat
   return undefined;
 }
 
-export interface ArchivedResult {
+export interface EarlierResponses {
   responses: EarlierResponseData[];
   counts: Record<CommentOutcome, number>;
 }
@@ -37,7 +37,7 @@ const anonymous: Record<Lang, string> = { nl: "Anoniem", en: "Anonymous" };
  * The approved responses of one post, oldest first, ready for `<slug>.comments.yaml`. A reply whose
  * parent was left out (pending, spam) is kept as a response to the post.
  */
-export function archivedResponses(comments: readonly WxrComment[], site: { timezone: string; lang: Lang }): ArchivedResult {
+export function earlierResponsesOf(comments: readonly WxrComment[], site: { timezone: string; lang: Lang }): EarlierResponses {
   const counts: Record<CommentOutcome, number> = { kept: 0, spam: 0, pending: 0, trashed: 0, pingbacks: 0, empty: 0 };
   const kept: { comment: WxrComment; data: EarlierResponseData; time: number }[] = [];
   for (const comment of comments) {

@@ -1,87 +1,54 @@
-// WordPress HTML → clean Markdown. WordPress stores paragraphs as blank lines (it adds the <p>s
-// when it shows a post), so paragraphs are made first on the parsed HTML (htmlparser2), then the
-// HTML is converted by turndown with a few rules for what WordPress writes: captions, embeds,
-// tables, unsafe links. Embeds and tables stay HTML, through the site's own allow-list.
+// WordPress HTML → clean Markdown. A classic-editor post gets its paragraphs first (autop.ts), a
+// block-editor post is read block by block (block-html.ts); then the HTML is converted by turndown
+// with a few rules for what WordPress writes: captions, citations, embeds, tables, unsafe links,
+// line breaks. Embeds and tables stay HTML, through the site's own allow-list.
 import { DomUtils, parseDocument } from "htmlparser2";
 import TurndownService from "turndown";
 import { sanitize } from "../markdown.ts";
-import { embedHtml, embedUrl, escapeHtml, expandShortcodes, type ShortcodeContext } from "./shortcodes.ts";
+import { autop } from "./autop.ts";
+import { blocksToHtml, type BlockContext } from "./block-html.ts";
+import { hasBlocks, parseBlocks, unwrapDelimiters } from "./blocks.ts";
+import { embedHtml, expandShortcodes } from "./shortcodes.ts";
 
-type ChildNode = ReturnType<typeof parseDocument>["children"][number];
-
-const blocks = new Set([
-  "address", "article", "aside", "audio", "blockquote", "details", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-  "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "iframe", "li", "main", "nav", "ol", "p", "pre",
-  "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "video",
-]);
-/** Never shown to a reader, so never part of a paragraph. */
-const hidden = new Set(["script", "style", "noscript", "template"]);
-/** Blocks whose own text WordPress also splits into paragraphs. */
-const containers = new Set(["blockquote", "div", "section", "article", "aside"]);
-
-const { isTag: isElement, isText } = DomUtils;
-const outer = (node: ChildNode) => DomUtils.getOuterHTML(node);
-
-/** A text-only paragraph holding nothing but a video address is an embed, as in WordPress. */
-function paragraphHtml(parts: string[], plain: string): string {
-  const html = parts.join("").trim().replace(/^(<br>\s*)+|(<br>\s*)+$/g, "");
-  if (/^https?:\/\/\S+$/.test(plain.trim()) && embedUrl(plain)) return embedHtml(plain);
-  return `<p>${html}</p>`;
-}
-
-function paragraphs(run: ChildNode[]): string[] {
-  const paras: { parts: string[]; plain: string; elements: number }[] = [{ parts: [], plain: "", elements: 0 }];
-  for (const node of run) {
-    if (isText(node)) {
-      node.data.split(/\n[ \t]*\n/).forEach((piece, i) => {
-        if (i > 0) paras.push({ parts: [], plain: "", elements: 0 });
-        const para = paras[paras.length - 1]!;
-        para.parts.push(escapeHtml(piece).replace(/\n/g, "<br>\n"));
-        para.plain += piece;
-      });
-    } else if (isElement(node)) {
-      const para = paras[paras.length - 1]!;
-      para.parts.push(outer(node));
-      para.elements++;
-    }
-  }
-  return paras
-    .filter((p) => p.elements > 0 || p.plain.trim())
-    .map((p) => paragraphHtml(p.parts, p.elements ? "" : p.plain));
-}
-
-function autopNodes(children: readonly ChildNode[]): string {
-  const out: string[] = [];
-  let run: ChildNode[] = [];
-  const flush = () => {
-    out.push(...paragraphs(run));
-    run = [];
-  };
-  for (const node of children) {
-    if (isElement(node) && hidden.has(node.name)) continue;
-    if (isElement(node) && blocks.has(node.name)) {
-      flush();
-      out.push(containers.has(node.name) ? `<${node.name}>${autopNodes(node.children)}</${node.name}>` : outer(node));
-    } else if (isText(node) || isElement(node)) {
-      run.push(node);
-    } else if (DomUtils.isComment(node) && /^\s*(more|nextpage)\b/.test(node.data)) {
-      // "Read more" and page breaks end a paragraph; other comments (Gutenberg's <!-- wp:… -->) are nothing to a reader.
-      flush();
-    }
-  }
-  flush();
-  return out.join("\n");
-}
-
-/** WordPress's wpautop on a parsed document: blank lines make paragraphs, single newlines line breaks. */
-export function autop(html: string): string {
-  return autopNodes(parseDocument(html).children);
-}
+export { autop };
 
 /** Text without tags, entities decoded: for titles, names and tags. */
 export function plainText(html: string): string {
   return DomUtils.textContent(parseDocument(html)).replace(/\s+/g, " ").trim();
 }
+
+/** Elements that start a block of their own: a line break right before one ends its line. */
+const blockStarts = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DETAILS", "DIV", "DL", "FIGCAPTION", "FIGURE", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6",
+  "HEADER", "HR", "IFRAME", "LI", "OL", "P", "PRE", "SECTION", "TABLE", "UL",
+]);
+const inline = new Set(["A", "ABBR", "B", "CITE", "CODE", "DEL", "EM", "I", "INS", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "U"]);
+
+/** Nothing but space, more line breaks or a new block follows `node` before its block ends. */
+function endsLine(node: Node): boolean {
+  for (let at: Node = node; ; at = at.parentNode!) {
+    for (let next = at.nextSibling; next; next = next.nextSibling) {
+      if (next.nodeType === 3 && !/\S/.test(next.nodeValue ?? "")) continue;
+      if (next.nodeType === 1 && next.nodeName === "BR") continue;
+      if (next.nodeType === 1 || next.nodeType === 3) return next.nodeType === 1 && blockStarts.has(next.nodeName);
+    }
+    // Past the end of an inline element (`<cite>Naam<br></cite>`): what follows that element counts.
+    if (!at.parentNode || !inline.has(at.parentNode.nodeName)) return true;
+  }
+}
+
+/** `<blockquote><p><cite>…</cite></p>`: the paragraphs the classic editor makes around a quote's source. */
+function aloneInQuoteParagraph(node: Node): boolean {
+  const p = node.parentNode;
+  if (p?.nodeName !== "P" || p.parentNode?.nodeName !== "BLOCKQUOTE") return false;
+  return Array.from(p.childNodes).every((c) => c === node || (c.nodeType === 3 && !/\S/.test(c.nodeValue ?? "")));
+}
+
+/** A caption under a picture, player or table: emphasised, with the other marker when it has emphasis of its own. */
+export const captionLine = (markdown: string) => {
+  const line = markdown.trim();
+  return !line ? "" : !line.includes("*") ? `*${line}*` : !line.includes("_") ? `_${line}_` : line;
+};
 
 const safeHref = (href: string) => /^(https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i.test(href.trim());
 
@@ -90,6 +57,9 @@ function baseService(): TurndownService {
   // Text that looks like a tag stays text: `\<` is a literal `<` in Markdown.
   const escape = td.escape.bind(td);
   td.escape = (text: string) => escape(text).replace(/</g, "\\<");
+  // A line break with nothing after it in its paragraph, list item, quote or caption would be a hard
+  // break at the end of a block: Markdown shows that as a literal `\`. It is dropped instead.
+  td.addRule("lineBreak", { filter: "br", replacement: (_content, node) => (endsLine(node) ? "" : "\\\n") });
   // "- item" and "1. item", not turndown's wide "-   item".
   td.addRule("listItem", {
     filter: "li",
@@ -111,7 +81,7 @@ function baseService(): TurndownService {
   return td;
 }
 
-export interface PostContext extends ShortcodeContext {
+export interface PostContext extends BlockContext {
   /** The new address for a link to another imported post. */
   rewriteLink?: (href: string) => string;
 }
@@ -139,17 +109,34 @@ function postService(shiftHeadings: boolean, rewriteLink: (href: string) => stri
     filter: "figure",
     replacement: (content, node) => {
       const figure = node as HTMLElement;
+      const captionEl = Array.from(figure.children).find((c) => c.nodeName === "FIGCAPTION");
       const frame = figure.querySelector("iframe");
       if (frame || /\bwp-block-embed\b/.test(figure.getAttribute("class") ?? "")) {
-        const url = frame?.getAttribute("src") ?? figure.textContent?.trim() ?? "";
-        return `\n\n${sanitize(embedHtml(url)).trim()}\n\n`;
+        // The address is the player's, or the wrapper's text: never the caption run into it.
+        const wrapper = figure.querySelector(".wp-block-embed__wrapper") ?? figure;
+        const address = frame?.getAttribute("src") ?? Array.from(wrapper.childNodes).filter((c) => c !== captionEl).map((c) => c.textContent ?? "").join(" ").trim().split(/\s+/)[0] ?? "";
+        const title = (captionEl?.textContent ?? "").replace(/\s+/g, " ").trim();
+        // Only a caption with markup of its own needs a converter run of its own.
+        const caption = !captionEl ? "" : captionLine(captionEl.children.length ? td.turndown(captionEl.innerHTML) : td.escape(title));
+        return `\n\n${sanitize(embedHtml(address, title || "Video")).trim()}${caption ? `\n\n${caption}` : ""}\n\n`;
       }
-      const img = figure.querySelector("img");
-      if (!img) return `\n\n${content.trim()}\n\n`;
+      const images = figure.querySelectorAll("img");
+      // Several pictures (a gallery, a slideshow): each one and each caption in turn.
+      if (images.length !== 1 || figure.querySelector("figure")) return `\n\n${content.trim()}\n\n`;
+      // The picture and, from the figcaption rule, its caption line: under the picture, not a paragraph apart.
+      if (captionEl) return `\n\n${content.trim().replace(/\n{2,}/, "\n")}\n\n`;
+      // [caption] shortcodes put the caption as text beside the picture, not in a <figcaption>.
+      const img = images[0]!;
       const media = img.parentNode?.nodeName === "A" ? (img.parentNode as HTMLElement) : img;
-      const caption = (figure.querySelector("figcaption")?.textContent ?? figure.textContent ?? "").replace(/\s+/g, " ").trim();
-      return `\n\n${td.turndown(media.outerHTML).trim()}${caption ? `\n*${td.escape(caption)}*` : ""}\n\n`;
+      const caption = captionLine(td.escape((figure.textContent ?? "").replace(/\s+/g, " ")));
+      return `\n\n${td.turndown(media.outerHTML).trim()}${caption ? `\n${caption}` : ""}\n\n`;
     },
+  });
+  td.addRule("figcaption", { filter: "figcaption", replacement: (content) => `\n\n${captionLine(content)}\n\n` });
+  // A quote's source on a line of its own under the quote (WordPress shows it there too).
+  td.addRule("citation", {
+    filter: (node) => node.nodeName === "CITE" && (node.parentNode?.nodeName === "BLOCKQUOTE" || aloneInQuoteParagraph(node)),
+    replacement: (content) => (content.trim() ? `\n\n— ${content.trim()}\n\n` : ""),
   });
   td.addRule("iframe", {
     filter: "iframe",
@@ -160,18 +147,33 @@ function postService(shiftHeadings: boolean, rewriteLink: (href: string) => stri
       return kept.includes("<iframe") ? `\n\n${kept}\n\n` : src ? `\n\n<${src}>\n\n` : "";
     },
   });
-  td.addRule("table", { filter: "table", replacement: (_content, node) => `\n\n${sanitize((node as HTMLElement).outerHTML).trim()}\n\n` });
+  // Tables and folded sections (<details>) have no Markdown of their own: they stay HTML, through the allow-list.
+  td.addRule("table", { filter: ["table", "details"], replacement: (_content, node) => `\n\n${sanitize((node as HTMLElement).outerHTML).trim()}\n\n` });
   return td;
 }
 
 const tidy = (markdown: string) => `${markdown.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}\n`;
 
-/** A post or page body: shortcodes, paragraphs, then Markdown. */
-export function postToMarkdown(html: string, context: PostContext): string {
-  const prepared = autop(expandShortcodes(html, context));
-  const shift = DomUtils.findOne((el) => el.name === "h1", parseDocument(prepared).children) !== null;
-  return tidy(postService(shift, context.rewriteLink ?? ((href) => href)).turndown(prepared));
+export interface ConvertedPost {
+  markdown: string;
+  /** Blocks converted from their HTML alone, by name (block-editor posts). */
+  unknownBlocks: Record<string, number>;
+  /** The text before the post's "more" block, as plain text. */
+  teaser?: string;
 }
+
+/** A post or page body: shortcodes, then blocks or (classic editor) paragraphs, then Markdown. */
+export function convertPost(html: string, context: PostContext): ConvertedPost {
+  const expanded = expandShortcodes(html, context);
+  const blocks = hasBlocks(expanded) ? blocksToHtml(parseBlocks(unwrapDelimiters(expanded)), context) : undefined;
+  const prepared = blocks ? blocks.html : autop(expanded);
+  const markdown = tidy(postService(/<h1[\s>]/i.test(prepared), context.rewriteLink ?? ((href) => href)).turndown(prepared));
+  // Paragraphs, lines and captions of the teaser stay apart as words: `</p><p>` is a space.
+  const teaser = blocks?.teaser ? plainText(blocks.teaser.replace(/<br\s*\/?>|<\/(?:p|h[1-6]|li|figcaption|blockquote|div|figure)>/gi, "$& ")) : "";
+  return { markdown, unknownBlocks: blocks?.unknown ?? {}, ...(teaser ? { teaser } : {}) };
+}
+
+export const postToMarkdown = (html: string, context: PostContext): string => convertPost(html, context).markdown;
 
 const commentService = (() => {
   const td = baseService();

@@ -21,6 +21,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Every post by this existing author. */
   author?: string;
+  /** Password-protected and private posts as drafts, instead of leaving them out. */
+  protectedAsDrafts?: boolean;
 }
 
 /** created/updated: written; unchanged: already so; kept: a different file was left alone. */
@@ -43,6 +45,7 @@ export interface ImportReport {
   /** Files written (or that would be, in a dry run). */
   written: string[];
   dryRun: boolean;
+  protectedAsDrafts: boolean;
 }
 
 function outcomeFor(root: string, file: PlannedFile, force: boolean): Outcome {
@@ -88,7 +91,12 @@ export function importWordPress(root: string, exportPath: string, options: Impor
   if (options.author !== undefined && !content.authors[options.author])
     throw new ToolError(`--author "${options.author}" is not in ${contentPaths.authors} — use one of: ${Object.keys(content.authors).join(", ") || "(none yet)"}. Nothing was written.`);
 
-  const plan = planImport(wxr, { site: content.site, authors: content.authors, ...(options.author ? { author: options.author } : {}) });
+  const plan = planImport(wxr, {
+    site: content.site,
+    authors: content.authors,
+    protectedAsDrafts: options.protectedAsDrafts ?? false,
+    ...(options.author ? { author: options.author } : {}),
+  });
   const writes: PlannedFile[] = [];
   const results: EntryResult[] = plan.entries.map((entry) => {
     const file = outcomeFor(root, entry.file, force);
@@ -122,7 +130,7 @@ export function importWordPress(root: string, exportPath: string, options: Impor
       writeFileSync(join(root, file.path), file.text);
     }
   }
-  return { source: exportPath, plan, results, authorsAdded, redirects, written: writes.map((f) => f.path), dryRun: options.dryRun ?? false };
+  return { source: exportPath, plan, results, authorsAdded, redirects, written: writes.map((f) => f.path), dryRun: options.dryRun ?? false, protectedAsDrafts: options.protectedAsDrafts ?? false };
 }
 
 /** What the site's own schema says against a planned file, if anything. */

@@ -6,10 +6,13 @@ import { isoDay } from "../dates.ts";
 import { slugify } from "../slug.ts";
 import { uniqueSlug } from "../tools/new-post.ts";
 import { postUrl, reservedNames } from "../routes.ts";
-import { archivedResponses, wordpressDate, type CommentOutcome } from "./comments.ts";
-import { plainText, postToMarkdown } from "./html.ts";
-import type { Wxr, WxrItem } from "./wxr.ts";
 import { referencesIn } from "../check/references.ts";
+import { oldLinks, oldPath, sameHost } from "./addresses.ts";
+import { earlierResponsesOf, wordpressDate, type CommentOutcome } from "./comments.ts";
+import { convertPost, plainText } from "./html.ts";
+import { notPublicNote, notPublicReason, type NotPublic, type NotPublicReason } from "./not-public.ts";
+import { retention, wordsOf, wordsOfMarkdown, type Retention } from "./words.ts";
+import type { Wxr, WxrItem } from "./wxr.ts";
 
 export interface PlannedFile {
   /** Project-relative path. */
@@ -32,6 +35,12 @@ export interface PlannedEntry {
   author?: string;
   /** Images that still load from the old blog. */
   oldImages: number;
+  /** Set for a post that was not public on WordPress, written as a draft (--protected-as-drafts). */
+  notPublic?: NotPublicReason;
+  /** Blocks converted from their HTML alone, by name. */
+  unknownBlocks: Record<string, number>;
+  /** How many of the WordPress text's words the converted text still has. */
+  words: Retention;
 }
 
 export interface ImportPlan {
@@ -41,6 +50,8 @@ export interface ImportPlan {
   newAuthors: { id: string; name: string }[];
   /** Why items were left out, with how many: "attachments" → 3. */
   skipped: Record<string, number>;
+  /** Posts and pages left out because they were password-protected or private on WordPress. */
+  notPublic: NotPublic[];
   comments: Record<CommentOutcome, number>;
 }
 
@@ -50,6 +61,8 @@ export interface PlanContext {
   authors: Record<string, Author>;
   /** Every post by this existing author, instead of the export's authors. */
   author?: string;
+  /** Password-protected and private posts become drafts instead of being left out. */
+  protectedAsDrafts?: boolean;
 }
 
 /** WordPress's default category says nothing about a post. */
@@ -59,8 +72,8 @@ const noCategory = new Set(["uncategorized", "geen-categorie", "ongecategoriseer
 export const skipLabels: Record<string, [string, string]> = {
   attachment: ["attachment (its file stays on the old blog)", "attachments (their files stay on the old blog)"],
   revision: ["revision", "revisions"], menu: ["menu item", "menu items"], theme: ["theme setting", "theme settings"],
-  block: ["reusable block", "reusable blocks"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
-  "auto-draft": ["automatic draft", "automatic drafts"], private: ["private item", "private items"],
+  block: ["reusable block (shown where posts use it)", "reusable blocks (shown where posts use them)"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
+  "auto-draft": ["automatic draft", "automatic drafts"],
   "unpublished-page": ["unpublished page", "unpublished pages"], undated: ["item without a date", "items without a date"],
   other: ["item of another kind", "items of other kinds"],
 };
@@ -76,9 +89,9 @@ export const provenance = (link: string) => `# Imported from WordPress: ${link}\
 
 const scalar = (value: string) => YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 
-/** The front-matter and body of a post or page, with where it came from as a comment. */
+/** The front-matter and body of a post or page, with where it came from as a comment; a `#` field is a comment. */
 function markdownFile(fields: [string, string | undefined][], link: string, body: string): string {
-  const lines = fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`);
+  const lines = fields.filter(([, v]) => v !== undefined).map(([k, v]) => (k === "#" ? v! : `${k}: ${v}`));
   return ["---", ...(link ? [provenance(link).trimEnd()] : []), ...lines, "---", "", body].join("\n");
 }
 
@@ -91,61 +104,6 @@ function tagsOf(item: WxrItem): string[] {
     if (!tags.has(slugify(label))) tags.set(slugify(label), label);
   }
   return [...tags.values()];
-}
-
-/** A path as people read it: `/2012/05/02/%c3%bcber/` → `/2012/05/02/über/` (encoded again in _redirects). */
-function readablePath(pathname: string): string {
-  try {
-    return decodeURI(pathname);
-  } catch {
-    return pathname;
-  }
-}
-
-function oldPath(link: string, target: string): Redirect | undefined {
-  try {
-    const from = readablePath(new URL(link).pathname);
-    return from !== "/" && from !== target ? { from, to: target } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sameHost(url: string, blog: string): boolean {
-  try {
-    return new URL(url).host === new URL(blog).host;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Links from one old post to another point to the new addresses: by the old address (absolute or
- * from the site root) or by WordPress's `?p=123`. Other links stay as they are.
- */
-function oldLinks(blog: string, moved: readonly { item: WxrItem; url: string }[]): (href: string) => string {
-  const trail = (path: string) => (path.endsWith("/") ? path : `${path}/`);
-  const byPath = new Map<string, string>();
-  const byId = new Map(moved.map((m) => [m.item.id, m.url]));
-  for (const { item, url } of moved) {
-    try {
-      byPath.set(trail(readablePath(new URL(item.link).pathname)), url);
-    } catch {
-      // A post without an address is only reachable by its id.
-    }
-  }
-  return (href) => {
-    let url: URL;
-    try {
-      url = new URL(href, blog);
-      if (!sameHost(url.href, blog) || (!href.startsWith("/") && !sameHost(href, blog))) return href;
-    } catch {
-      return href;
-    }
-    const id = url.pathname === "/" ? url.searchParams.get("p") ?? url.searchParams.get("page_id") : null;
-    const target = (id ? byId.get(id) : undefined) ?? byPath.get(trail(readablePath(url.pathname)));
-    return target ? `${target}${url.hash}` : href;
-  };
 }
 
 /** `%c3%bcber-ons` → `uber-ons`; an empty name (most drafts) falls back to the title. */
@@ -191,13 +149,16 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
   // First pass: what is imported, under which name — so links between old posts can be rewritten.
   // A page may not take a name the site uses itself (src/routes.ts), nor the data folder's.
   const taken = { post: new Set<string>(), page: new Set<string>([...reservedNames, "_data"]) };
-  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date }[] = [];
+  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date; hidden?: NotPublicReason }[] = [];
+  const notPublic: NotPublic[] = [];
   for (const item of wxr.items) {
+    const postOrPage = item.type === "post" || item.type === "page";
+    const hidden = postOrPage && item.status !== "trash" ? notPublicReason(item) : undefined;
     const reason =
       item.status === "trash" ? "trash"
-      : item.type !== "post" && item.type !== "page" ? skipByType[item.type] ?? "other"
+      : !postOrPage ? skipByType[item.type] ?? "other"
       : item.status === "auto-draft" || item.status === "inherit" ? "auto-draft"
-      : item.status === "private" ? "private"
+      : hidden ? undefined
       : item.type === "page" && item.status !== "publish" ? "unpublished-page"
       : undefined;
     const date = reason ? undefined : wordpressDate(item.date, item.dateGmt, site.timezone);
@@ -205,26 +166,36 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       skip(reason ?? "undated");
       continue;
     }
-    const kind = item.type === "page" ? "page" : item.status === "publish" ? "post" : "draft";
+    if (hidden && (item.type === "page" || !context.protectedAsDrafts)) {
+      const responses = earlierResponsesOf(item.comments, site).responses.length;
+      notPublic.push({ kind: item.type === "page" ? "page" : "post", title: plainText(item.title) || baseSlug(item), link: item.link, reason: hidden, responses });
+      continue;
+    }
+    const kind = item.type === "page" ? "page" : item.status === "publish" && !hidden ? "post" : "draft";
     const names = kind === "page" ? taken.page : taken.post;
     const slug = uniqueSlug(baseSlug(item), (s) => names.has(s));
     names.add(slug);
-    accepted.push({ item, kind, slug, date });
+    accepted.push({ item, kind, slug, date, ...(hidden ? { hidden } : {}) });
   }
   const rewriteLink = oldLinks(wxr.link, accepted.filter((a) => a.kind !== "draft").map((a) => ({ item: a.item, url: a.kind === "page" ? `/${a.slug}/` : postUrl(a.slug) })));
 
+  // Reusable blocks are shown where a post uses them (`<!-- wp:block {"ref":12} /-->`).
+  const reusable = new Map(wxr.items.filter((i) => i.type === "wp_block" && i.status !== "trash").map((i) => [i.id, i.content]));
   const entries: PlannedEntry[] = [];
-  for (const { item, kind, slug, date } of accepted) {
+  for (const { item, kind, slug, date, hidden } of accepted) {
     const title = plainText(item.title) || slug;
-    const body = postToMarkdown(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink });
-    const description = plainText(item.excerpt);
+    const converted = convertPost(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink, reusable });
+    const body = converted.markdown;
+    // The text before "more" is what WordPress showed in lists: the summary here, unless there is an excerpt.
+    const description = plainText(item.excerpt) || converted.teaser || "";
     const oldImages = referencesIn(body).filter((r) => r.kind === "image" && sameHost(r.target, wxr.link)).length;
+    const checks = { unknownBlocks: converted.unknownBlocks, words: retention(wordsOf(item.content), wordsOfMarkdown(body)) };
 
     if (kind === "page") {
       const path = `${contentPaths.pages}/${slug}.md`;
       const text = markdownFile([["title", scalar(title)], ["description", description ? scalar(description) : undefined]], item.link, body);
       const redirect = oldPath(item.link, `/${slug}/`);
-      entries.push({ kind, slug, title, link: item.link, file: { path, text }, ...(redirect ? { redirect } : {}), oldImages });
+      entries.push({ kind, slug, title, link: item.link, file: { path, text }, ...(redirect ? { redirect } : {}), oldImages, ...checks });
       continue;
     }
     const tags = tagsOf(item);
@@ -236,18 +207,19 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
         ["author", author],
         ["tags", `[${tags.map(scalar).join(", ")}]`],
         ["description", description ? scalar(description) : undefined],
+        ["#", hidden ? notPublicNote(hidden) : undefined],
         ["draft", kind === "draft" ? "true" : undefined],
       ],
       item.link,
       body,
     );
-    const archived = archivedResponses(item.comments, site);
-    for (const [outcome, n] of Object.entries(archived.counts)) comments[outcome as CommentOutcome] += n;
-    const responses = archived.responses.length
+    const earlier = earlierResponsesOf(item.comments, site);
+    for (const [outcome, n] of Object.entries(earlier.counts)) comments[outcome as CommentOutcome] += n;
+    const responses = earlier.responses.length
       ? {
           path: responsesFile(slug),
-          count: archived.responses.length,
-          text: `# Earlier responses to "${title.replace(/\s+/g, " ")}", imported from WordPress (approved ones only).\n# Shown read-only above the live comments: edit or remove one here if needed.\n${YAML.stringify(archived.responses, { lineWidth: 0 })}`,
+          count: earlier.responses.length,
+          text: `# Earlier responses to "${title.replace(/\s+/g, " ")}", imported from WordPress (approved ones only).\n# Shown read-only above the live comments: edit or remove one here if needed.\n${YAML.stringify(earlier.responses, { lineWidth: 0 })}`,
         }
       : undefined;
     const redirect = kind === "post" ? oldPath(item.link, postUrl(slug)) : undefined;
@@ -255,8 +227,10 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       kind, slug, title, link: item.link, author, file: { path: `${contentPaths.posts}/${slug}.md`, text },
       ...(responses ? { responses } : {}),
       ...(redirect ? { redirect } : {}),
+      ...(hidden ? { notPublic: hidden } : {}),
       oldImages,
+      ...checks,
     });
   }
-  return { blog: { title: plainText(wxr.title), link: wxr.link }, entries, newAuthors, skipped, comments };
+  return { blog: { title: plainText(wxr.title), link: wxr.link }, entries, newAuthors, skipped, notPublic, comments };
 }

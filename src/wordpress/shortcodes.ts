@@ -16,7 +16,8 @@ export function embedUrl(url: string): string | undefined {
     : host === "youtube.com" || host === "youtube-nocookie.com"
       ? parsed.searchParams.get("v") ?? /^\/(?:embed|shorts|v)\/([\w-]+)/.exec(parsed.pathname)?.[1]
       : undefined;
-  if (youtube && /^[\w-]{6,}$/.test(youtube)) return `https://www.youtube-nocookie.com/embed/${youtube}`;
+  // A YouTube video id is 11 characters; anything else (a caption run into it, a channel) is no video.
+  if (youtube && /^[\w-]{11}$/.test(youtube)) return `https://www.youtube-nocookie.com/embed/${youtube}`;
   const vimeo = host === "vimeo.com" || host === "player.vimeo.com" ? /(\d{5,})/.exec(parsed.pathname)?.[1] : undefined;
   if (vimeo) return `https://player.vimeo.com/video/${vimeo}`;
   return undefined;

@@ -41,6 +41,8 @@ export interface WxrItem {
   type: string;
   /** `publish`, `draft`, `pending`, `future`, `private`, `trash`, `inherit`, `auto-draft`. */
   status: string;
+  /** The password a reader had to give (`<wp:post_password>`); empty for a post anyone could read. */
+  password: string;
   date: string;
   dateGmt: string;
   creator: string;
@@ -90,6 +92,7 @@ function item(node: Node): WxrItem {
     postName: text(node["wp:post_name"]),
     type: text(node["wp:post_type"]) || "post",
     status: text(node["wp:status"]),
+    password: text(node["wp:post_password"]),
     date: text(node["wp:post_date"]),
     dateGmt: text(node["wp:post_date_gmt"]),
     creator: text(node["dc:creator"]),

@@ -9,11 +9,16 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
 import { build, repoRoot, tempProject, type BuildResult } from "../support/site.ts";
-import { elementsOf, visibleText } from "../build/html.ts";
+import { elementsOf, siteFiles, visibleText } from "../build/html.ts";
 import { runScript, type Run } from "./cli.ts";
 import { sampleExport, wxr } from "./wxr-fixture.ts";
 
 const imported = "content/posts/leren-in-netwerken-een-terugblik.md";
+/** Words only the not-public posts, pages and their responses contain. */
+const secrets = /Geheim dagboek|Vertrouwelijke casus|rooster van de begeleiders|telefoonnummers|Herkenbaar, dank je Ilse|Wat deed je daarna|leergang2012/;
+
+/** The text of every file of a built site. */
+const everything = (dir: string) => siteFiles(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
 
 /** Every file under content/ with its text and modification time. */
 function snapshot(root: string): Map<string, string> {
@@ -66,7 +71,21 @@ describe("importing an export into the example site", () => {
     expect(first.stdout).toMatch(/Not imported: a different file with that name exists \(use --force to replace it\):\n {2}content\/posts\/welkom-in-de-leergang\.md/);
     expect(first.stdout).toContain("left out: 1 spam, 2 pending, 1 trashed, 1 pingback or trackback");
     expect(first.stdout).toContain("Authors added to content/_data/authors.yaml: pjansen (Piet Jansen)");
-    expect(first.stdout).toContain("Skipped: 1 attachment (its file stays on the old blog), 1 revision, 1 menu item, 1 trashed item, 1 private item.");
+    expect(first.stdout).toContain("Skipped: 1 attachment (its file stays on the old blog), 1 revision, 1 menu item, 1 trashed item.");
+  });
+
+  test("what was private or password-protected on WordPress is listed, not imported", () => {
+    expect(first.stdout).toContain([
+      "Not imported, because they were not public on WordPress (their responses stay out too):",
+      '  "Alleen voor mij" (post, private)',
+      '  "Voor de groep: de casus van Ilse" (post, password-protected, 2 responses)',
+      '  "Intern: roosters" (page, private)',
+      '  "Deelnemerslijst" (page, password-protected)',
+      "To import those posts as drafts instead, add --protected-as-drafts.",
+    ].join("\n"));
+    const written = [...afterFirst.keys()].filter((f) => afterFirst.get(f) !== before.get(f));
+    expect(written.filter((f) => /prive|casus-ilse|roosters|deelnemers/.test(f))).toEqual([]);
+    expect([...afterFirst.values()].join("\n")).not.toMatch(secrets);
   });
 
   test("the post: front-matter in the site's terms and the body as clean Markdown", () => {
@@ -95,8 +114,9 @@ describe("importing an export into the example site", () => {
     expect(check.stdout).toContain("content/_data/authors.yaml: pjansen.bio: warning: is missing");
   });
 
-  test("the site builds: posts and the page published, the draft not", () => {
+  test("the site builds: posts and the page published, the draft not, nothing that was not public", () => {
     expect(built.status).toBe(0);
+    expect(everything(built.out)).not.toMatch(secrets);
     expect(visibleText(page("posts/umlaut-cafe-wat-kost-leren/index.html"))).toContain("Één vraag bleef hangen: wat kóst leren eigenlijk?");
     expect(visibleText(page("over-mij/index.html"))).toContain("Ik begeleid leergangen.");
     expect(() => page("posts/concept-nog-niet-af/index.html")).toThrow();
@@ -213,6 +233,31 @@ describe("what the import refuses, and what it leaves alone", () => {
     expect(readFileSync(join(root, "content/_data/authors.yaml"), "utf8")).not.toContain("pjansen");
     expect(readFileSync(join(root, "content/_data/redirects.yaml"), "utf8")).not.toContain("umlaut");
     expect(runScript(root, "check").status).toBe(0);
+  });
+
+  test("--protected-as-drafts: the posts become drafts with their responses, pages stay out, and nothing is published", () => {
+    const root = tempProject();
+    writeFileSync(join(root, "export.xml"), wxr(sampleExport()));
+    const run = runScript(root, "import-wordpress", ["export.xml", "--protected-as-drafts"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('  content/posts/casus-ilse.md (draft, password-protected on WordPress, 2 earlier responses) — "Voor de groep: de casus van Ilse"');
+    expect(run.stdout).toContain('  content/posts/prive.md (draft, private on WordPress) — "Alleen voor mij"');
+    expect(run.stdout).toContain('  "Intern: roosters" (page, private) — a page cannot be a draft on this site');
+    expect(run.stdout).toContain('  "Deelnemerslijst" (page, password-protected) — a page cannot be a draft on this site');
+    expect(run.stdout).not.toContain("add --protected-as-drafts");
+    expect(run.stdout).toContain("Written as drafts because they were not public on WordPress: 2 posts. Drafts show in deploy previews and branch deploys: remove what must stay private.");
+    const draft = readFileSync(join(root, "content/posts/casus-ilse.md"), "utf8");
+    expect(draft).toMatch(/\n# Password-protected on WordPress: imported as a draft, so it is never published\.\n.*\ndraft: true\n---\n\nVertrouwelijke casus/);
+    expect(draft).not.toContain("leergang2012");
+    const responses = readFileSync(join(root, "content/posts/casus-ilse.comments.yaml"), "utf8");
+    expect(responses).toContain("author: Fatima");
+    expect(responses).not.toMatch(/Wachtende|Casino|fatima@example\.org|192\.0\.2/);
+    expect(readFileSync(join(root, "content/_data/redirects.yaml"), "utf8")).not.toMatch(/casus-ilse|prive|roosters|deelnemers/);
+    // The drafts pass the site's own checks, and a production build publishes none of it.
+    expect(runScript(root, "check").status).toBe(0);
+    const site = build(root);
+    expect(site.status).toBe(0);
+    expect(everything(site.out)).not.toMatch(secrets);
   });
 
   test("--author gives every post to an existing author and adds none", () => {

@@ -2,7 +2,7 @@
 // names, dated in the site's time zone, threaded, with the old addresses — from the export alone.
 import { describe, expect, test } from "vitest";
 import type { Author } from "../../src/content/load.ts";
-import { archivedResponses, commentOutcome, wordpressDate } from "../../src/wordpress/comments.ts";
+import { earlierResponsesOf, commentOutcome, wordpressDate } from "../../src/wordpress/comments.ts";
 import { planImport, type PlannedEntry } from "../../src/wordpress/plan.ts";
 import { schemaProblem } from "../../src/wordpress/import.ts";
 import { parseWxr, type WxrComment } from "../../src/wordpress/wxr.ts";
@@ -64,7 +64,7 @@ describe("comments: which become earlier responses", () => {
   });
 
   test("threading is kept; a reply to a response that is left out moves to the top", () => {
-    const { responses, counts } = archivedResponses(
+    const { responses, counts } = earlierResponsesOf(
       [
         comment({ id: "1" }),
         comment({ id: "2", parent: "1", dateGmt: "2012-04-11 09:00:00" }),
@@ -79,18 +79,18 @@ describe("comments: which become earlier responses", () => {
   });
 
   test("dates in the site's time zone; e-mail and IP addresses never copied", () => {
-    const { responses } = archivedResponses([comment({ authorUrl: " https://a.example ", dateGmt: "2012-10-28 01:30:00" })], site);
+    const { responses } = earlierResponsesOf([comment({ authorUrl: " https://a.example ", dateGmt: "2012-10-28 01:30:00" })], site);
     expect(responses[0]).toEqual({ id: 1, author: "A", url: "https://a.example", date: "2012-10-28T02:30:00+01:00", text: "Tekst" });
     expect(JSON.stringify(responses)).not.toMatch(/@|192\.0\.2/);
   });
 
   test("names are plain text; an empty name reads Anoniem; only web addresses are kept", () => {
-    const { responses } = archivedResponses([comment({ author: "<b>Bo</b> &amp; co", authorUrl: "javascript:alert(1)" }), comment({ id: "2", author: "" })], site);
+    const { responses } = earlierResponsesOf([comment({ author: "<b>Bo</b> &amp; co", authorUrl: "javascript:alert(1)" }), comment({ id: "2", author: "" })], site);
     expect(responses.map((r) => [r.author, r.url])).toEqual([["Bo & co", undefined], ["Anoniem", undefined]]);
   });
 
   test("a response that is empty once scripts are removed is left out and counted", () => {
-    const { responses, counts } = archivedResponses([comment({ content: "<script>alert(1)</script>" })], site);
+    const { responses, counts } = earlierResponsesOf([comment({ content: "<script>alert(1)</script>" })], site);
     expect(responses).toEqual([]);
     expect(counts.empty).toBe(1);
   });
@@ -112,7 +112,7 @@ describe("the plan", () => {
       ["draft", "content/posts/concept-nog-niet-af.md"],
       ["page", "content/over-mij.md"],
     ]);
-    expect(skipped).toEqual({ attachment: 1, revision: 1, menu: 1, trash: 1, private: 1 });
+    expect(skipped).toEqual({ attachment: 1, revision: 1, menu: 1, trash: 1 });
   });
 
   test("front-matter: title, date in the site's time zone, author, tags and categories, draft", () => {
@@ -191,7 +191,86 @@ describe("the plan", () => {
     expect(schemaProblem({ path: "content/posts/x.comments.yaml", text: "- author: A\n  text: B\n" })).toMatch(/is missing/);
   });
 
+  test("a post's text before its \"more\" block is its description, unless it has an excerpt", () => {
+    const more = '<!-- wp:paragraph -->\n<p>Eerst dit.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>En dit<br>ook.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->\n\n<!-- wp:paragraph -->\n<p>De rest.</p>\n<!-- /wp:paragraph -->';
+    const items = [
+      { id: 1, title: "Een", name: "een", content: more },
+      { id: 2, title: "Twee", name: "twee", content: more, excerpt: "Eigen samenvatting." },
+      { id: 3, title: "Drie", name: "drie", content: "Klassiek.\n\n<!--more-->\n\nDe rest." },
+    ];
+    const { entries } = plan(wxr({ ...sampleExport(), items }));
+    expect(entries.map((e) => /\ndescription: (.*)\n/.exec(e.file.text)?.[1])).toEqual(["Eerst dit. En dit ook.", "Eigen samenvatting.", undefined]);
+    expect(entries[0]!.file.text).toContain("\nEerst dit.\n\nEn dit\\\nook.\n\nDe rest.\n");
+  });
+
+  test("a post whose conversion loses words says so; blocks it does not know are counted by name", () => {
+    const form = '<form action="https://old.example/send"><label>Je naam en je organisatie</label> <input name="n"> <button>Verstuur het formulier nu</button></form>';
+    const items = [
+      { id: 1, title: "Formulier", name: "formulier", content: `Vul dit in.\n\n${form}` },
+      { id: 2, title: "Plug-in", name: "plug-in", content: '<!-- wp:acme/card {"x":1} -->\n<div class="card"><p>Tekst op een kaart.</p></div>\n<!-- /wp:acme/card -->\n\n<!-- wp:acme/card /-->' },
+    ];
+    const [formulier, plugin] = plan(wxr({ ...sampleExport(), items })).entries;
+    expect(formulier!.words).toMatchObject({ words: 12, kept: 3 });
+    expect(formulier!.words.missing).toEqual(["je", "naam", "en", "organisatie", "verstuur", "het", "formulier", "nu"]);
+    expect(plugin!.words.ratio).toBe(1);
+    expect(plugin!.unknownBlocks).toEqual({ "acme/card": 2 });
+    expect(plugin!.file.text).toContain("\nTekst op een kaart.\n");
+  });
+
   test("the same export plans the same files", () => {
     expect(plan()).toEqual(plan());
+  });
+});
+
+describe("what was not public on WordPress", () => {
+  const byDefault = () => plan();
+  const asDrafts = () => planImport(parseWxr(wxr(sampleExport())), { site, authors: { marjan }, protectedAsDrafts: true });
+  const secrets = /Geheim dagboek|Vertrouwelijke casus|rooster van de begeleiders|telefoonnummers|Herkenbaar|Wat deed je daarna/;
+
+  test("by default private and password-protected posts and pages are left out and listed with the reason", () => {
+    const { entries, notPublic, comments } = byDefault();
+    expect(notPublic).toEqual([
+      { kind: "post", title: "Alleen voor mij", link: "", reason: "private", responses: 0 },
+      { kind: "post", title: "Voor de groep: de casus van Ilse", link: "https://oudblog.example.org/2012/06/10/casus-ilse/", reason: "password-protected", responses: 2 },
+      { kind: "page", title: "Intern: roosters", link: "https://oudblog.example.org/roosters/", reason: "private", responses: 0 },
+      { kind: "page", title: "Deelnemerslijst", link: "https://oudblog.example.org/deelnemers/", reason: "password-protected", responses: 0 },
+    ]);
+    expect(entries.some((e) => ["prive", "casus-ilse", "roosters", "deelnemers"].includes(e.slug))).toBe(false);
+    // Their responses stay out with them: not written, not counted as kept.
+    expect(comments.kept).toBe(14);
+    expect(JSON.stringify(entries)).not.toMatch(secrets);
+  });
+
+  test("--protected-as-drafts: the posts become drafts that say why, with their approved responses beside them", () => {
+    const { entries, notPublic } = asDrafts();
+    const prive = entry(entries, "prive");
+    const casus = entry(entries, "casus-ilse");
+    expect([prive.kind, prive.notPublic, casus.kind, casus.notPublic]).toEqual(["draft", "private", "draft", "password-protected"]);
+    expect(casus.file.text).toMatch(/\n# Password-protected on WordPress: imported as a draft, so it is never published\.\n# Drafts do show in deploy previews and branch deploys: remove what must stay private\.\ndraft: true\n---\n/);
+    expect(prive.file.text).toMatch(/\n# Private on WordPress: imported as a draft, .*\n.*\ndraft: true\n---\n/);
+    expect(casus.redirect).toBeUndefined();
+    expect(casus.responses).toMatchObject({ path: "content/posts/casus-ilse.comments.yaml", count: 2 });
+    expect(casus.responses!.text).toContain("- id: 911\n  parent: 910\n  author: Pieter\n");
+    expect(casus.responses!.text).not.toMatch(/Wachtende|Casino|@|192\.0\.2/);
+    // A page cannot be a draft on this site: left out, also with the flag.
+    expect(notPublic.map((n) => [n.kind, n.title])).toEqual([["page", "Intern: roosters"], ["page", "Deelnemerslijst"]]);
+    expect(entries.some((e) => e.kind === "page" && ["roosters", "deelnemers"].includes(e.slug))).toBe(false);
+  });
+
+  test("the drafts pass the site's own schema", () => {
+    const files = asDrafts().entries.flatMap((e) => [e.file, ...(e.responses ? [e.responses] : [])]);
+    expect(files.map((f) => [f.path, schemaProblem(f)]).filter(([, problem]) => problem)).toEqual([]);
+  });
+
+  test("a trashed item stays trash, whatever its password; a protected draft is protected too", () => {
+    const items = [
+      { id: 1, title: "Weg", name: "weg", status: "trash", password: "x" },
+      { id: 2, title: "Concept", name: "concept", status: "draft", password: "x" },
+      { id: 3, title: "Open", name: "open" },
+    ];
+    const result = plan(wxr({ ...sampleExport(), items }));
+    expect(result.skipped).toEqual({ trash: 1 });
+    expect(result.notPublic.map((n) => [n.title, n.reason])).toEqual([["Concept", "password-protected"]]);
+    expect(result.entries.map((e) => e.slug)).toEqual(["open"]);
   });
 });

@@ -21,6 +21,8 @@ export interface FixtureItem {
   link?: string;
   type?: string;
   status?: string;
+  /** `<wp:post_password>`: set for a password-protected post or page. */
+  password?: string;
   creator?: string;
   /** Site-local wall time and UTC, as WordPress stores both. */
   date?: string;
@@ -81,7 +83,8 @@ function itemXml(item: FixtureItem): string {
 		<wp:post_name>${cdata(item.name ?? "")}</wp:post_name>
 		<wp:status>${cdata(item.status ?? "publish")}</wp:status>
 		<wp:post_parent>${item.parent ?? 0}</wp:post_parent>
-		<wp:post_type>${cdata(item.type ?? "post")}</wp:post_type>${item.attachmentUrl ? `\n\t\t<wp:attachment_url>${cdata(item.attachmentUrl)}</wp:attachment_url>` : ""}
+		<wp:post_type>${cdata(item.type ?? "post")}</wp:post_type>
+		<wp:post_password>${cdata(item.password ?? "")}</wp:post_password>${item.attachmentUrl ? `\n\t\t<wp:attachment_url>${cdata(item.attachmentUrl)}</wp:attachment_url>` : ""}
 		<wp:postmeta>
 			<wp:meta_key>${cdata("_edit_last")}</wp:meta_key>
 			<wp:meta_value>${cdata("1")}</wp:meta_value>
@@ -215,7 +218,24 @@ export function sampleExport(): FixtureExport {
       { id: 60, title: "Leren in netwerken: een terugblik", name: "1-revision-v1", type: "revision", status: "inherit", parent: 1 },
       { id: 70, title: "Home", name: "home", type: "nav_menu_item" },
       { id: 80, title: "Weggegooid", name: "weggegooid", status: "trash", content: "Weg ermee." },
-      { id: 90, title: "Alleen voor mij", name: "prive", status: "private", content: "Geheim." },
+      { id: 90, title: "Alleen voor mij", name: "prive", status: "private", content: "Geheim dagboek van de begeleider." },
+      {
+        // Password-protected: WordPress showed it only to readers who knew the password.
+        id: 91,
+        title: "Voor de groep: de casus van Ilse",
+        name: "casus-ilse",
+        link: `${blog}/2012/06/10/casus-ilse/`,
+        password: "leergang2012",
+        content: "Vertrouwelijke casus uit de praktijk van Ilse.",
+        comments: [
+          { id: 910, author: "Fatima", email: "fatima@example.org", dateGmt: "2012-06-10 12:00:00", content: "Herkenbaar, dank je Ilse." },
+          { id: 911, author: "Pieter", dateGmt: "2012-06-10 13:00:00", content: "Wat deed je daarna?", parent: 910 },
+          { id: 912, author: "Wachtende", dateGmt: "2012-06-10 14:00:00", content: "Nog niet goedgekeurd.", approved: "0" },
+          { id: 913, author: "Casino", dateGmt: "2012-06-10 15:00:00", content: "Win geld!", approved: "spam" },
+        ],
+      },
+      { id: 92, title: "Intern: roosters", name: "roosters", type: "page", status: "private", link: `${blog}/roosters/`, content: "Het rooster van de begeleiders." },
+      { id: 93, title: "Deelnemerslijst", name: "deelnemers", type: "page", link: `${blog}/deelnemers/`, password: "lijst", content: "Namen en telefoonnummers van de deelnemers." },
     ],
   };
 }
