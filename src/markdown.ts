@@ -66,6 +66,25 @@ function hasRawHtml(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.type === "html_block" || (t.children?.some((c) => c.type === "html_inline") ?? false));
 }
 
+/**
+ * What is wider than a phone scrolls in its own box, which the keyboard can reach (WCAG 1.4.10
+ * Reflow, and axe's scrollable-region-focusable): each table is wrapped in a labelled group (not a
+ * landmark: a page may hold many tables, and landmarks must be told apart), each
+ * code block takes focus. Run on sanitised or Markdown-made HTML, where `<table` and `<pre` can
+ * only be tags (text and attribute values have their `<` escaped).
+ */
+export function scrollBoxes(html: string, tableLabel: string): string {
+  if (!html.includes("<table") && !html.includes("<pre")) return html;
+  const label = tableLabel.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  return html
+    .replace(/<table\b/g, `<div class="table-scroll" role="group" aria-label="${label}" tabindex="0"><table`)
+    .replace(/<\/table>/g, "</table></div>")
+    .replace(/<pre\b(?![^>]*\btabindex=)/g, '<pre tabindex="0"');
+}
+
+/** The label of a table's scroll box, in the language of the page (Eleventy hands layouts' data, `t` included, to `render`). */
+const tableLabelIn = (env: Record<string, unknown>) => (env.t as { tableScroll?: string } | undefined)?.tableScroll ?? "";
+
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
   // Images in posts load lazily, never block the first paint, and have their size when they are
@@ -80,10 +99,11 @@ export function createMarkdown() {
   };
   return {
     md,
+    /** `env.t`: the interface text (src/i18n/), for the label of a table's scroll box. */
     render(source: string, env: Record<string, unknown> = {}): string {
       const tokens = md.parse(source, env);
       const html = md.renderer.render(tokens, md.options, env);
-      return hasRawHtml(tokens) ? sanitize(html) : html;
+      return scrollBoxes(hasRawHtml(tokens) ? sanitize(html) : html, tableLabelIn(env));
     },
   };
 }

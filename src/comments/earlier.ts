@@ -5,7 +5,8 @@ import MarkdownIt from "markdown-it";
 import type { Site } from "../content/load.ts";
 import type { EarlierResponseData } from "../content/schema.ts";
 import { isoDateTime, longDate, parseSiteDate } from "../dates.ts";
-import { sanitize } from "../markdown.ts";
+import { messages } from "../i18n/index.ts";
+import { sanitize, scrollBoxes } from "../markdown.ts";
 
 export interface EarlierResponse {
   /** `comment-12`: the anchor WordPress used, so old links to a response still land on it. */
@@ -30,8 +31,8 @@ md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
 };
 
 /** A response's text as safe HTML. */
-export function renderResponseText(text: string): string {
-  return sanitize(md.render(text)).trim();
+export function renderResponseText(text: string, tableLabel: string): string {
+  return scrollBoxes(sanitize(md.render(text)), tableLabel).trim();
 }
 
 /**
@@ -48,7 +49,7 @@ export function earlierThread(comments: readonly EarlierResponseData[], site: Pi
       ...(data.url ? { url: data.url } : {}),
       datetime: isoDateTime(date, tz),
       dateLabel: longDate(date, site.lang, tz),
-      html: renderResponseText(data.text),
+      html: renderResponseText(data.text, messages(site.lang).tableScroll),
       replies: [],
     };
     return { data, node, time: date.getTime() };

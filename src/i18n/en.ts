@@ -49,6 +49,8 @@ export const en: Messages = {
   newer: "Newer posts",
   older: "Older posts",
   pageOf: (n, total) => `Page ${n} of ${total}`,
+  // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown.ts).
+  tableScroll: "Table",
   earlierTitle: (n) => `Earlier responses (${n})`,
   earlierIntro: "Kept from the previous blog. These responses can no longer be answered.",
 };

@@ -52,6 +52,8 @@ export const nl = {
   older: "Oudere berichten",
   pageOf: (n: number, total: number) => `Pagina ${n} van ${total}`,
   // Earlier responses, kept in the content (layouts/pages/post.njk).
+  // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown.ts).
+  tableScroll: "Tabel",
   earlierTitle: (n: number) => `Eerdere reacties (${n})`,
   earlierIntro: "Overgenomen van het vorige blog. Op deze reacties kun je niet meer antwoorden.",
 };

@@ -1,20 +1,21 @@
 // Post bodies as HTML. Posts are not Eleventy templates: their Markdown is rendered here, once per
 // version of each post, so the dev server renders again only the posts that changed since its last build.
 import type { PostEntry } from "../content/load.ts";
+import type { Messages } from "../i18n/index.ts";
 import { createMarkdown } from "../markdown.ts";
 
-/** By post file: the Markdown last rendered and its HTML. Kept across builds by the build session. */
-export type Bodies = Map<string, { body: string; html: string }>;
+/** By post file: the Markdown last rendered (and the interface language) and its HTML. Kept across builds by the build session. */
+export type Bodies = Map<string, { body: string; lang: string; html: string }>;
 
 const markdown = createMarkdown();
 
 /** Every listed post's body as HTML, by file; `cache` keeps the rendered ones and forgets posts that are gone. */
-export function renderBodies(entries: readonly PostEntry[], cache: Bodies): ReadonlyMap<string, string> {
+export function renderBodies(entries: readonly PostEntry[], t: Messages, lang: string, cache: Bodies): ReadonlyMap<string, string> {
   const html = new Map<string, string>();
   const keep = new Set<string>();
   for (const { file, body } of entries) {
     let known = cache.get(file);
-    if (!known || known.body !== body) cache.set(file, (known = { body, html: markdown.render(body) }));
+    if (!known || known.body !== body || known.lang !== lang) cache.set(file, (known = { body, lang, html: markdown.render(body, { t }) }));
     html.set(file, known.html);
     keep.add(file);
   }

@@ -8,7 +8,7 @@ import type { PostDiscussion } from "../comments/counts.ts";
 import { earlierThread, type EarlierResponse } from "../comments/earlier.ts";
 import { commentsOn } from "../comments/settings.ts";
 import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "../dates.ts";
-import { localeOf } from "../i18n/index.ts";
+import { localeOf, messages } from "../i18n/index.ts";
 import { authorUrl, postUrl, tagUrl } from "../routes.ts";
 import { renderBodies, type Bodies } from "./bodies.ts";
 import { tagRefs, tagSpellings, type TagRef } from "./tags.ts";
@@ -147,7 +147,7 @@ function responseCount(live: number | undefined, earlier: number): number | unde
 export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscussion>, caches: IndexCaches): PostIndex {
   const { site, authors } = content;
   const entries = content.posts.filter((entry) => isListed(entry.data, site.build));
-  const bodies = renderBodies(entries, caches.bodies);
+  const bodies = renderBodies(entries, messages(site.lang), site.lang, caches.bodies);
   const read = entries.map((entry) => ({ entry, slug: entry.slug, ...derive(entry, site, caches.derived) })).sort(newestFirst);
   const spellings = tagSpellings(read);
 

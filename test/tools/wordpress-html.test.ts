@@ -148,7 +148,7 @@ describe("responses (readers' text)", () => {
   });
 
   test("rendered on the page: no script, handler or javascript: link; the words and the link stay", () => {
-    const html = renderResponseText(commentToMarkdown(hostile));
+    const html = renderResponseText(commentToMarkdown(hostile), "Tabel");
     expect(elementsOf(html).map((el) => el.name)).toEqual(["p", "a"]);
     expect(html).not.toMatch(/onerror|onclick|javascript:/i);
     expect(html).toContain('<a href="https://ok.example.org" rel="nofollow ugc">deze</a>');
@@ -156,14 +156,14 @@ describe("responses (readers' text)", () => {
   });
 
   test("even Markdown typed by hand in the data file cannot inject HTML", () => {
-    const html = renderResponseText('<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script>');
+    const html = renderResponseText('<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script>', "Tabel");
     const elements = elementsOf(html);
     expect(elements.map((el) => el.name)).toEqual(["p"]);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
 
   test("links in responses stay links, marked as the reader's", () => {
-    const links = elementsOf(renderResponseText("Zie [mijn blog](https://blog.example.org) en https://example.org/x")).filter((el) => el.name === "a");
+    const links = elementsOf(renderResponseText("Zie [mijn blog](https://blog.example.org) en https://example.org/x", "Tabel")).filter((el) => el.name === "a");
     expect(links.map((a) => [a.attribs.href, a.attribs.rel])).toEqual([["https://blog.example.org", "nofollow ugc"], ["https://example.org/x", "nofollow ugc"]]);
   });
 

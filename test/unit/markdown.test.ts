@@ -7,6 +7,7 @@ import { nl } from "../../src/i18n/nl.ts";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { excerptOf } from "../../src/content/excerpt.ts";
 import { createMarkdown } from "../../src/markdown.ts";
+import { renderResponseText } from "../../src/comments/earlier.ts";
 import { localImageSize } from "../../src/images.ts";
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,8 +45,10 @@ describe("hostile raw HTML leaves nothing that runs", () => {
     expect(liveScripts(html, "post")).toEqual([]);
     for (const el of elements(html)) {
       expect(["script", "style", "form", "input", "object", "embed", "meta", "base", "svg", "math"]).not.toContain(el.name);
+      // The scroll box the site puts around every table (`scrollBoxes`) is the one class allowed.
+      const ownBox = el.name === "div" && el.attribs.class === "table-scroll";
       for (const [name, value] of Object.entries(el.attribs)) {
-        expect(name).not.toMatch(/^on|^style$|^srcdoc$|^class$|^action$/);
+        if (!(ownBox && name === "class")) expect(name).not.toMatch(/^on|^style$|^srcdoc$|^class$|^action$/);
         if (["href", "src"].includes(name)) expect(value).toMatch(/^(https?:|mailto:|tel:|\/[^/]|#|[\w.-]+$)/);
       }
     }
@@ -203,5 +206,29 @@ describe("the live-script detector these tests rely on", () => {
     expect(liveScripts('<script type="module" src="/assets/comments.js"></script>', "x")).toEqual([]);
     expect(liveScripts('<script type="application/ld+json">{"a":1}</script>', "x")).toEqual([]);
     expect(liveScripts("<p>&lt;script&gt;alert(1)&lt;/script&gt; onerror=x</p>", "x")).toEqual([]);
+  });
+});
+
+describe("what is wider than a phone scrolls in its own box (WCAG 1.4.10)", () => {
+  const { render } = createMarkdown();
+  const t = { tableScroll: "Tabel" };
+
+  test("a table, from Markdown or from raw HTML, sits in a labelled group that takes keyboard focus", () => {
+    const markdown = render("| a | b |\n| --- | --- |\n| 1 | 2 |", { t });
+    expect(markdown).toMatch(/^<div class="table-scroll" role="group" aria-label="Tabel" tabindex="0"><table>[\s\S]*<\/table><\/div>\s*$/);
+    const raw = render('<table><tr><td>x</td></tr></table>\n\n<p>daarna</p>', { t });
+    expect(raw).toContain('<div class="table-scroll" role="group" aria-label="Tabel" tabindex="0"><table>');
+    expect(raw.indexOf("</table></div>")).toBeLessThan(raw.indexOf("daarna"));
+  });
+
+  test("a code block takes keyboard focus; text that only looks like a tag is left alone", () => {
+    expect(render("```\nconst x = 1;\n```", { t })).toContain('<pre tabindex="0"><code>');
+    const text = render("Schrijf `<table>` of &lt;pre&gt; in een zin.", { t });
+    expect(text).not.toContain("table-scroll");
+    expect(text).not.toContain("tabindex");
+  });
+
+  test("earlier responses get the same boxes, named in the site's language", () => {
+    expect(renderResponseText("| a |\n| - |\n| 1 |", "Table")).toContain('aria-label="Table"');
   });
 });

@@ -68,7 +68,7 @@ describe("the site's own addresses", () => {
   test("npm run check refuses a page on one, and the WordPress import renames a page that would take one", () => {
     const model = { ...content([]), pages: [{ file: "content/page.md", data: { title: "Pagina" }, body: "", frontMatter: { source: "", data: {} } }] };
     expect(crossChecks(model, repoRoot).map((f) => f.message)).toEqual([expect.stringContaining("would be published at /page/, which the site uses itself")]);
-    const page = (name: string) => ({ id: name, type: "page", status: "publish", title: name, postName: name, link: `https://oud.example.org/${name}/`, date: "2012-04-11 10:00:00", dateGmt: "2012-04-11 08:00:00", creator: "a", content: "Tekst.", excerpt: "", terms: [], comments: [], parent: "0", attachmentUrl: "" });
+    const page = (name: string) => ({ id: name, type: "page", status: "publish", title: name, postName: name, link: `https://oud.example.org/${name}/`, date: "2012-04-11 10:00:00", dateGmt: "2012-04-11 08:00:00", creator: "a", content: "Tekst.", excerpt: "", terms: [], comments: [], parent: "0", attachmentUrl: "", password: "" });
     const plan = planImport({ title: "Oud", link: "https://oud.example.org", authors: [], items: ["tags", "feed", "over"].map(page) } as never, { site: { timezone: "Europe/Amsterdam", lang: "nl" }, authors: {} });
     expect(plan.entries.map((e) => e.slug)).toEqual(["tags-2", "feed-2", "over"]);
   });
