@@ -3,9 +3,9 @@
 // Eleventy's dev server sends `eleventy.reload` after a build that wrote the site and
 // `eleventy.error` after one that failed (https://github.com/11ty/eleventy-dev-server).
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import WebSocket from "ws";
 import { cleanEnv } from "./env.ts";
 import { repoRoot, tempProject } from "./site.ts";
@@ -65,8 +65,11 @@ export class DevServer {
   /** Saves `text` to content/`file` (or to `file` in the project with `{ project: true }`) and waits for the rebuild it starts. */
   async save(file: string, text: string, where: { project?: boolean } = {}): Promise<BuildOutcome> {
     if (!this.#socket) throw new Error("connect() first: the rebuild is known from the live-reload socket");
+    const path = join(this.root, where.project ? "" : "content", file);
+    // Never through a link into the repository: a test edits its own copy (DevServer's `copy`).
+    if (!realpathSync(path).startsWith(realpathSync(this.root) + sep)) throw new Error(`${file} is the repository's own file here, linked into the test project: copy it first`);
     const built = new Promise<BuildOutcome>((ok) => this.#waiting.push(ok));
-    writeFileSync(join(this.root, where.project ? "" : "content", file), text);
+    writeFileSync(path, text);
     return Promise.race([built, this.#exited(`the rebuild after saving ${file}`), this.#timeout(`the rebuild after saving ${file}`)]);
   }
 
