@@ -28,6 +28,8 @@ export type ResponsesSection =
       data: Record<string, string>;
       /** Where to answer without the widget: no JavaScript, giscus blocked or failing. */
       onGitHub: string;
+      /** A private site: the section says, above the widget's sign-in, that the discussion is public all the same. */
+      publicNotice?: true;
     };
 
 /** What the filled-in fields look like (the ids come from https://giscus.app). */
@@ -58,6 +60,7 @@ export function responsesSection(post: CommentedPost, site: Site, knownNumber?: 
   return {
     kind: "widget",
     onGitHub: discussionOnGitHub(setup.repo, discussion),
+    ...(site.private === true ? { publicNotice: true as const } : {}),
     data: {
       // The widget's settings, named as giscus's own client.js names them.
       repo: setup.repo,
