@@ -62,6 +62,12 @@ describe("HTTP, as Netlify answers a private site", () => {
         expect(response.headers.get("content-security-policy"), path).toContain("script-src 'self';");
       }
     }
+    // Netlify keeps its configuration files to itself: the passwords are not a download away.
+    for (const path of ["/_headers", "/_redirects", "/./_headers", "/%5Fheaders"]) {
+      const response = await fetch(site.url + path, { headers: basic(users[0]) });
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain(users[1].password);
+    }
   });
 });
 

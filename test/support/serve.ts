@@ -87,9 +87,13 @@ export function authorized(rules: readonly HeaderRule[], path: string, authoriza
   });
 }
 
+/** Netlify reads these at deploy time and does not publish them (a private site's passwords are in _headers). */
+const configFiles = ["_headers", "_redirects"];
+
 function resolveFile(siteDir: string, path: string): string | undefined {
   const full = normalize(join(siteDir, decodeURIComponent(path)));
   if (!full.startsWith(normalize(siteDir))) return undefined;
+  if (configFiles.some((name) => full === join(normalize(siteDir), name))) return undefined;
   if (existsSync(full) && statSync(full).isFile()) return full;
   if (existsSync(join(full, "index.html"))) return join(full, "index.html");
   return undefined;
