@@ -28,9 +28,10 @@ const readme = 'README.md, "Privacy / Afgeschermde leergang"';
 /** The one rule: what this build does about who may open the site. */
 export function siteAccess(site: AccessSite): Access {
   if (site.private !== true) return { kind: "public" };
-  const { users, netlifyDeploy, mode } = site.build;
+  const { users, netlifyDeploy } = site.build;
   if (users) return users.problems.length ? { kind: "refused" } : { kind: "password", users };
-  return netlifyDeploy && mode === "production" ? { kind: "refused" } : { kind: "local" };
+  // Whatever mode it runs in (HOEDOEDEDA_ENV may say development): what Netlify builds is published.
+  return netlifyDeploy ? { kind: "refused" } : { kind: "local" };
 }
 
 /** Why this build of a private site must not go on: for the content step's list of problems. */

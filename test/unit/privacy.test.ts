@@ -76,6 +76,8 @@ describe("who may open the site", () => {
 
   test("a private site on Netlify without SITE_USERS is refused with one problem that names SITE_USERS and where to set it", () => {
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
+      // Also when the mode is overridden: what Netlify builds is published.
+      expect(siteAccess(siteFor({ private: true }, { ...netlify(context), HOEDOEDEDA_ENV: "development" }))).toEqual({ kind: "refused" });
       const problems = accessProblems(siteFor({ private: true }, netlify(context)));
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatchObject({ file: "content/_data/site.yaml", field: "private" });
@@ -93,7 +95,7 @@ describe("who may open the site", () => {
   });
 
   test("on the facilitator's machine (npm run build, npm start) a private site builds without SITE_USERS, and says what that means", () => {
-    for (const env of [{}, { ELEVENTY_RUN_MODE: "serve" }, { ELEVENTY_RUN_MODE: "serve", CONTEXT: "production" }] as Record<string, string>[]) {
+    for (const env of [{}, { ELEVENTY_RUN_MODE: "serve" }, { HOEDOEDEDA_ENV: "development" }, { CONTEXT: "dev" }] as Record<string, string>[]) {
       const site = siteFor({ private: true }, env);
       expect(siteAccess(site)).toEqual({ kind: "local" });
       expect(accessProblems(site)).toEqual([]);
