@@ -149,4 +149,16 @@ describe("a Netlify build of a private site without SITE_USERS", () => {
     expect(failed.stdout).not.toMatch(/Wrote|Copied/);
     expect(snapshot(out)).toEqual(before);
   });
+
+  test("with a SITE_USERS Netlify cannot use, stops the same way and names what is wrong without repeating any of it", () => {
+    const { root, out } = deploys.production;
+    const before = snapshot(out);
+    // A space where the colon should be, and a second person without a password.
+    const typed = `team ${passwords[0]} kees:`;
+    const failed = netlifyRun("production", { root, siteSettings: { SITE_USERS: typed } });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('SITE_USERS cannot be used: entry 1 of 3 has no ":" (name:password); entry 2 of 3 has no ":" (name:password); entry 3 of 3 has no password after the ":"');
+    for (const part of [passwords[0]!, "team", "kees"]) expect(failed.stdout + failed.stderr).not.toContain(part);
+    expect(snapshot(out)).toEqual(before);
+  });
 });
