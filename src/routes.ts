@@ -5,6 +5,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import type { Site } from "./content/load.ts";
 import type { Messages } from "./i18n/index.ts";
+import { hasSitemap } from "./privacy/meta.ts";
 import type { AuthorPosts, Post, Tag } from "./posts/post-index.ts";
 
 export const postUrl = (slug: string) => `/posts/${slug}/`;
@@ -42,7 +43,8 @@ interface Route {
   layout: string;
   /** Where it is published, as a pattern (for people, and for the reserved names below). */
   at: string;
-  permalink: string | ((data: Data) => string);
+  /** `false`: not written in this build (https://www.11ty.dev/docs/permalinks/#skip-writing-to-the-file-system). */
+  permalink: string | ((data: Data) => string | false);
   /**
    * One page per item (or per `size` items) of a collection. These are the dev server's: every item
    * in a production build, only what a save changed in the dev server (src/dev-server/plugin.ts).
@@ -65,7 +67,7 @@ export const routes: readonly Route[] = [
   { layout: "author.njk", at: "/authors/<id>/", paginate: { collection: "authorsToRender", size: 1, alias: "group" }, permalink: (d) => d.group.url, title: (d) => d.t.postsBy(d.group.author.name) },
   { layout: "feed.xml.njk", at: "/feed.xml", permalink: "/feed.xml", file: true },
   { layout: "feed.json.njk", at: "/feed.json", permalink: "/feed.json", file: true },
-  { layout: "sitemap.xml.njk", at: "/sitemap.xml", permalink: "/sitemap.xml", file: true },
+  { layout: "sitemap.xml.njk", at: "/sitemap.xml", permalink: (d) => (hasSitemap(d.site) ? "/sitemap.xml" : false), file: true },
   { layout: "robots.txt.njk", at: "/robots.txt", permalink: "/robots.txt", file: true },
 ];
 

@@ -2,6 +2,8 @@
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
 // SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
 // BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/).
+// SITE_USERS holds who may open a private site (src/privacy/site-users.ts keeps it out of sight).
+import { SiteUsers } from "../privacy/site-users.ts";
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
@@ -21,6 +23,10 @@ export interface BuildSettings {
   branch?: string;
   /** The production site's URL (Netlify's URL), for links from previews to the live site. */
   productionUrl?: string;
+  /** Netlify builds this deploy (CONTEXT names one): what it writes is published. A local build is not. */
+  netlifyDeploy: boolean;
+  /** SITE_USERS, when set: the names and passwords of a private site (README, "Privacy"). */
+  users?: SiteUsers;
 }
 
 /** The one preview rule: Netlify's deploy previews and branch deploys. */
@@ -46,6 +52,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
   // HEAD is the branch a deploy was built from; BRANCH is the same in branch deploys and the
   // pull request's head ref in deploy previews.
   const branch = env.HEAD?.trim() || env.BRANCH?.trim();
+  const users = SiteUsers.from(env.SITE_USERS);
   return {
     mode,
     context,
@@ -57,5 +64,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
     ...(productionUrl ? { productionUrl } : {}),
     ...(context === "deploy-preview" && reviewId > 0 ? { reviewId } : {}),
     ...(preview && branch ? { branch } : {}),
+    netlifyDeploy: env.CONTEXT === "production" || env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy",
+    ...(users ? { users } : {}),
   };
 }

@@ -1,9 +1,11 @@
 // What the build cannot see one file at a time: titles used twice, addresses that collide, authors
-// without a bio, one topic spelled two ways, links to posts that do not exist, missing images.
+// without a bio, one topic spelled two ways, links to posts that do not exist, missing images, posts
+// that ask for responses the whole site switched off.
 // Problems break something on the site; warnings are worth a look but the site builds fine.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { contentPaths, type Content, type PostEntry } from "../content/load.ts";
+import { overriddenComments } from "../comments/settings.ts";
 import { nearest, type Problem } from "../content/problems.ts";
 import { isPublished } from "../content/visibility.ts";
 import { parseSiteDate } from "../dates.ts";
@@ -182,6 +184,11 @@ function brokenReferences(content: Content, root: string, out: Finding[]): void 
   }
 }
 
+/** Posts that ask for responses the whole site switched off (src/comments/settings.ts, the build warns too). */
+function overriddenCommentWarnings(content: Content, out: Finding[]): void {
+  for (const problem of overriddenComments(content.posts, content.site)) out.push({ level: "warning", ...problem });
+}
+
 /** Every cross-file finding, in file order. */
 export function crossChecks(content: Content, root: string): Finding[] {
   const out: Finding[] = [];
@@ -190,5 +197,6 @@ export function crossChecks(content: Content, root: string): Finding[] {
   authorsWithoutBio(content, out);
   tagSpellingWarnings(content, out);
   brokenReferences(content, root, out);
+  overriddenCommentWarnings(content, out);
   return out;
 }

@@ -68,14 +68,16 @@ const literal = (text: string) => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
  * A new discussion for a post: titled with the term, as giscus titles the discussions it creates
  * (so its strict search and our counts find it by the marker), with a body written for whoever
  * gets GitHub's notification e-mail — the post as a link, its description, its questions, the
- * session — and giscus's marker as its last line.
+ * session — and giscus's marker as its last line. The discussion is public: of a private site's
+ * post it carries only the title and the link, since the rest is for the group alone.
  */
-export function newDiscussion(post: AnnouncedPost, site: Pick<Site, "url" | "lang" | "timezone">): { title: string; body: string } {
+export function newDiscussion(post: AnnouncedPost, site: Pick<Site, "url" | "lang" | "timezone" | "private">): { title: string; body: string } {
   const discussion = discussionFor(post.slug);
   if (discussion.mapping !== "specific") throw new Error("a post with a discussion number needs no new discussion");
   const t = messages(site.lang);
   const { title, description, questions = [], session } = post.data;
   const parts = [`# [${literal(title)}](${site.url}${postUrl(post.slug)})`];
+  if (site.private === true) return { title: discussion.term, body: [...parts, t.discussionOfPrivatePost, discussionMarker(discussion.term)].join("\n\n") };
   if (description?.trim()) parts.push(literal(description));
   if (questions.length) parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
   if (session) {

@@ -1,18 +1,21 @@
 // Comments in GitHub Discussions through giscus, as the build sees them: the settings checked once
 // per build and the response counts fetched once, before the pages.
 import type { Content } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
 import { isListed } from "../content/visibility.ts";
 import { liveResponses, type CountOptions, type PostDiscussion } from "./counts.ts";
-import { commentsOn, setupWarning } from "./settings.ts";
+import { commentsOn, overriddenComments, setupWarning } from "./settings.ts";
 
 /**
- * The build's comment step: one warning when comments are not set up; when they are, what GitHub
- * says of each listed post's discussion (its responses, and its number once it exists).
+ * The build's comment step: one warning when comments are not set up, one for each post whose
+ * `comments: true` the site's `comments: false` overrides; when they are set up, what GitHub says
+ * of each listed post's discussion (its responses, and its number once it exists).
  */
 export async function prepareComments(content: Content, options: CountOptions & { warn: (message: string) => void }): Promise<ReadonlyMap<string, PostDiscussion>> {
   const setup = setupWarning(content.site);
   if (setup) options.warn(setup);
   const { site } = content;
+  for (const post of overriddenComments(content.posts, site)) options.warn(formatProblem({ ...post, message: `warning: ${post.message}` }));
   const counted = content.posts.filter((post) => isListed(post.data, site.build) && commentsOn(post.data, site));
   const live = await liveResponses(site, counted, options);
   if (live.warning) options.warn(live.warning);

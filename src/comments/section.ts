@@ -28,6 +28,8 @@ export type ResponsesSection =
       data: Record<string, string>;
       /** Where to answer without the widget: no JavaScript, giscus blocked or failing. */
       onGitHub: string;
+      /** A private site: the section says, above the widget's sign-in, that the discussion is public all the same. */
+      publicNotice?: true;
     };
 
 /** What the filled-in fields look like (the ids come from https://giscus.app). */
@@ -40,14 +42,26 @@ function liveUrl(post: CommentedPost, site: Site): string {
 }
 
 /**
+ * Whether a post page has a responses section (`#reacties`) in this build: not when the post or the
+ * site switched it off, nor in production while giscus is not set up. List pages link their count
+ * there, or else to the earlier responses.
+ */
+export function sectionShown(comments: boolean, site: Site): boolean {
+  const { status } = commentsSetup(site);
+  return comments && status !== "off" && (status !== "missing" || site.build.mode === "development");
+}
+
+/**
  * `knownNumber`: the number of the post's discussion when the build learned it from GitHub
  * (src/comments/counts.ts); the widget then reads that discussion directly (`mapping: number`).
  */
 export function responsesSection(post: CommentedPost, site: Site, knownNumber?: number): ResponsesSection {
+  if (!sectionShown(post.comments, site)) return { kind: "none" };
   const setup = commentsSetup(site);
-  if (!post.comments || setup.status === "off") return { kind: "none" };
+  // `off` is ruled out above; the check tells TypeScript so.
+  if (setup.status === "off") return { kind: "none" };
+  // Missing settings still show here only while developing: what to fill in.
   if (setup.status === "missing") {
-    if (site.build.mode !== "development") return { kind: "none" };
     const example = ["giscus:", ...setup.fields.map((field) => `  ${field}: ${examples[field as keyof typeof examples]}`)].join("\n");
     return { kind: "setup", missing: setup.fields, example };
   }
@@ -58,6 +72,7 @@ export function responsesSection(post: CommentedPost, site: Site, knownNumber?: 
   return {
     kind: "widget",
     onGitHub: discussionOnGitHub(setup.repo, discussion),
+    ...(site.private === true ? { publicNotice: true as const } : {}),
     data: {
       // The widget's settings, named as giscus's own client.js names them.
       repo: setup.repo,

@@ -1,6 +1,8 @@
 // site.yaml's `giscus:` settings, resolved for this build: which repository and category the
 // comments of this deploy go to — or why there are none.
 import type { Site } from "../content/load.ts";
+import { contentPaths } from "../content/paths.ts";
+import type { Problem } from "../content/problems.ts";
 import type { PostData } from "../content/schema.ts";
 
 /** The fields giscus cannot do without, in the order site.yaml lists them. */
@@ -31,6 +33,21 @@ export type CommentsSetup =
  */
 export const commentsOn = (data: Pick<PostData, "comments">, site: Pick<Site, "comments">): boolean =>
   site.comments !== false && data.comments !== false;
+
+/**
+ * Posts whose own `comments: true` asks for what site.yaml's `comments: false` switched off: the
+ * build and `npm run check` warn about each, naming its file (the site wins, see `commentsOn`).
+ */
+export function overriddenComments(posts: readonly { file: string; data: Pick<PostData, "comments"> }[], site: Pick<Site, "comments">): Problem[] {
+  if (site.comments !== false) return [];
+  return posts
+    .filter((post) => post.data.comments === true)
+    .map((post) => ({
+      file: post.file,
+      field: "comments",
+      message: `is true, but ${contentPaths.site} switches the responses off for the whole site (comments: false), so this post has none — remove the line here, or remove comments: false from site.yaml to switch them on again`,
+    }));
+}
 
 const filled = (value: string | undefined): value is string => typeof value === "string" && value.trim() !== "";
 

@@ -5,6 +5,7 @@ import type { BuildSettings } from "../build/settings.ts";
 import { loadAuthors, loadRedirects, loadSite, type Author, type Redirect, type Site } from "./data-files.ts";
 import { loadPages, loadPosts, type PageEntry, type PostEntry, type PostReads } from "./post-files.ts";
 import type { Problem } from "./problems.ts";
+import { accessProblems } from "../privacy/access.ts";
 
 export type { Author, PageEntry, PostEntry, Redirect, Site };
 export { contentPaths, responsesFile } from "./paths.ts";
@@ -26,6 +27,8 @@ export interface Content {
 export function loadContent(root: string, settings: BuildSettings, reads: PostReads = new Map()): Content {
   const problems: Problem[] = [];
   const site = loadSite(root, settings, problems);
+  // A private site that Netlify would publish without a password stops here, with the rest.
+  problems.push(...accessProblems(site));
   const authors = loadAuthors(root, problems);
   const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}) }, reads, problems);
   const pages = loadPages(root, problems);

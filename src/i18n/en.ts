@@ -36,6 +36,9 @@ export const en: Messages = {
   widgetUnavailable: "The responses cannot be loaded here right now.",
   responsesPreviewOff: "Responses are off in this preview, so the conversations on the live site stay clean.",
   responsesPreviewLive: "Respond to the post on the live site",
+  // private cohorts (issue 14): a private site's responses section, and the public discussion of one of its posts
+  responsesPublicNotice: "Please note: this site is closed, its responses are not. They live in GitHub Discussions, and those of a public repository can be read by anyone, without a password. Write nothing confidential here.",
+  discussionOfPrivatePost: "The post is on the cohort's closed site, with its questions and the meeting.",
   widgetSetupIntro: "Responses are not set up yet. Fill in the empty fields under giscus: in content/_data/site.yaml, like this:",
   widgetSetupIds: "You find the ids at https://giscus.app: enter the repository there and choose the category; under “Enable giscus” they appear as data-repo-id and data-category-id. README.md, “Setting up comments”, lists every step.",
   widgetSetupDevOnly: "You only see this explanation while developing. A production build leaves the responses out until they are set up.",

@@ -37,6 +37,9 @@ export const nl = {
   widgetUnavailable: "De reacties kunnen hier nu niet worden geladen.",
   responsesPreviewOff: "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
   responsesPreviewLive: "Reageer bij het bericht op de openbare site",
+  // private cohorts (issue 14): a private site's responses section, and the public discussion of one of its posts
+  responsesPublicNotice: "Let op: deze site is afgeschermd, de reacties zijn dat niet. Ze staan in GitHub Discussions, en die van een openbare repository kan iedereen lezen, ook zonder wachtwoord. Schrijf hier niets vertrouwelijks.",
+  discussionOfPrivatePost: "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",
   widgetSetupIntro: "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
   widgetSetupIds: "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
   widgetSetupDevOnly: "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",

@@ -6,6 +6,7 @@ import type { Author, Content, PostEntry, Site } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
 import type { PostDiscussion } from "../comments/counts.ts";
 import { earlierThread, type EarlierResponse } from "../comments/earlier.ts";
+import { sectionShown } from "../comments/section.ts";
 import { commentsOn } from "../comments/settings.ts";
 import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "../dates.ts";
 import { localeOf, messages } from "../i18n/index.ts";
@@ -42,6 +43,8 @@ export interface PostSummary {
   excerpt: string;
   /** Every response known for the post (earlier ones and the discussion's), when anything is known. */
   responseCount?: number;
+  /** Where that count links: the responses section, or the earlier responses when the page has no section. */
+  responsesUrl?: string;
   tags: TagLink[];
 }
 
@@ -160,12 +163,14 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     const draft = data.draft ?? false;
     const discussion = live.get(slug);
     const count = responseCount(discussion?.responses, entry.earlierResponses.length);
+    const comments = commentsOn(data, site);
+    const responsesUrl = `${url}#${sectionShown(comments, site) ? "reacties" : "eerdere-reacties"}`;
     return {
       slug, url, title, date: derived.date, datetime: derived.datetime, author, tags,
       excerpt: entry.excerpt,
       questions: data.questions ?? [],
       ...(derived.session ? { session: derived.session } : {}),
-      comments: commentsOn(data, site),
+      comments,
       ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
       ...(discussion?.number !== undefined ? { discussionNumber: discussion.number } : {}),
       earlierResponses: earlierThread(entry.earlierResponses, site),
@@ -174,7 +179,7 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
       html: bodies.get(entry.file)!,
       summary: {
         url, title, draft, day: derived.day, dateLabel: derived.dateLabel, author: { name: author.name, page: author.page },
-        excerpt: entry.excerpt, ...(count !== undefined ? { responseCount: count } : {}), tags,
+        excerpt: entry.excerpt, ...(count !== undefined ? { responseCount: count, responsesUrl } : {}), tags,
       },
     };
   });

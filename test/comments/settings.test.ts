@@ -2,10 +2,12 @@
 // writes to, what the section shows in each kind of build, how giscus's messages are read.
 import { describe, expect, test } from "vitest";
 import { discussionFor, discussionOnGitHub, giscusHash, hashesIn } from "../../src/comments/discussion.ts";
-import { commentsSetup, setupWarning } from "../../src/comments/settings.ts";
+import { crossChecks } from "../../src/check/cross.ts";
+import { commentsSetup, overriddenComments, setupWarning } from "../../src/comments/settings.ts";
 import { responsesSection } from "../../src/comments/section.ts";
 import { headingFor, readGiscusMessage } from "../../src/client/giscus-messages.ts";
 import { content, entry, index, siteFor } from "../support/model.ts";
+import { repoRoot } from "../support/site.ts";
 
 const giscus = { repo: "org/reacties", repoId: "R_1", category: "Reacties", categoryId: "DIC_1" };
 
@@ -178,5 +180,16 @@ describe("the responses section's switch", () => {
   test("a site with comments off shows no section and asks GitHub nothing", () => {
     expect(commentsSetup(site({ giscus, comments: false }))).toEqual({ status: "off" });
     expect(responsesSection(post, site({ giscus, comments: false }))).toEqual({ kind: "none" });
+  });
+
+  test("a post that tries to switch back on what the site switched off gets a warning naming its file, in the build's rule and in npm run check", () => {
+    const posts = [entry("aan", { comments: true }), entry("uit", { comments: false }), entry("stil"), entry("concept", { comments: true, draft: true })];
+    const warned = overriddenComments(posts, { comments: false });
+    expect(warned.map((w) => `${w.file}: ${w.field}`)).toEqual(["content/posts/aan.md: comments", "content/posts/concept.md: comments"]);
+    expect(warned[0]!.message).toBe("is true, but content/_data/site.yaml switches the responses off for the whole site (comments: false), so this post has none — remove the line here, or remove comments: false from site.yaml to switch them on again");
+    expect(overriddenComments(posts, {})).toEqual([]);
+    expect(overriddenComments(posts, { comments: true })).toEqual([]);
+    const check = crossChecks(content(posts, {}, { comments: false }), repoRoot).filter((f) => f.field === "comments");
+    expect(check).toEqual(warned.map((w) => ({ level: "warning", ...w })));
   });
 });

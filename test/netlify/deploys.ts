@@ -36,7 +36,7 @@ export function netlifyVariables(context: DeployContext): Record<string, string>
 }
 
 /** Variables of this machine that would leak into a build and that Netlify would not have set. */
-const cleared = ["ELEVENTY_RUN_MODE", "HOEDOEDEDA_ENV", "HOEDOEDEDA_DRAFTS", "SITE_URL", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "DEPLOY_URL", "REVIEW_ID", "BRANCH", "HEAD", "PULL_REQUEST", "GITHUB_TOKEN"];
+const cleared = ["ELEVENTY_RUN_MODE", "HOEDOEDEDA_ENV", "HOEDOEDEDA_DRAFTS", "SITE_URL", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "DEPLOY_URL", "REVIEW_ID", "BRANCH", "HEAD", "PULL_REQUEST", "GITHUB_TOKEN", "SITE_USERS"];
 
 export interface Deploy {
   context: DeployContext;
@@ -52,16 +52,28 @@ export interface Deploy {
  * `siteSettings` stands for variables set in Netlify's UI for every context: netlify.toml's
  * environment wins over them, as on Netlify.
  */
-export function netlifyBuild(context: DeployContext, options: Pick<BuildOptions, "files" | "remove"> & { siteSettings?: Record<string, string> } = {}): Deploy {
+export function netlifyBuild(context: DeployContext, options: NetlifyBuildOptions = {}): Deploy {
+  const deploy = netlifyRun(context, options);
+  if (deploy.status !== 0) throw new Error(`${context}: \`${deploy.command}\` failed (${deploy.status}):\n${deploy.stderr}\n${deploy.stdout}`);
+  return deploy;
+}
+
+export type NetlifyBuildOptions = Pick<BuildOptions, "files" | "remove"> & {
+  siteSettings?: Record<string, string>;
+  /** Build in this project again (its publish directory as the last build left it) instead of a fresh copy. */
+  root?: string;
+};
+
+/** netlify.toml's build for `context`, failing or not: its exit status and output. */
+export function netlifyRun(context: DeployContext, options: NetlifyBuildOptions = {}): Deploy & { status: number; command: string } {
   const toml = netlifyToml();
-  const root = tempProject(options);
+  const root = options.root ?? tempProject(options);
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of cleared) delete env[name];
   Object.assign(env, options.siteSettings, toml.build.environment, toml.context[context]?.environment, netlifyVariables(context));
   const command = toml.context[context]?.command ?? toml.build.command;
   const result = spawnSync("sh", ["-c", command], { cwd: root, env, encoding: "utf8", timeout: 180_000 });
-  if (result.status !== 0) throw new Error(`${context}: \`${command}\` failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
-  return { context, root, out: join(root, toml.build.publish), stdout: result.stdout, stderr: result.stderr };
+  return { context, root, out: join(root, toml.build.publish), stdout: result.stdout, stderr: result.stderr, status: result.status ?? 1, command };
 }
 
 /** content/_data/site.yaml with comments switched on; `previewCategory` gives previews their own category. */

@@ -1,6 +1,9 @@
-// Serves a built site the way Netlify does, so header and CSP mistakes show up in tests:
+// Serves a built site the way Netlify does, so header, CSP and access mistakes show up in tests:
 // index.html for directories, /x → /x/, 404.html with status 404, the [[headers]] and
-// [[redirects]] of netlify.toml plus _site/_headers and _site/_redirects.
+// [[redirects]] of netlify.toml plus _site/_headers and _site/_redirects, and Basic-Auth rules
+// enforced rather than sent (https://docs.netlify.com/visitor-access/password-protection/: "the
+// Basic-Auth header will not be sent as written … it will be used to control the appropriate HTTP
+// headers for basic authentication").
 import { createServer, type Server } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
@@ -67,9 +70,30 @@ export function netlifyRules(siteDir: string, tomlPath: string): NetlifyRules {
   };
 }
 
+/** Netlify's rule name, matched as header names are: regardless of case. */
+const isBasicAuth = (name: string) => name.toLowerCase() === "basic-auth";
+
+/**
+ * Whether a request may see `path`: every Basic-Auth rule whose pattern matches it must accept the
+ * request's `Authorization: Basic …` as one of its space-separated `name:password` pairs.
+ */
+export function authorized(rules: readonly HeaderRule[], path: string, authorization: string | undefined): boolean {
+  const sent = /^Basic\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+  const credentials = sent ? Buffer.from(sent, "base64").toString("utf8") : undefined;
+  return rules.every((rule) => {
+    if (!matches(rule.for, path)) return true;
+    const pairs = Object.entries(rule.values).filter(([name]) => isBasicAuth(name)).map(([, value]) => value.split(/\s+/).filter(Boolean));
+    return pairs.every((allowed) => credentials !== undefined && allowed.includes(credentials));
+  });
+}
+
+/** Netlify reads these at deploy time and does not publish them (a private site's passwords are in _headers). */
+const configFiles = ["_headers", "_redirects"];
+
 function resolveFile(siteDir: string, path: string): string | undefined {
   const full = normalize(join(siteDir, decodeURIComponent(path)));
   if (!full.startsWith(normalize(siteDir))) return undefined;
+  if (configFiles.some((name) => full === join(normalize(siteDir), name))) return undefined;
   if (existsSync(full) && statSync(full).isFile()) return full;
   if (existsSync(join(full, "index.html"))) return join(full, "index.html");
   return undefined;
@@ -90,8 +114,13 @@ export async function serve(siteDir: string, tomlPath: string, options: ServeOpt
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
     const headersFor = (p: string) => {
-      for (const rule of rules.headers) if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) res.setHeader(k, v);
+      for (const rule of rules.headers) if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) if (!isBasicAuth(k)) res.setHeader(k, v);
     };
+    // Before anything else, redirects and 404s included: the browser asks for a name and password.
+    if (!authorized(rules.headers, path, req.headers.authorization)) {
+      res.writeHead(401, { "WWW-Authenticate": 'Basic realm="Netlify", charset="UTF-8"', "Content-Type": "text/plain; charset=utf-8" }).end("Unauthorized");
+      return;
+    }
     let file = resolveFile(siteDir, path);
     // Netlify matches redirect rules with and without a trailing slash (`/feed` also catches `/feed/`).
     const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
