@@ -3,9 +3,9 @@
 // Eleventy's dev server sends `eleventy.reload` after a build that wrote the site and
 // `eleventy.error` after one that failed (https://github.com/11ty/eleventy-dev-server).
 import { spawn, type ChildProcess } from "node:child_process";
-import { realpathSync, writeFileSync } from "node:fs";
+import { existsSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import WebSocket from "ws";
 import { cleanEnv } from "./env.ts";
 import { repoRoot, tempProject } from "./site.ts";
@@ -67,7 +67,8 @@ export class DevServer {
     if (!this.#socket) throw new Error("connect() first: the rebuild is known from the live-reload socket");
     const path = join(this.root, where.project ? "" : "content", file);
     // Never through a link into the repository: a test edits its own copy (DevServer's `copy`).
-    if (!realpathSync(path).startsWith(realpathSync(this.root) + sep)) throw new Error(`${file} is the repository's own file here, linked into the test project: copy it first`);
+    const real = existsSync(path) ? realpathSync(path) : join(realpathSync(dirname(path)), basename(path));
+    if (!real.startsWith(realpathSync(this.root) + sep)) throw new Error(`${file} is the repository's own file here, linked into the test project: copy it first`);
     const built = new Promise<BuildOutcome>((ok) => this.#waiting.push(ok));
     writeFileSync(path, text);
     return Promise.race([built, this.#exited(`the rebuild after saving ${file}`), this.#timeout(`the rebuild after saving ${file}`)]);
