@@ -1,7 +1,9 @@
 // What kind of build this is, from the environment: the one place that reads build variables.
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
-// SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
+// SITE_URL overrides site.yaml's url; HOEDOEDEDA_NOW sets the build's clock. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
 // BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/).
+
+import { dateProblem, parseSiteDate } from "../dates.ts";
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
@@ -21,6 +23,12 @@ export interface BuildSettings {
   branch?: string;
   /** The production site's URL (Netlify's URL), for links from previews to the live site. */
   productionUrl?: string;
+  /**
+   * The build's clock, read once when the build starts so every page agrees (the next meeting,
+   * the calendars' DTSTAMP): the machine's time, or HOEDOEDEDA_NOW as written (`buildMoment` reads it
+   * in the site's time zone). Nothing else in the site asks the machine what time it is.
+   */
+  clock: { at: number } | { written: string };
 }
 
 /** The one preview rule: Netlify's deploy previews and branch deploys. */
@@ -57,5 +65,18 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
     ...(productionUrl ? { productionUrl } : {}),
     ...(context === "deploy-preview" && reviewId > 0 ? { reviewId } : {}),
     ...(preview && branch ? { branch } : {}),
+    clock: env.HOEDOEDEDA_NOW?.trim() ? { written: env.HOEDOEDEDA_NOW.trim() } : { at: Date.now() },
   };
+}
+
+/** What is wrong with HOEDOEDEDA_NOW, or undefined when the clock is usable. */
+export function clockProblem(settings: Pick<BuildSettings, "clock">): string | undefined {
+  if (!("written" in settings.clock) || !dateProblem(settings.clock.written)) return undefined;
+  return `"${settings.clock.written}" is not a moment — write it like \`HOEDOEDEDA_NOW=2026-12-01T09:00\` (a time in the site's time zone), \`2026-12-01\` (the start of that day) or \`2026-12-01T08:00Z\` (UTC), or leave it out to use the clock`;
+}
+
+/** The moment this build happens, in the site's time zone's terms (the one clock: `clock` above). */
+export function buildMoment(settings: Pick<BuildSettings, "clock">, timeZone: string): Date {
+  if ("at" in settings.clock) return new Date(settings.clock.at);
+  return clockProblem(settings) ? new Date(Number.NaN) : parseSiteDate(settings.clock.written, timeZone);
 }
