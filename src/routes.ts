@@ -12,6 +12,8 @@ export const tagUrl = (slug: string) => `/tags/${slug}/`;
 export const authorUrl = (id: string) => `/authors/${id}/`;
 /** Page `n` of the home page: `/`, then `/page/2/`, `/page/3/`, … */
 export const homePageUrl = (n: number) => (n <= 1 ? "/" : `/page/${n}/`);
+/** A post's session as a calendar file of one event, beside its page (the file is named after the post). */
+export const postCalendarUrl = (slug: string) => `/posts/${slug}/${slug}.ics`;
 
 /** A site at the root of a lower-case host without a port, and a path URL parsing would not change. */
 const bareOrigin = /^https?:\/\/[a-z0-9.-]+$/;
