@@ -9,6 +9,7 @@ import { contentPlugin } from "./src/content/plugin.ts";
 import { devServerPlugin } from "./src/dev-server/plugin.ts";
 import { netlifyPlugin } from "./src/netlify/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
+import { sessionsPlugin } from "./src/sessions/plugin.ts";
 
 export default function (config: UserConfig) {
   // What this Eleventy process keeps from one build to the next: the build in progress, and caches.
@@ -18,6 +19,8 @@ export default function (config: UserConfig) {
   config.addPlugin(contentPlugin, { session });
   // Posts become pages, and so do home, tags, authors, feeds, sitemap and robots.txt.
   config.addPlugin(postsPlugin, { session });
+  // Sessions: the next meeting on the home page, the sessions page, a calendar per post and one for all.
+  config.addPlugin(sessionsPlugin, { session });
   // Responses: earlier ones from the content, live ones in GitHub Discussions through giscus.
   config.addPlugin(commentsPlugin, { session });
   // Netlify: what differs per deploy context, and old addresses redirected with a 301.
