@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import type { Site } from "../content/load.ts";
 import type { PostData } from "../content/schema.ts";
-import { deriveSession } from "../sessions/session.ts";
 import { messages } from "../i18n/index.ts";
 import { postUrl } from "../routes.ts";
+import { deriveSession } from "../sessions/session.ts";
 
 /** giscus's `specific` mapping (search by term) or `number` mapping (one existing discussion). */
 export type Discussion = { mapping: "specific"; term: string } | { mapping: "number"; number: number };
