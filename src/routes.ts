@@ -49,8 +49,8 @@ interface Data {
   pagination: { pageNumber: number; pages: unknown[] };
   /** Global data of the sessions plugin (src/sessions/plugin.ts). */
   sessions: SessionLists<Post> & { any: boolean };
-  /** Whether the site has responses to explain (src/comments/guide.ts): global data of the comments plugin. */
-  respondGuide: { url: string } | undefined;
+  /** The guide to responding, or false when the site shows no responses (src/comments/guide.ts): global data of the comments plugin. */
+  respondGuide: { url: string } | false;
 }
 
 interface Route {
@@ -94,7 +94,7 @@ export const routes: readonly Route[] = [
   { layout: "sessions.ics.njk", at: inEveryLanguage("calendar"), permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).calendar : false), file: true },
   { layout: "post.ics.njk", at: "/posts/<slug>/<slug>.ics", paginate: { collection: "calendarsToRender", size: 1, alias: "post" }, permalink: (d) => postCalendarUrl(d.post.slug), file: true },
   // "Hoe reageer ik?": for a site whose posts have a responses section (src/comments/guide.ts).
-  { layout: "guide.njk", at: inEveryLanguage("guide"), permalink: (d) => d.respondGuide?.url ?? false, title: (d) => d.t.guideTitle },
+  { layout: "guide.njk", at: inEveryLanguage("guide"), permalink: (d) => (d.respondGuide ? d.respondGuide.url : false), title: (d) => d.t.guideTitle },
 ];
 
 /**

@@ -39,9 +39,9 @@ describe("the example, two days before its next session", () => {
 
   test("that post's page says it is the next one and links its calendar; a past session's page does neither", () => {
     const next = part(read(site.out, "posts/loslaten-en-regie/index.html"), "session", "aside");
-    expect(visibleText(next)).toBe(`${nl.sessionNext} donderdag 3 december 2026, 13:30–16:30, Kasteel Broekhuizen, Doorn ${nl.sessionAddToCalendar}`);
+    expect(visibleText(next)).toBe(`${nl.sessionNext} donderdag 3 december 2026, 13:30–16:30 Kasteel Broekhuizen, Doorn ${nl.sessionAddToCalendar}`);
     const past = part(read(site.out, "posts/welkom-in-de-leergang/index.html"), "session", "aside");
-    expect(visibleText(past)).toBe(`${nl.session} Startbijeenkomst donderdag 10 september 2026, Utrecht`);
+    expect(visibleText(past)).toBe(`${nl.session} Startbijeenkomst donderdag 10 september 2026 Utrecht`);
     expect(past).not.toContain(".ics");
   });
 
