@@ -130,11 +130,20 @@ function reference(field: string, example: string, ids: readonly string[], file:
   });
 }
 
-/** The post schema with its references checked against the data files. */
+/**
+ * The post schema with its references checked against the data files. Made once per `refs` (one
+ * object per load): a zod schema costs far more to make than to use, and every post asks.
+ */
 export function postSchemaFor(refs: References) {
-  const inZone = refs.timezone ? postSchema.extend({ session: sessionSchemaIn(refs.timezone).optional() }) : postSchema;
-  return refs.authors ? inZone.extend({ author: reference("author", "marjan", refs.authors, contentPaths.authors) }) : inZone;
+  let schema = schemasFor.get(refs);
+  if (!schema) {
+    const inZone = refs.timezone ? postSchema.extend({ session: sessionSchemaIn(refs.timezone).optional() }) : postSchema;
+    schema = refs.authors ? inZone.extend({ author: reference("author", "marjan", refs.authors, contentPaths.authors) }) : inZone;
+    schemasFor.set(refs, schema);
+  }
+  return schema;
 }
+const schemasFor = new WeakMap<References, typeof postSchema>();
 
 export const pageSchema = z.strictObject({
   title: requiredText("title: Over deze leergang"),
