@@ -10,6 +10,7 @@ import { devServerPlugin } from "./src/dev-server/plugin.ts";
 import { netlifyPlugin } from "./src/netlify/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
 import { privacyPlugin } from "./src/privacy/plugin.ts";
+import { sessionsPlugin } from "./src/sessions/plugin.ts";
 
 export default function (config: UserConfig) {
   // What this Eleventy process keeps from one build to the next: the build in progress, and caches.
@@ -19,6 +20,8 @@ export default function (config: UserConfig) {
   config.addPlugin(contentPlugin, { session });
   // Posts become pages, and so do home, tags, authors, feeds, sitemap and robots.txt.
   config.addPlugin(postsPlugin, { session });
+  // Sessions: the next meeting on the home page, the sessions page, a calendar per post and one for all.
+  config.addPlugin(sessionsPlugin, { session });
   // Responses: earlier ones from the content, live ones in GitHub Discussions through giscus.
   config.addPlugin(commentsPlugin, { session });
   // Privacy: a private site behind Netlify's password; what pages tell search engines and link previews.

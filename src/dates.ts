@@ -110,3 +110,20 @@ export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTim
   }));
   return format.format(instant).replace(/,(?= \d{4}$)/, "").replace(" om ", ", ").replace(" at ", ", ");
 }
+
+/** "13:30–15:45": a span of clock times on one day. */
+export function timeSpan(start: Date, end: Date, lang: Lang, timeZone: string): string {
+  return formatter("timeSpan", localeOf(lang).tag, timeZone, () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).formatRange(start, end);
+}
+
+/**
+ * A span of days, "donderdag 3 – vrijdag 4 december 2026" (`last`: the start of the last day), or of
+ * moments on different days, "donderdag 3 december 2026, 13:30 – vrijdag 4 december 2026, 12:00".
+ */
+export function daySpan(first: Date, last: Date, lang: Lang, timeZone: string, withTime: boolean): string {
+  const format = formatter(withTime ? "daySpanWithTime" : "daySpan", localeOf(lang).tag, timeZone, () => ({
+    weekday: "long", day: "numeric", month: "long", year: "numeric",
+    ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
+  }));
+  return format.formatRange(first, last).replaceAll(" om ", ", ").replaceAll(" at ", ", ");
+}

@@ -4,15 +4,27 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import type { Site } from "./content/load.ts";
-import type { Messages } from "./i18n/index.ts";
 import { hasSitemap } from "./privacy/meta.ts";
+import type { Lang, Messages } from "./i18n/index.ts";
 import type { AuthorPosts, Post, Tag } from "./posts/post-index.ts";
+import type { SessionLists } from "./sessions/next.ts";
 
 export const postUrl = (slug: string) => `/posts/${slug}/`;
 export const tagUrl = (slug: string) => `/tags/${slug}/`;
 export const authorUrl = (id: string) => `/authors/${id}/`;
 /** Page `n` of the home page: `/`, then `/page/2/`, `/page/3/`, … */
 export const homePageUrl = (n: number) => (n <= 1 ? "/" : `/page/${n}/`);
+/** A post's session as a calendar file of one event, beside its page (the file is named after the post). */
+export const postCalendarUrl = (slug: string) => `/posts/${slug}/${slug}.ics`;
+
+/** Addresses that are words in the site's language: the sessions page, their calendar, the guide to responding. */
+const addresses: Record<Lang, { sessions: string; calendar: string; guide: string }> = {
+  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/" },
+  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/" },
+};
+export const localAddresses = (lang: Lang) => addresses[lang];
+/** Every language's form of one address, as a route's `at` (all of them are reserved, whatever the site's language). */
+const inEveryLanguage = (which: keyof (typeof addresses)[Lang]) => Object.values(addresses).map((a) => a[which]).join(" and ");
 
 /** A site at the root of a lower-case host without a port, and a path URL parsing would not change. */
 const bareOrigin = /^https?:\/\/[a-z0-9.-]+$/;
@@ -36,6 +48,10 @@ interface Data {
   tag: Tag;
   group: AuthorPosts;
   pagination: { pageNumber: number; pages: unknown[] };
+  /** Global data of the sessions plugin (src/sessions/plugin.ts). */
+  sessions: SessionLists<Post> & { any: boolean };
+  /** The guide to responding, or false when the site shows no responses (src/comments/guide.ts): global data of the comments plugin. */
+  respondGuide: { url: string } | false;
 }
 
 interface Route {
@@ -49,7 +65,7 @@ interface Route {
    * One page per item (or per `size` items) of a collection. These are the dev server's: every item
    * in a production build, only what a save changed in the dev server (src/dev-server/plugin.ts).
    */
-  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender"; size: number; alias: string };
+  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender" | "calendarsToRender"; size: number; alias: string };
   title?: (data: Data) => string;
   /** A file for machines (feeds, sitemap, robots.txt): not a page in any collection. */
   file?: boolean;
@@ -69,6 +85,17 @@ export const routes: readonly Route[] = [
   { layout: "feed.json.njk", at: "/feed.json", permalink: "/feed.json", file: true },
   { layout: "sitemap.xml.njk", at: "/sitemap.xml", permalink: (d) => (hasSitemap(d.site) ? "/sitemap.xml" : false), file: true },
   { layout: "robots.txt.njk", at: "/robots.txt", permalink: "/robots.txt", file: true },
+  // Sessions (src/sessions/): their page and subscribable calendar when the site has any, a calendar
+  // file per post with a session. A calendar is a route like the feeds, so the dev server writes a
+  // post's file again when it renders the post (calendarsToRender), and its address is reserved.
+  {
+    layout: "sessions.njk", at: inEveryLanguage("sessions"), permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).sessions : false),
+    title: (d) => d.t.sessionsTitle,
+  },
+  { layout: "sessions.ics.njk", at: inEveryLanguage("calendar"), permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).calendar : false), file: true },
+  { layout: "post.ics.njk", at: "/posts/<slug>/<slug>.ics", paginate: { collection: "calendarsToRender", size: 1, alias: "post" }, permalink: (d) => postCalendarUrl(d.post.slug), file: true },
+  // "Hoe reageer ik?": for a site whose posts have a responses section (src/comments/guide.ts).
+  { layout: "guide.njk", at: inEveryLanguage("guide"), permalink: (d) => (d.respondGuide ? d.respondGuide.url : false), title: (d) => d.t.guideTitle },
 ];
 
 /**
@@ -83,7 +110,7 @@ export const reservedNames: ReadonlySet<string> = new Set([
 ]);
 
 /** The derived pages' own addresses that are always there (`/`, `/tags/`, `/feed.xml`, …). */
-export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.map((route) => route.at).filter((at) => at.startsWith("/") && !at.includes("<"))]);
+export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.map((route) => route.at).filter((at) => at.startsWith("/") && !/[<\s]/.test(at))]);
 
 /** Whether a page at `path` (e.g. `/tags/`, `/over/`) would take an address the site uses itself. */
 export const isReserved = (path: string): boolean => path === "/" || reservedNames.has(path.split("/")[1] ?? "");

@@ -1,9 +1,11 @@
 // What kind of build this is, from the environment: the one place that reads build variables.
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
-// SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
+// SITE_URL overrides site.yaml's url; HOEDOEDEDA_NOW sets the build's clock. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
 // BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/).
 // SITE_USERS holds who may open a private site (src/privacy/site-users.ts keeps it out of sight).
 import { SiteUsers } from "../privacy/site-users.ts";
+
+import { dateProblem, parseSiteDate } from "../dates.ts";
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
@@ -27,6 +29,12 @@ export interface BuildSettings {
   netlifyDeploy: boolean;
   /** SITE_USERS, when set: the names and passwords of a private site (README, "Privacy"). */
   users?: SiteUsers;
+  /**
+   * The build's clock, read once when the build starts so every page agrees (the next meeting,
+   * the calendars' DTSTAMP): the machine's time, or HOEDOEDEDA_NOW as written (`buildMoment` reads it
+   * in the site's time zone). Nothing else in the site asks the machine what time it is.
+   */
+  clock: { at: number } | { written: string };
 }
 
 /** The one preview rule: Netlify's deploy previews and branch deploys. */
@@ -66,5 +74,18 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
     ...(preview && branch ? { branch } : {}),
     netlifyDeploy: env.CONTEXT === "production" || env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy",
     ...(users ? { users } : {}),
+    clock: env.HOEDOEDEDA_NOW?.trim() ? { written: env.HOEDOEDEDA_NOW.trim() } : { at: Date.now() },
   };
+}
+
+/** What is wrong with HOEDOEDEDA_NOW, or undefined when the clock is usable. */
+export function clockProblem(settings: Pick<BuildSettings, "clock">): string | undefined {
+  if (!("written" in settings.clock) || !dateProblem(settings.clock.written)) return undefined;
+  return `"${settings.clock.written}" is not a moment — write it like \`HOEDOEDEDA_NOW=2026-12-01T09:00\` (a time in the site's time zone), \`2026-12-01\` (the start of that day) or \`2026-12-01T08:00Z\` (UTC), or leave it out to use the clock`;
+}
+
+/** The moment this build happens, in the site's time zone's terms (the one clock: `clock` above). */
+export function buildMoment(settings: Pick<BuildSettings, "clock">, timeZone: string): Date {
+  if ("at" in settings.clock) return new Date(settings.clock.at);
+  return clockProblem(settings) ? new Date(Number.NaN) : parseSiteDate(settings.clock.written, timeZone);
 }

@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import type { Site } from "../content/load.ts";
 import type { PostData } from "../content/schema.ts";
-import { isCalendarDay, parseSiteDate, sessionDate } from "../dates.ts";
 import { messages } from "../i18n/index.ts";
 import { postUrl } from "../routes.ts";
+import { deriveSession } from "../sessions/session.ts";
 
 /** giscus's `specific` mapping (search by term) or `number` mapping (one existing discussion). */
 export type Discussion = { mapping: "specific"; term: string } | { mapping: "number"; number: number };
@@ -81,8 +81,8 @@ export function newDiscussion(post: AnnouncedPost, site: Pick<Site, "url" | "lan
   if (description?.trim()) parts.push(literal(description));
   if (questions.length) parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
   if (session) {
-    const value = session.date.trim();
-    const when = sessionDate(parseSiteDate(value, site.timezone), site.lang, site.timezone, !isCalendarDay(value));
+    // The session's label as its post shows it (src/sessions/session.ts), end time included.
+    const when = deriveSession(session, post.slug, site).label;
     const where = session.location?.trim() ? `\n${t.sessionWhere}: ${literal(session.location)}` : "";
     parts.push(`**${t.session}**\n${t.sessionWhen}: ${when}${where}`);
   }

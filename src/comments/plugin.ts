@@ -3,7 +3,9 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import type { BuildSession } from "../build/session.ts";
+import type { SiteBuild } from "../build/site-build.ts";
 import type { Post } from "../posts/post-index.ts";
+import { guideFor, respondGuide, type RespondGuide } from "./guide.ts";
 import { prepareComments } from "./index.ts";
 import { responsesSection } from "./section.ts";
 
@@ -12,8 +14,21 @@ export function commentsPlugin(config: UserConfig, { session }: { session: Build
     const build = await session.building(round);
     build.live = await prepareComments(build.content, { warn: (message) => session.warnOnce(message), root: session.root });
   });
+  // The guide to responding and the privacy line (src/comments/guide.ts), worked out once per build.
+  const guides = new WeakMap<SiteBuild, RespondGuide | false>();
+  const guide = () => {
+    const build = session.current;
+    if (!guides.has(build)) guides.set(build, respondGuide(build.site));
+    return guides.get(build)!;
+  };
+  config.addGlobalData("respondGuide", () => {
+    const found = guide();
+    return found && Object.freeze(found);
+  });
   addNunjucksFilters(config, {
     /** What the responses section under a post shows in this build (src/comments/section.ts). */
     responsesSection: (post: Post) => responsesSection(post, session.current.site, post.discussionNumber),
+    /** The guide, privacy line and contact for a post's questions and responses section, or false. */
+    guideFor: (post: Post) => guideFor(post, guide()),
   });
 }

@@ -2,7 +2,7 @@
 // read and validated here; every problem goes into the one list the build and the check report.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BuildSettings } from "../build/settings.ts";
+import { buildMoment, clockProblem, type BuildSettings } from "../build/settings.ts";
 import { localeOf } from "../i18n/index.ts";
 import { slugify } from "../slug.ts";
 import { authorUrl } from "../routes.ts";
@@ -20,6 +20,8 @@ export interface Site extends SiteData {
   /** The language's locale (src/i18n/index.ts `localeOf`). */
   locale: { tag: string; openGraph: string };
   build: BuildSettings;
+  /** The moment this build happens (src/build/settings.ts `buildMoment`): what "upcoming" is measured against. */
+  now: Date;
 }
 
 export interface Author extends AuthorData {
@@ -63,12 +65,17 @@ export function loadSite(root: string, build: BuildSettings, problems: Problem[]
   const data = readMapping(root, file, "site", 'must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, "Site settings and authors"', problems);
   const checked = data ? check(siteSchema, data, file) : undefined;
   if (checked) problems.push(...checked.problems);
+  const clock = clockProblem(build);
+  if (clock) problems.push({ file: "environment", field: "HOEDOEDEDA_NOW", message: clock });
   return siteOf(checked?.data ?? siteSchema.parse({ title: "hoedoededa" }), build);
 }
 
 /** The site as the build sees it: site.yaml's settings with what this build decides. */
 export function siteOf(data: SiteData, build: BuildSettings): Site {
-  return { ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", noindex: build.preview || data.private === true, locale: localeOf(data.lang), build };
+  return {
+    ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", noindex: build.preview || data.private === true, locale: localeOf(data.lang), build,
+    now: buildMoment(build, data.timezone),
+  };
 }
 
 function initials(name: string): string {

@@ -30,7 +30,7 @@ export function loadContent(root: string, settings: BuildSettings, reads: PostRe
   // A private site that Netlify would publish without a password stops here, with the rest.
   problems.push(...accessProblems(site));
   const authors = loadAuthors(root, problems);
-  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}) }, reads, problems);
+  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}), timezone: site.timezone }, reads, problems);
   const pages = loadPages(root, problems);
   const redirects = loadRedirects(root, problems);
   return { site, authors: authors ?? {}, posts, pages, redirects, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };

@@ -99,7 +99,7 @@ function loadEarlierResponses(root: string, file: string, problems: Problem[]): 
 
 function readPost(root: string, file: string, refs: References, reads: PostReads, problems: Problem[]): ReadPost | undefined {
   const stamp = stampOf(root, file);
-  const refsKey = refs.authors?.join("\0") ?? "";
+  const refsKey = `${refs.timezone ?? ""}\0${refs.authors?.join("\0") ?? ""}`;
   let read = reads.get(file);
   if (!read || !stamp || read.stamp !== stamp) {
     const source = readText(root, file, problems);

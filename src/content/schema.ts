@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { dateProblem } from "../dates.ts";
 import { languages } from "../i18n/index.ts";
+import { sessionTimes } from "../sessions/when.ts";
 import { contentPaths } from "./paths.ts";
 
 /** "a number", "a list", … — how a YAML value looks to the person who wrote it. */
@@ -60,13 +61,40 @@ const textList = (field: string, example: string) =>
 const httpUrl = (example: string) =>
   text(example).refine((s) => /^https?:\/\/[^\s/]+/.test(s), { error: `is not a web address — write it like \`${example}\`` });
 
-export const sessionSchema = z.strictObject(
-  {
-    date: dateText("date", "2012-04-12"),
-    location: text("location: Doorn").optional(),
-  },
-  { error: (issue) => `must be a group with a date — write \`session:\` with \`date: 2012-04-12\` and \`location: Doorn\` indented below it, not ${describe(issue.input)}` },
-);
+/** `session.end`: a time (`15:45`) or a date-time; YAML reads `15.45` as a number, so that gets its own hint. */
+const endText = z.string({
+  error: (issue) =>
+    typeof issue.input === "number" && /^\d{1,2}\.\d{1,2}$/.test(String(issue.input))
+      ? `must be a time, not the number ${issue.input} — write the time with a colon: \`end: ${String(issue.input).replace(".", ":").replace(/:(\d)$/, ":$10")}\``
+      : `must be a time, not ${describe(issue.input)} — write it like \`end: 15:45\` (HH:MM) or \`end: 2012-04-12T15:45\``,
+});
+
+/**
+ * A session; its end is checked against its start in `timeZone` (src/sessions/when.ts), the site's
+ * when the schema is made for the content (`postSchemaFor`), else UTC: the same verdict unless an
+ * offset is written on one side only.
+ */
+export const sessionSchemaIn = (timeZone = "UTC") =>
+  z
+    .strictObject(
+      {
+        date: dateText("date", "2012-04-12"),
+        /** When it ends: a time on the same day, or a date-time (a last day for a session of whole days). */
+        end: endText.optional(),
+        /** The meeting's own name in calendars and lists, when it is not the post's title. */
+        title: requiredText("title: Derde bijeenkomst").optional(),
+        location: text("location: Doorn").optional(),
+      },
+      { error: (issue) => `must be a group with a date — write \`session:\` with \`date: 2012-04-12\` and \`location: Doorn\` indented below it, not ${describe(issue.input)}` },
+    )
+    .superRefine((session, ctx) => {
+      const date = session.date.trim();
+      if (session.end === undefined || dateProblem(date)) return;
+      const times = sessionTimes(date, session.end.trim(), timeZone);
+      if ("problem" in times) ctx.addIssue({ code: "custom", path: ["end"], message: times.problem });
+    });
+
+export const sessionSchema = sessionSchemaIn();
 
 export const postSchema = z.strictObject({
   title: requiredText("title: Leren in netwerken"),
@@ -89,6 +117,8 @@ export const postSchema = z.strictObject({
 export interface References {
   /** The ids of content/_data/authors.yaml. */
   authors?: readonly string[];
+  /** site.yaml's time zone, in which a session's start and end are read. */
+  timezone?: string;
 }
 
 /** A reference to an entry of a data file, like Astro's `reference()`: the message lists the entries there are. */
@@ -100,10 +130,20 @@ function reference(field: string, example: string, ids: readonly string[], file:
   });
 }
 
-/** The post schema with its references checked against the data files. */
+/**
+ * The post schema with its references checked against the data files. Made once per `refs` (one
+ * object per load): a zod schema costs far more to make than to use, and every post asks.
+ */
 export function postSchemaFor(refs: References) {
-  return refs.authors ? postSchema.extend({ author: reference("author", "marjan", refs.authors, contentPaths.authors) }) : postSchema;
+  let schema = schemasFor.get(refs);
+  if (!schema) {
+    const inZone = refs.timezone ? postSchema.extend({ session: sessionSchemaIn(refs.timezone).optional() }) : postSchema;
+    schema = refs.authors ? inZone.extend({ author: reference("author", "marjan", refs.authors, contentPaths.authors) }) : inZone;
+    schemasFor.set(refs, schema);
+  }
+  return schema;
 }
+const schemasFor = new WeakMap<References, typeof postSchema>();
 
 export const pageSchema = z.strictObject({
   title: requiredText("title: Over deze leergang"),
@@ -170,6 +210,12 @@ export const siteSchema = z.strictObject({
   comments: yesNo("comments").optional(),
   /** A cohort's own site: behind Netlify's password, never indexed (README, "Privacy"). */
   private: yesNo("private").optional(),
+  /** Whom to write to without GitHub: the guide and every responses section name it. */
+  contact: text("contact: marjan@example.org").refine((s) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s.trim()), {
+    error: "is not an e-mail address — write it like `contact: marjan@example.org`",
+  }).optional(),
+  /** The line above the widget, instead of the dictionary's (`t.privacyNote`). */
+  privacyNote: requiredText("privacyNote: Reacties zijn openbaar. Schrijf niets over cliënten.").optional(),
 });
 
 const commentId = (field: string) =>
@@ -215,4 +261,6 @@ export const keyAliases: Record<string, string> = {
   categories: "tags", omschrijving: "description", beschrijving: "description", samenvatting: "description",
   concept: "draft", vragen: "questions", bijeenkomst: "session", sessie: "session", reacties: "comments",
   locatie: "location", plaats: "location", plek: "location", naam: "name", website: "url",
+  einde: "end", eind: "end", eindtijd: "end", tot: "end", contactpersoon: "contact", email: "contact", "e-mail": "contact",
+  privacy: "privacyNote", privacyregel: "privacyNote",
 };

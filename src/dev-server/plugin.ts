@@ -12,6 +12,8 @@ export function devServerPlugin(config: UserConfig, { session }: { session: Buil
   config.addCollection("homeToRender", () => plan().home);
   config.addCollection("tagsToRender", () => plan().tags);
   config.addCollection("authorsToRender", () => plan().authors);
+  // A post's calendar file is written with its page (src/sessions/).
+  config.addCollection("calendarsToRender", () => plan().posts.filter((post) => post.session));
 
   // https://www.11ty.dev/docs/events/#eleventy.beforewatch
   config.on("eleventy.beforeWatch", (changed: string[]) => {

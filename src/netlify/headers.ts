@@ -14,23 +14,32 @@ import { robotsOf } from "../privacy/meta.ts";
 
 type HeadersSite = Pick<Site, "noindex" | "private" | "build">;
 
-/** The `_headers` file for this build, in Netlify's format. */
-export function contextHeaders(site: HeadersSite): string {
+/**
+ * The calendar files' type, each by its exact path (src/sessions/plugin.ts `calendarFiles`): RFC 5545
+ * §8.1 asks for `charset` with text/calendar, which Netlify's default type for `.ics` leaves out,
+ * and a `*` in the middle of a Netlify path is not documented to match, so no pattern is relied on.
+ */
+export function calendarHeaders(paths: readonly string[]): string {
+  return paths.map((path) => `${path}\n  Content-Type: text/calendar; charset=utf-8\n`).join("");
+}
+
+/** The `_headers` file for this build, in Netlify's format. `calendars`: the calendar files written. */
+export function contextHeaders(site: HeadersSite, calendars: readonly string[] = []): string {
   const origin = `# Written by the build (src/netlify/headers.ts) for the ${site.build.context} context.\n`;
   const robots = robotsOf(site);
   const access = siteAccess(site);
   if (!robots && access.kind === "public") {
     // Always written, so a file left in _site by an earlier preview build cannot noindex production.
-    return `${origin}# Nothing differs here: the security headers for every context are in netlify.toml.\n`;
+    return `${origin}# Nothing differs here: the security headers for every context are in netlify.toml.\n${calendarHeaders(calendars)}`;
   }
   const why =
     access.kind === "password" ? `# A private site: only the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS may open it (README, "Privacy").\n`
     : access.kind === "local" ? "# A private site built without SITE_USERS, so without a password: a local build (Netlify's builds stop without it).\n"
     : "";
   const lines = ["/*", `  X-Robots-Tag: ${robots}`, ...(access.kind === "password" ? [`  Basic-Auth: ${access.users.basicAuth()}`] : [])];
-  return `${origin}${why}${lines.join("\n")}\n`;
+  return `${origin}${why}${lines.join("\n")}\n${calendarHeaders(calendars)}`;
 }
 
-export async function writeContextHeaders(outputDir: string, site: HeadersSite): Promise<void> {
-  await writeFile(join(outputDir, "_headers"), contextHeaders(site));
+export async function writeContextHeaders(outputDir: string, site: HeadersSite, calendars: readonly string[] = []): Promise<void> {
+  await writeFile(join(outputDir, "_headers"), contextHeaders(site, calendars));
 }

@@ -2,6 +2,7 @@
 // old addresses that moved, as 301 redirects. The rules for every context are in netlify.toml.
 import type { UserConfig } from "@11ty/eleventy";
 import type { BuildSession } from "../build/session.ts";
+import { calendarFiles } from "../sessions/plugin.ts";
 import { writeContextHeaders } from "./headers.ts";
 import { previewBar } from "./preview.ts";
 import { writeRedirects } from "./redirects.ts";
@@ -11,7 +12,7 @@ export function netlifyPlugin(config: UserConfig, { session }: { session: BuildS
   config.addGlobalData("previewBar", () => previewBar(session.current.site.build, session.current.t));
   config.on("eleventy.after", async ({ directories }) => {
     const build = session.current;
-    await writeContextHeaders(directories.output, build.site);
+    await writeContextHeaders(directories.output, build.site, calendarFiles(build));
     // content/_data/redirects.yaml → _site/_redirects (e.g. an imported WordPress blog's addresses).
     writeRedirects(directories.output, build.content.redirects);
   });

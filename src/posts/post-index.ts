@@ -8,9 +8,11 @@ import type { PostDiscussion } from "../comments/counts.ts";
 import { earlierThread, type EarlierResponse } from "../comments/earlier.ts";
 import { sectionShown } from "../comments/section.ts";
 import { commentsOn } from "../comments/settings.ts";
-import { isCalendarDay, isoDateTime, isoDay, longDate, parseSiteDate, sessionDate } from "../dates.ts";
+import { isoDateTime, isoDay, longDate, parseSiteDate } from "../dates.ts";
 import { localeOf, messages } from "../i18n/index.ts";
 import { authorUrl, postUrl, tagUrl } from "../routes.ts";
+import { isUpcoming, sessionLists, type SessionLists } from "../sessions/next.ts";
+import { deriveSession, type Session } from "../sessions/session.ts";
 import { renderBodies, type Bodies } from "./bodies.ts";
 import { tagRefs, tagSpellings, type TagRef } from "./tags.ts";
 
@@ -18,13 +20,16 @@ export interface TagLink extends TagRef {
   url: string;
 }
 
-export interface Session {
-  /** "donderdag 12 april 2012" or with a time "donderdag 12 april 2012, 13:30". */
-  label: string;
-  /** For `<time datetime>`. */
-  datetime: string;
-  location?: string;
+/** A post's session in this build: when and where (src/sessions/session.ts), and whether it is still to come. */
+export interface PostSession extends Session {
+  /** Its last day has not ended at the build's moment (src/sessions/next.ts). */
+  upcoming: boolean;
+  /** The first upcoming session of the site: the home page shows it. */
+  next: boolean;
 }
+
+/** What list pages show of a post's session: the home page's next meeting. */
+export type SessionSummary = Pick<PostSession, "label" | "datetime" | "location" | "title" | "calendar" | "upcoming" | "next">;
 
 /**
  * What pages other than a post's own show of it: its summary on list pages, its byline and tags,
@@ -46,6 +51,8 @@ export interface PostSummary {
   /** Where that count links: the responses section, or the earlier responses when the page has no section. */
   responsesUrl?: string;
   tags: TagLink[];
+  /** Its session, when it prepares one (the home page shows the next; a change re-renders it in the dev server). */
+  session?: SessionSummary;
 }
 
 export interface Post {
@@ -59,7 +66,7 @@ export interface Post {
   tags: TagLink[];
   excerpt: string;
   questions: string[];
-  session?: Session;
+  session?: PostSession;
   /** Whether the post has a responses section with the live discussion (src/comments/settings.ts `commentsOn`). */
   comments: boolean;
   /** Front-matter `discussion:`: an existing discussion's number, or the term to find it by. */
@@ -94,6 +101,8 @@ export interface PostIndex {
   /** Sorted by label; tags that differ only in case or accents are one tag. */
   tags: Tag[];
   authors: AuthorPosts[];
+  /** The posts with a session: upcoming (soonest first), past (most recent first), the next one. */
+  sessions: SessionLists<Post>;
 }
 
 /** What the index keeps from one build to the next, keyed by a post's file and version. */
@@ -103,7 +112,7 @@ export interface IndexCaches {
   derived: Map<string, { key: string; derived: Derived }>;
 }
 
-type Derived = Pick<Post, "date" | "datetime" | "session"> & Pick<PostSummary, "day" | "dateLabel"> & { tags: TagRef[] };
+type Derived = Pick<Post, "date" | "datetime"> & Pick<PostSummary, "day" | "dateLabel"> & { tags: TagRef[]; session?: Session };
 
 function derive(entry: PostEntry, site: Site, cache: IndexCaches["derived"]): Derived {
   const key = `${entry.version}\0${site.timezone}\0${site.lang}`;
@@ -112,27 +121,21 @@ function derive(entry: PostEntry, site: Site, cache: IndexCaches["derived"]): De
   const { data } = entry;
   const tz = site.timezone;
   const date = parseSiteDate(data.date.trim(), tz);
-  const sessionDay = data.session?.date.trim();
-  const session = sessionDay !== undefined ? parseSiteDate(sessionDay, tz) : undefined;
   const derived: Derived = {
     date,
     day: isoDay(date, tz),
     datetime: isoDateTime(date, tz),
     dateLabel: longDate(date, site.lang, tz),
     tags: tagRefs(data.tags),
-    ...(session && sessionDay !== undefined
-      ? {
-          session: {
-            label: sessionDate(session, site.lang, tz, !isCalendarDay(sessionDay)),
-            datetime: isCalendarDay(sessionDay) ? isoDay(session, tz) : isoDateTime(session, tz),
-            ...(data.session?.location ? { location: data.session.location } : {}),
-          },
-        }
-      : {}),
+    ...(data.session ? { session: deriveSession(data.session, entry.slug, site) } : {}),
   };
   cache.set(entry.file, { key, derived });
   return derived;
 }
+
+const sessionSummary = ({ label, datetime, location, title, calendar, upcoming, next }: PostSession): SessionSummary => ({
+  label, datetime, calendar, upcoming, next, ...(location ? { location } : {}), ...(title ? { title } : {}),
+});
 
 /** Newest first; on the same instant by slug, so the order never depends on the file system. */
 export const newestFirst = (a: { date: Date; slug: string }, b: { date: Date; slug: string }) =>
@@ -154,6 +157,8 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
   const read = entries.map((entry) => ({ entry, slug: entry.slug, ...derive(entry, site, caches.derived) })).sort(newestFirst);
   const spellings = tagSpellings(read);
 
+  // The next session is the first upcoming one: found before the posts are made, so each knows.
+  const next = sessionLists(read, site.now).next?.slug;
   const posts = read.map(({ entry, slug, tags: refs, ...derived }): Post => {
     const { data } = entry;
     const author = authors[data.author]!;
@@ -165,11 +170,12 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     const count = responseCount(discussion?.responses, entry.earlierResponses.length);
     const comments = commentsOn(data, site);
     const responsesUrl = `${url}#${sectionShown(comments, site) ? "reacties" : "eerdere-reacties"}`;
+    const session: PostSession | undefined = derived.session && { ...derived.session, upcoming: isUpcoming(derived.session, site.now), next: slug === next };
     return {
       slug, url, title, date: derived.date, datetime: derived.datetime, author, tags,
       excerpt: entry.excerpt,
       questions: data.questions ?? [],
-      ...(derived.session ? { session: derived.session } : {}),
+      ...(session ? { session } : {}),
       comments,
       ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
       ...(discussion?.number !== undefined ? { discussionNumber: discussion.number } : {}),
@@ -180,6 +186,7 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
       summary: {
         url, title, draft, day: derived.day, dateLabel: derived.dateLabel, author: { name: author.name, page: author.page },
         excerpt: entry.excerpt, ...(count !== undefined ? { responseCount: count, responsesUrl } : {}), tags,
+        ...(session ? { session: sessionSummary(session) } : {}),
       },
     };
   });
@@ -200,6 +207,7 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
   });
   const collator = new Intl.Collator(localeOf(site.lang).tag);
   return {
+    sessions: sessionLists(posts, site.now),
     posts,
     tags: [...tags.values()].sort((a, b) => collator.compare(a.label, b.label)),
     authors: [...byAuthor.values()].sort((a, b) => collator.compare(a.author.name, b.author.name)),

@@ -73,6 +73,7 @@ export function newPostSource(post: { title: string; date: string; author: strin
     `#   - ${hint.question}`,
     "# session:",
     `#   date: ${sessionDay}T13:30`,
+    '#   end: "16:30"',
     `#   location: ${hint.location}`,
     "---",
     "",

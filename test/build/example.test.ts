@@ -46,7 +46,7 @@ describe("every page type exists", () => {
 
   test("a page per published post, at /posts/<slug>/", () => {
     for (const post of published) expect(files).toContain(`posts/${post.slug}/index.html`);
-    expect(files.filter((f) => f.startsWith("posts/")).length).toBe(published.length);
+    expect(files.filter((f) => f.startsWith("posts/") && f.endsWith(".html")).length).toBe(published.length);
   });
 
   test("a page per tag and per author", () => {

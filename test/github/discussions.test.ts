@@ -111,7 +111,7 @@ describe("npm run discussions", () => {
       "**Vragen om op te reageren**",
       "- Waar in jouw organisatie is leren het meest 'georganiseerd', en wat levert dat op?\n- Wanneer heb jij voor het laatst iets geleerd zonder dat iemand het had bedacht?\n- Wat zou je loslaten als je morgen opnieuw mocht beginnen?",
       "Neem deze vragen mee naar de bijeenkomst, of reageer hieronder alvast.",
-      "**Bijeenkomst**\nWanneer: donderdag 3 december 2026\nWaar: Kasteel Broekhuizen, Doorn",
+      "**Bijeenkomst**\nWanneer: donderdag 3 december 2026, 13:30–16:30\nWaar: Kasteel Broekhuizen, Doorn",
       discussionMarker("posts/loslaten-en-regie/"),
     ].join("\n\n"));
   });

@@ -89,9 +89,10 @@ describe("netlify.toml: security headers", () => {
   });
 
   test("no header is set twice for one path, by netlify.toml or the generated _headers of any context", () => {
-    const paths = ["/", "/posts/welkom/", "/assets/site.0123456789.css", "/feed.xml", "/img/marjan.svg"];
+    const paths = ["/", "/posts/welkom/", "/assets/site.0123456789.css", "/feed.xml", "/img/marjan.svg", "/bijeenkomsten.ics", "/posts/welkom/welkom.ics"];
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
-      const rules = [...toml.headers, ...parseHeadersFile(contextHeaders(siteFor({}, { CONTEXT: context })))];
+      const calendars = ["/bijeenkomsten.ics", "/posts/welkom/welkom.ics"];
+      const rules = [...toml.headers, ...parseHeadersFile(contextHeaders(siteFor({}, { CONTEXT: context }), calendars))];
       for (const path of paths) {
         const names = rules.filter((r) => matches(r.for, path)).flatMap((r) => Object.keys(r.values).map((n) => n.toLowerCase()));
         expect(names.filter((n, i) => names.indexOf(n) !== i), `${context} ${path}`).toEqual([]);

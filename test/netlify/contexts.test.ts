@@ -8,6 +8,9 @@ import { elementsOf, read, siteFiles, visibleText } from "../build/html.ts";
 import { parseHeadersFile } from "../support/serve.ts";
 import { branch, branchUrl, netlifyBuild, previewUrl, productionUrl, reviewId, siteWithComments, type Deploy, type DeployContext } from "./deploys.ts";
 
+/** The rules of a deploy's _headers that differ per context: the calendar files' type is the same in every one. */
+const contextRules = (deploy: { out: string }) => parseHeadersFile(read(deploy.out, "_headers")).filter((rule) => !rule.for.endsWith(".ics"));
+
 const draft = { slug: "terugblik-eerste-jaar", title: "Terugblik op het eerste halfjaar" };
 const deploys = {} as Record<DeployContext, Deploy>;
 
@@ -60,7 +63,7 @@ describe("production", () => {
 
   test("lets search engines in: no noindex anywhere, robots.txt allows and names the sitemap", () => {
     expect(htmlFiles(d()).filter((file) => robots(d(), file) !== undefined)).toEqual([]);
-    expect(parseHeadersFile(read(d().out, "_headers"))).toEqual([]);
+    expect(contextRules(d())).toEqual([]);
     const robotsTxt = read(d().out, "robots.txt");
     expect(robotsTxt).toMatch(/^Allow: \/$/m);
     expect(robotsTxt).not.toMatch(/Disallow/);
@@ -112,7 +115,7 @@ describe("deploy preview", () => {
 
   test("is noindex everywhere: meta robots on every page, X-Robots-Tag for every file, robots.txt", () => {
     expect(htmlFiles(d()).filter((file) => robots(d(), file) !== "noindex")).toEqual([]);
-    expect(parseHeadersFile(read(d().out, "_headers"))).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex" } }]);
+    expect(contextRules(d())).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex" } }]);
     const robotsTxt = read(d().out, "robots.txt");
     expect(robotsTxt).toMatch(/^Disallow: \/$/m);
     expect(robotsTxt).not.toMatch(/Sitemap|Allow: \/$/m);
@@ -159,7 +162,7 @@ describe("branch deploy", () => {
     expect(text).toContain(`Voorbeeldweergave van branch “${branch}” Naar de openbare site`);
     expect(text).not.toContain("pull request");
     expect(htmlFiles(d()).filter((file) => robots(d(), file) !== "noindex")).toEqual([]);
-    expect(parseHeadersFile(read(d().out, "_headers"))).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex" } }]);
+    expect(contextRules(d())).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex" } }]);
     expect(read(d().out, "robots.txt")).toMatch(/^Disallow: \/$/m);
     expect(visibleText(read(d().out, "posts/loslaten-en-regie/index.html"))).toContain(previewOffNotice);
   });

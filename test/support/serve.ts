@@ -18,6 +18,8 @@ const types: Record<string, string> = {
   ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
   ".ico": "image/x-icon", ".woff2": "font/woff2", ".webmanifest": "application/manifest+json",
+  // Netlify's own type for calendars has no charset: the build's _headers adds it (src/netlify/headers.ts).
+  ".ics": "text/calendar",
 };
 
 /** Netlify path patterns: `*` matches the rest of the path, `:name` one segment. */
@@ -141,9 +143,10 @@ export async function serve(siteDir: string, tomlPath: string, options: ServeOpt
     }
     // Netlify's default for anything no rule caches otherwise: store, but revalidate every time.
     res.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
+    // The type from the file's extension, unless a header rule sets its own (custom headers win on Netlify).
+    res.setHeader("Content-Type", types[extname(file ?? ".html")] ?? "application/octet-stream");
     headersFor(path);
-    const type = types[extname(file ?? ".html")] ?? "application/octet-stream";
-    res.setHeader("Content-Type", type);
+    const type = String(res.getHeader("Content-Type"));
     const body = file ? readFileSync(file) : Buffer.from("Not found");
     if (options.compress && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type)) {
       res.setHeader("Content-Encoding", "gzip");

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { settingsFromEnv } from "../../src/build/settings.ts";
 import { loadContent, type Author } from "../../src/content/load.ts";
 import { parseMarkdownFile } from "../../src/content/frontmatter.ts";
-import { postSchema } from "../../src/content/schema.ts";
+import { postSchema, postSchemaFor } from "../../src/content/schema.ts";
 import { createPost, newPostSource, parseTags, pickAuthor, uniqueSlug } from "../../src/tools/new-post.ts";
 import { askAuthor } from "../../src/tools/prompt.ts";
 import { ToolError } from "../../src/tools/tool-error.ts";
@@ -39,8 +39,11 @@ describe("the pure parts", () => {
     expect(postSchema.parse(parsed.data)).toEqual({ title: "Leren: een begin", date: "2026-11-28", author: "marjan", tags: ["a: b", "c"] });
     expect(source).toMatch(/^# description: .+$/m);
     expect(source).toMatch(/^# questions:\n#   - .+$/m);
-    expect(source).toMatch(/^# session:\n#   date: 2026-11-28T13:30\n#   location: .+$/m);
+    expect(source).toMatch(/^# session:\n#   date: 2026-11-28T13:30\n#   end: "16:30"\n#   location: .+$/m);
     expect(source).not.toMatch(/draft/);
+    // The session hint, uncommented, is a valid session: it ends after it starts.
+    const withSession = parseMarkdownFile("x.md", source.replace(/^# (?=session:|  (?:date|end|location):)/gm, ""));
+    expect(postSchemaFor({ timezone: "Europe/Amsterdam" }).parse(withSession.data).session).toEqual({ date: "2026-11-28T13:30", end: "16:30", location: "Doorn" });
   });
 
   test("the author: the one asked for, the only one, HOEDOEDEDA_AUTHOR, or the chosen one — never a guess", async () => {

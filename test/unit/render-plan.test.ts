@@ -31,6 +31,7 @@ describe("a dev-server rebuild", () => {
     ["a description (the summary)", [{ ...site[0]!, excerpt: "Een andere samenvatting." }, site[1]!, site[2]!], ["bb", "a"]],
     ["a date that moves the post (every neighbour changes)", [entry("a", { date: "2026-02-01" }), site[1]!, site[2]!], ["a", "ccc", "bb"]],
     ["a post that became a draft (it leaves the lists)", [entry("a", { draft: true }), site[1]!, site[2]!], ["bb"]],
+    ["a session (the home page shows the next one)", [entry("a", { session: { date: "2026-12-03T13:30", location: "Doorn" } }), site[1]!, site[2]!], ["bb", "a"]],
     ["a new post", [...site, entry("dddd")], ["dddd", "ccc"], "dddd"],
   ])("after a change to %s renders the lists, that post and the posts beside it", (_what, posts, rendered, saved = "a") => {
     const index = indexPosts(content(posts));

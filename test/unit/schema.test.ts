@@ -50,6 +50,12 @@ const cases: Case[] = [
   { name: "session with a day-first date", file: "session-day-first.md", source: fm(`${valid}\nsession:\n  date: 12-04-2012\n  location: Doorn`), field: "session.date", says: /"12-04-2012" puts the day first — write the year first: `date: 2012-04-12`/ },
   { name: "session with an impossible date", file: "session-impossible.md", source: fm(`${valid}\nsession:\n  date: 2012-13-01`), field: "session.date", says: /is not a day on the calendar — / },
   { name: "session that is text, not a group", file: "session-text.md", source: fm(`${valid}\nsession: Doorn`), field: "session", says: /must be a group with a date — write `session:`/ },
+  { name: "session that ends before it starts", file: "session-end-before.md", source: fm(`${valid}\nsession:\n  date: 2012-04-12T13:30\n  end: "12:00"`), field: "session.end", says: /^.*: 12:00 is not after the start \(13:30\) — the end must come after `session.date`/ },
+  { name: "session end written as 15.45 (a number in YAML)", file: "session-end-number.md", source: fm(`${valid}\nsession:\n  date: 2012-04-12T13:30\n  end: 15.45`), field: "session.end", says: /must be a time, not the number 15\.45 — write the time with a colon: `end: 15:45`/ },
+  { name: "session end time without a start time", file: "session-end-no-start.md", source: fm(`${valid}\nsession:\n  date: 2012-04-12\n  end: "15:45"`), field: "session.end", says: /is a time, but `session.date` has none — add the start time to the date/ },
+  { name: "session end that is no time", file: "session-end-word.md", source: fm(`${valid}\nsession:\n  date: 2012-04-12T13:30\n  end: halfvier`), field: "session.end", says: /"halfvier" is not a time — write it like `end: 15:45`/ },
+  { name: "empty session title", file: "session-title-empty.md", source: fm(`${valid}\nsession:\n  date: 2012-04-12\n  title: ""`), field: "session.title", says: /is empty — write it like `title: / },
+  { name: "Dutch key for the end suggests `end`", file: "session-einde.md", source: fm(`${valid}\nsession:\n  date: 2012-04-12T13:30\n  einde: "15:45"`), field: "session.einde", says: /is not a known field — did you mean `end`\?/ },
 ];
 
 /** One file with several problems: all of them must be reported, not just the first. */
@@ -119,6 +125,15 @@ describe("data files", () => {
   });
   test("site.yaml: a misspelt time zone", () => {
     expect(lines()).toContainEqual(expect.stringMatching(/^content\/_data\/site\.yaml: timezone: is not a time zone — .*Europe\/Amsterdam/));
+  });
+  test("site.yaml: a contact that is not an e-mail address", () => {
+    const result = loadContent(project({ "_data/site.yaml": "title: Leergang\ncontact: Marjan de Vries\nprivacyNote: \"\"\n" }), settingsFromEnv({}));
+    const found = result.problems.map(formatProblem);
+    expect(found).toContainEqual("content/_data/site.yaml: contact: is not an e-mail address — write it like `contact: marjan@example.org`");
+    expect(found).toContainEqual(expect.stringMatching(/^content\/_data\/site\.yaml: privacyNote: is empty — write it like `privacyNote: /));
+    const fine = loadContent(project({ "_data/site.yaml": "title: Leergang\ncontact: marjan@example.org\n" }), settingsFromEnv({}));
+    expect(fine.problems).toEqual([]);
+    expect(fine.site.contact).toBe("marjan@example.org");
   });
   test("authors.yaml: a duplicate author id names the id and the line", () => {
     expect(lines()).toContainEqual("content/_data/authors.yaml: ruben: appears twice (line 5) — keep one of the two lines");

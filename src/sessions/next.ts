@@ -1,0 +1,40 @@
+// Which sessions are still to come, and which one is next: the one rule the home page, the post
+// pages, the sessions page and the header use. A session stays upcoming for the whole of its (last)
+// day in the site's time zone — a participant who opens the site at 16:00 on the day of a morning
+// meeting still finds it — and "now" is the build's clock (src/build/settings.ts `buildMoment`):
+// the site is static, so the daily rebuild moves the next meeting on.
+import type { Session } from "./session.ts";
+
+/** Whether `session`'s last day has not ended at `now` (its `dayEnds` is read in the site's time zone). */
+export const isUpcoming = (session: Pick<Session, "dayEnds">, now: Date): boolean => now.getTime() < session.dayEnds.getTime();
+
+interface WithSession {
+  slug: string;
+  session?: Pick<Session, "start" | "dayEnds">;
+}
+
+/** Soonest first; on the same start by slug, so the order never depends on the file system. */
+const soonestFirst = (a: WithSession, b: WithSession) => a.session!.start.getTime() - b.session!.start.getTime() || a.slug.localeCompare(b.slug);
+
+export interface SessionLists<T> {
+  /** Still to come, soonest first. */
+  upcoming: T[];
+  /** Over, most recent first. */
+  past: T[];
+  /** The first upcoming one, if any. */
+  next?: T;
+}
+
+/** The posts that have a session, split at `now` into upcoming (soonest first) and past (most recent first). */
+export function sessionLists<T extends WithSession>(posts: readonly T[], now: Date): SessionLists<T> {
+  const withSession = posts.filter((post) => post.session).sort(soonestFirst);
+  const upcoming = withSession.filter((post) => isUpcoming(post.session!, now));
+  const past = withSession.filter((post) => !isUpcoming(post.session!, now)).reverse();
+  return { upcoming, past, ...(upcoming[0] ? { next: upcoming[0] } : {}) };
+}
+
+/** The next session at `now`: the first, by start, whose day has not ended in the site's time zone. */
+export const nextSession = <T extends WithSession>(posts: readonly T[], now: Date): T | undefined => sessionLists(posts, now).next;
+
+/** Whether the site has any session at all (the sessions page, its calendar and the menu item exist only then). */
+export const hasSessions = (lists: Pick<SessionLists<unknown>, "upcoming" | "past">): boolean => lists.upcoming.length + lists.past.length > 0;
