@@ -6,10 +6,16 @@ import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import type { Site } from "./content/load.ts";
 import type { Messages } from "./i18n/index.ts";
 import type { AuthorPosts, Post, Tag } from "./posts/post-index.ts";
+import type { SeriesPage } from "./posts/series.ts";
 
 export const postUrl = (slug: string) => `/posts/${slug}/`;
 export const tagUrl = (slug: string) => `/tags/${slug}/`;
 export const authorUrl = (id: string) => `/authors/${id}/`;
+export const seriesUrl = (id: string) => `/series/${id}/`;
+/** The search page, in the site's language: `/zoeken/` on a Dutch site, `/search/` on an English one. */
+export const searchUrl = (lang: Site["lang"]) => (lang === "nl" ? "/zoeken/" : "/search/");
+/** Where the build writes the search index and Pagefind's scripts (src/search/). */
+export const SEARCH_INDEX_DIR = "pagefind";
 /** Page `n` of the home page: `/`, then `/page/2/`, `/page/3/`, … */
 export const homePageUrl = (n: number) => (n <= 1 ? "/" : `/page/${n}/`);
 
@@ -34,6 +40,7 @@ interface Data {
   post: Post;
   tag: Tag;
   group: AuthorPosts;
+  series: SeriesPage;
   pagination: { pageNumber: number; pages: unknown[] };
 }
 
@@ -47,7 +54,7 @@ interface Route {
    * One page per item (or per `size` items) of a collection. These are the dev server's: every item
    * in a production build, only what a save changed in the dev server (src/dev-server/plugin.ts).
    */
-  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender"; size: number; alias: string };
+  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender" | "seriesToRender"; size: number; alias: string };
   title?: (data: Data) => string;
   /** A file for machines (feeds, sitemap, robots.txt): not a page in any collection. */
   file?: boolean;
@@ -67,6 +74,9 @@ export const routes: readonly Route[] = [
   { layout: "feed.json.njk", at: "/feed.json", permalink: "/feed.json", file: true },
   { layout: "sitemap.xml.njk", at: "/sitemap.xml", permalink: "/sitemap.xml", file: true },
   { layout: "robots.txt.njk", at: "/robots.txt", permalink: "/robots.txt", file: true },
+  { layout: "series.njk", at: "/series/<id>/", paginate: { collection: "seriesToRender", size: 1, alias: "series" }, permalink: (d) => d.series.url, title: (d) => d.series.title },
+  // The search page; the index beside it is written after the pages (src/search/).
+  { layout: "search.njk", at: "/zoeken/ and /search/", permalink: (d) => searchUrl(d.site.lang), title: (d) => d.t.searchTitle },
 ];
 
 /**
@@ -77,11 +87,11 @@ export const routes: readonly Route[] = [
  */
 export const reservedNames: ReadonlySet<string> = new Set([
   ...routes.flatMap((route) => route.at.split(" and ").map((at) => at.split("/")[1]!)).filter(Boolean),
-  "page", "assets", "img", "feed", "rss", "rss.xml", "atom.xml", "index.xml", "404", "404.html", "index",
+  "page", "assets", "img", SEARCH_INDEX_DIR, "feed", "rss", "rss.xml", "atom.xml", "index.xml", "404", "404.html", "index",
 ]);
 
 /** The derived pages' own addresses that are always there (`/`, `/tags/`, `/feed.xml`, …). */
-export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.map((route) => route.at).filter((at) => at.startsWith("/") && !at.includes("<"))]);
+export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.flatMap((route) => route.at.split(" and ")).filter((at) => at.startsWith("/") && !at.includes("<"))]);
 
 /** Whether a page at `path` (e.g. `/tags/`, `/over/`) would take an address the site uses itself. */
 export const isReserved = (path: string): boolean => path === "/" || reservedNames.has(path.split("/")[1] ?? "");

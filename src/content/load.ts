@@ -5,8 +5,9 @@ import type { BuildSettings } from "../build/settings.ts";
 import { loadAuthors, loadRedirects, loadSite, type Author, type Redirect, type Site } from "./data-files.ts";
 import { loadPages, loadPosts, type PageEntry, type PostEntry, type PostReads } from "./post-files.ts";
 import type { Problem } from "./problems.ts";
+import { checkSteps, loadSeries, type Series } from "./series-file.ts";
 
-export type { Author, PageEntry, PostEntry, Redirect, Site };
+export type { Author, PageEntry, PostEntry, Redirect, Series, Site };
 export { contentPaths, responsesFile } from "./paths.ts";
 
 export interface Content {
@@ -15,6 +16,8 @@ export interface Content {
   posts: PostEntry[];
   pages: PageEntry[];
   redirects: Redirect[];
+  /** content/_data/series.yaml: the learning paths, by id. */
+  series: Record<string, Series>;
   problems: Problem[];
 }
 
@@ -27,8 +30,10 @@ export function loadContent(root: string, settings: BuildSettings, reads: PostRe
   const problems: Problem[] = [];
   const site = loadSite(root, settings, problems);
   const authors = loadAuthors(root, problems);
-  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}) }, reads, problems);
+  const series = loadSeries(root, problems);
+  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}), ...(series ? { series: Object.keys(series) } : {}) }, reads, problems);
+  checkSteps(posts, problems);
   const pages = loadPages(root, problems);
   const redirects = loadRedirects(root, problems);
-  return { site, authors: authors ?? {}, posts, pages, redirects, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
+  return { site, authors: authors ?? {}, posts, pages, redirects, series: series ?? {}, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
 }

@@ -97,9 +97,16 @@ function loadEarlierResponses(root: string, file: string, problems: Problem[]): 
   return responses;
 }
 
+/** The post schema for the references of this build: made once, not once per post (zod's `extend` copies the shape). */
+let lastSchema: { key: string; schema: ReturnType<typeof postSchemaFor> } | undefined;
+function schemaFor(refs: References, key: string) {
+  if (lastSchema?.key !== key) lastSchema = { key, schema: postSchemaFor(refs) };
+  return lastSchema.schema;
+}
+
 function readPost(root: string, file: string, refs: References, reads: PostReads, problems: Problem[]): ReadPost | undefined {
   const stamp = stampOf(root, file);
-  const refsKey = refs.authors?.join("\0") ?? "";
+  const refsKey = JSON.stringify([refs.authors, refs.series]);
   let read = reads.get(file);
   if (!read || !stamp || read.stamp !== stamp) {
     const source = readText(root, file, problems);
@@ -108,7 +115,7 @@ function readPost(root: string, file: string, refs: References, reads: PostReads
     reads.set(file, read);
   }
   if (!read.parsed.problems.length && read.checked.refs !== refsKey) {
-    read.checked = { refs: refsKey, ...check(postSchemaFor(refs), read.parsed.data, file) };
+    read.checked = { refs: refsKey, ...check(schemaFor(refs, refsKey), read.parsed.data, file) };
   }
   return read;
 }

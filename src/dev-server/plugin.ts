@@ -12,6 +12,7 @@ export function devServerPlugin(config: UserConfig, { session }: { session: Buil
   config.addCollection("homeToRender", () => plan().home);
   config.addCollection("tagsToRender", () => plan().tags);
   config.addCollection("authorsToRender", () => plan().authors);
+  config.addCollection("seriesToRender", () => plan().series);
 
   // https://www.11ty.dev/docs/events/#eleventy.beforewatch
   config.on("eleventy.beforeWatch", (changed: string[]) => {
