@@ -6,7 +6,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { BuildSession } from "../build/session.ts";
 import type { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
-import { SEARCH_INDEX_DIR } from "../routes.ts";
+import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
 import { writeSearchIndex } from "./index.ts";
 
 /** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
@@ -34,7 +34,12 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
       .then(() => void (indexed = build))
       .finally(() => (indexing = undefined)));
 
-  addNunjucksFilters(config, { searchMessages: () => searchMessages(session.current.t) });
+  addNunjucksFilters(config, {
+    /** The texts the search page's script shows (layouts/pages/search.njk). */
+    searchMessages: () => searchMessages(session.current.t),
+    /** `/zoeken/` or `/search/`, for the sitemap. */
+    searchUrl: (lang: SiteBuild["site"]["lang"]) => searchUrl(lang),
+  });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {
     output = directories.output;
