@@ -110,13 +110,28 @@ if (form) {
       return;
     }
     status.textContent = messages.searching!;
-    const found = await (await pagefind).search(q, filter ? { filters: { tag: filter } } : {});
+    let found: Awaited<ReturnType<Pagefind["search"]>>;
+    try {
+      found = await (await pagefind).search(q, filter ? { filters: { tag: filter } } : {});
+    } catch (error) {
+      if (ticket === latest) failed(error);
+      return;
+    }
     if (ticket !== latest || !found) return;
     results = found.results;
     shown = 0;
     list.replaceChildren();
     status.textContent = fill(results.length === 0 ? messages.none! : results.length === 1 ? messages.one! : messages.many!, results.length, q);
     await showMore(ticket);
+  };
+
+  /** Pagefind did not load or could not search (blocked, offline, no index yet): say so, and offer the topics to browse. */
+  const failed = (error: unknown) => {
+    console.warn("Search is unavailable:", error);
+    form.hidden = true;
+    status.textContent = "";
+    if (fallback) fallback.hidden = false;
+    if (unavailable) unavailable.hidden = false;
   };
 
   pagefind.then(
@@ -126,13 +141,7 @@ if (form) {
       if (tag) tag.value = asked.get("tag") ?? "";
       if (input.value) void search();
     },
-    () => {
-      // Pagefind did not load (blocked, offline, no index yet): say so, and offer the topics to browse.
-      form.hidden = true;
-      status.textContent = "";
-      if (fallback) fallback.hidden = false;
-      if (unavailable) unavailable.hidden = false;
-    },
+    failed,
   );
 
   let typing: ReturnType<typeof setTimeout> | undefined;

@@ -26,6 +26,8 @@ export function searchDocument(post: Post, site: Pick<Site, "lang">, t: Pick<Mes
     : "";
   const tags = post.tags.map((tag) => `<span data-pagefind-filter="tag">${escape(tag.label)}</span>`).join("");
   return `<!doctype html><html lang="${site.lang}"><head><title>${escape(post.title)}</title></head><body>`
+    // The title is the main heading (Pagefind weighs it so, and takes it as the result's title); an
+    // excerpt of a match in the title then starts where the post does.
     + `<main data-pagefind-body><h1>${escape(post.title)}</h1>${post.html}${questions}</main>`
     + `<p data-pagefind-meta="date">${escape(post.summary.dateLabel)}</p>`
     + `<p data-pagefind-meta="day" data-pagefind-sort="date">${post.summary.day}</p>${tags}</body></html>`;
