@@ -38,6 +38,8 @@ function cardsOf(build: SiteBuild): { site: WantedCard; posts: Map<string, Wante
 
 export function cardsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   const perBuild = new WeakMap<SiteBuild, ReturnType<typeof cardsOf>>();
+  /** The dev server's card work, one build's after the other's (they share the folders). */
+  let drawing: Promise<unknown> = Promise.resolve();
   const cards = (build: SiteBuild) => {
     let known = perBuild.get(build);
     if (!known) perBuild.set(build, (known = cardsOf(build)));
@@ -60,13 +62,15 @@ export function cardsPlugin(config: UserConfig, { session }: { session: BuildSes
     if (build.site.private) return;
     const { site, posts } = cards(build);
     const all = [site, ...posts.values()];
-    const make = writeCards(session.root, directories.output, all, { prune: runMode === "build" });
     if (runMode === "build") {
-      const report = await make;
+      const report = await writeCards(session.root, directories.output, all, { prune: true });
       if (report.drawn) console.log(`[hoedoededa] ${report.drawn} link-preview card${report.drawn === 1 ? "" : "s"} drawn in ${(report.drawMs / 1000).toFixed(1)} s, ${report.reused} from the cache (.cache/cards/)`);
       return;
     }
-    // The dev server does not wait: a save is written at once, its card follows when it is drawn.
-    make.catch((error: unknown) => session.warnOnce(`link-preview cards could not be made: ${error instanceof Error ? error.message : String(error)}`));
+    // The dev server does not wait: a save is written at once, its card follows when it is drawn
+    // (one card at a time, so that drawing never slows the next save down much).
+    drawing = drawing
+      .then(() => writeCards(session.root, directories.output, all, { prune: false, concurrency: 1 }))
+      .catch((error: unknown) => session.warnOnce(`link-preview cards could not be made: ${error instanceof Error ? error.message : String(error)}`));
   });
 }
