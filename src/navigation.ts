@@ -27,6 +27,26 @@ export function menuPages(pages: readonly MenuPage[], lang: SiteBuild["site"]["l
     .map((page) => ({ label: page.title, url: page.url }));
 }
 
+/**
+ * About how many lines the menu takes on a 390 px phone, from its labels' lengths (the header there:
+ * 20 px margins, a 0.9rem system font, 0.85rem gaps; layouts/css/find.css). A character is taken a
+ * little wider than the system fonts' average, so the estimate errs towards a line too many. Used by
+ * `npm run check` to warn before the header fills a phone's screen.
+ */
+export function phoneMenuLines(labels: readonly string[]): number {
+  const width = 390 - 2 * 20;
+  const charWidth = 0.9 * 16 * 0.55;
+  const gap = 0.85 * 16;
+  let lines = 1;
+  let used = 0;
+  for (const label of labels) {
+    const w = label.length * charWidth;
+    if (used && used + gap + w > width) [lines, used] = [lines + 1, w];
+    else used += (used ? gap : 0) + w;
+  }
+  return lines;
+}
+
 /** `pages`: the facilitator's pages (content/*.md); only those with `menu:` appear. */
 export function menuItems(build: SiteBuild, pages: readonly MenuPage[]): MenuItem[] {
   const { t, site } = build;

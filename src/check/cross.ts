@@ -9,6 +9,8 @@ import { isPublished } from "../content/visibility.ts";
 import { parseSiteDate } from "../dates.ts";
 import { newestFirst } from "../posts/post-index.ts";
 import { tagRefs, tagSpellings } from "../posts/tags.ts";
+import { messages } from "../i18n/index.ts";
+import { menuPages, phoneMenuLines } from "../navigation.ts";
 import { fixedAddresses, isReserved, postUrl } from "../routes.ts";
 import { slugify } from "../slug.ts";
 import { referencesIn, type Reference } from "./references.ts";
@@ -182,6 +184,18 @@ function brokenReferences(content: Content, root: string, out: Finding[]): void 
   }
 }
 
+/** The header should stay within two lines on a phone: a warning on the page whose `menu:` goes past them. */
+function crowdedMenu(content: Content, out: Finding[]): void {
+  const t = messages(content.site.lang);
+  const pages = content.pages.map((page) => ({ title: page.data.title.trim(), url: page.file, menu: page.data.menu }));
+  const labels = [t.navPosts, t.navTags, t.navSearch];
+  for (const item of menuPages(pages, content.site.lang)) {
+    labels.push(item.label);
+    const lines = phoneMenuLines(labels);
+    if (lines > 2) out.push({ level: "warning", file: item.url, field: "menu", message: `with this page the header takes about ${lines} lines on a phone — keep the menu to the pages readers need most: remove \`menu:\` here or from another page, or give the page a shorter title` });
+  }
+}
+
 /** Every cross-file finding, in file order. */
 export function crossChecks(content: Content, root: string): Finding[] {
   const out: Finding[] = [];
@@ -190,5 +204,6 @@ export function crossChecks(content: Content, root: string): Finding[] {
   authorsWithoutBio(content, out);
   tagSpellingWarnings(content, out);
   brokenReferences(content, root, out);
+  crowdedMenu(content, out);
   return out;
 }

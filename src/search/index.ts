@@ -38,34 +38,53 @@ export interface IndexReport {
   ms: number;
 }
 
+/** An index being made: the posts are handed to Pagefind at once, the files written by `write`. */
+export interface PendingIndex {
+  write(output: string): Promise<IndexReport>;
+}
+
 /**
- * Writes the index of `posts` to `<output>/pagefind/`: first beside it, then swapped in, so a
- * search page never sees half an index, and files of an earlier index do not linger.
+ * Hands `posts` to Pagefind. Pagefind indexes in a process of its own, so this is best started
+ * before the pages are rendered: it then works on the second core while Eleventy writes the pages.
  */
-export async function writeSearchIndex(output: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): Promise<IndexReport> {
+export function startSearchIndex(posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): PendingIndex {
   const started = performance.now();
-  const pagefind = await import("pagefind");
-  try {
-    const { index, errors } = await pagefind.createIndex();
+  const pagefind = import("pagefind");
+  const fed = (async () => {
+    const { index, errors } = await (await pagefind).createIndex();
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    // Sent all at once: the Pagefind service reads its requests as they come (one process, its own cores).
+    // Sent all at once: the Pagefind service reads its requests as they come.
     const added = await Promise.all(posts.map((post) => index.addHTMLFile({ url: post.url, content: searchDocument(post, site, t) })));
     const problems = added.flatMap((result, i) => result.errors.map((error) => `${posts[i]!.url}: ${error}`));
     if (problems.length) throw new Error(`Pagefind could not index every post:\n${problems.join("\n")}`);
-    const target = join(output, SEARCH_INDEX_DIR);
-    const fresh = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
-    const written = await index.writeFiles({ outputPath: fresh });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-    // Pagefind also writes its ready-made interfaces (some 400 KB); the search page has its own.
-    const unused = (await readdir(fresh)).filter((file) => /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/.test(file));
-    await Promise.all(unused.map((file) => rm(join(fresh, file))));
-    const old = join(output, `.${SEARCH_INDEX_DIR}-old-${randomUUID()}`);
-    if (existsSync(target)) await rename(target, old);
-    await rename(fresh, target);
-    await rm(old, { recursive: true, force: true });
-    return { pages: posts.length, ms: performance.now() - started };
-  } finally {
-    // The service is a child process: left running, it would keep `npm run build` from ending.
-    await pagefind.close();
-  }
+    return index;
+  })();
+  fed.catch(() => {}); // reported by write()
+  return {
+    async write(output) {
+      try {
+        const index = await fed;
+        const target = join(output, SEARCH_INDEX_DIR);
+        const fresh = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
+        const written = await index.writeFiles({ outputPath: fresh });
+        if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+        // Pagefind also writes its ready-made interfaces (some 400 KB); the search page has its own.
+        const unused = (await readdir(fresh)).filter((file) => /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/.test(file));
+        await Promise.all(unused.map((file) => rm(join(fresh, file))));
+        // Swapped in whole: a search page never sees half an index, and files of an earlier one do not linger.
+        const old = join(output, `.${SEARCH_INDEX_DIR}-old-${randomUUID()}`);
+        if (existsSync(target)) await rename(target, old);
+        await rename(fresh, target);
+        await rm(old, { recursive: true, force: true });
+        return { pages: posts.length, ms: performance.now() - started };
+      } finally {
+        // The service is a child process, stopped once its work is written.
+        await (await pagefind).close();
+      }
+    },
+  };
 }
+
+/** The index of `posts`, written to `<output>/pagefind/`. */
+export const writeSearchIndex = (output: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): Promise<IndexReport> =>
+  startSearchIndex(posts, site, t).write(output);

@@ -7,7 +7,7 @@ import type { BuildSession } from "../build/session.ts";
 import type { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
-import { writeSearchIndex } from "./index.ts";
+import { startSearchIndex, type PendingIndex } from "./index.ts";
 
 /** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
 const ENTRY = `/${SEARCH_INDEX_DIR}/pagefind-entry.json`;
@@ -24,15 +24,21 @@ export function searchMessages(t: SiteBuild["t"]) {
 }
 
 export function searchPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
-  let output = "_site";
-  /** The build the index on disk was made from, and the indexing under way. */
+  /** The build the index on disk was made from, and the indexing under way (one at a time). */
   let indexed: SiteBuild | undefined;
   let indexing: Promise<void> | undefined;
+  /** A production build's index, handed to Pagefind before the pages are rendered. */
+  let pending: { build: SiteBuild; index: PendingIndex } | undefined;
+  let output = "_site";
 
   const index = (build: SiteBuild): Promise<void> =>
-    (indexing ??= writeSearchIndex(output, build.index().posts, build.site, build.t)
-      .then(() => void (indexed = build))
-      .finally(() => (indexing = undefined)));
+    (indexing ??= (pending?.build === build ? pending.index : startSearchIndex(build.index().posts, build.site, build.t))
+      .write(output)
+      .then((report) => {
+        indexed = build;
+        if (build.site.build.mode === "production") console.log(`[hoedoededa] Search index of ${report.pages} posts written in ${(report.ms / 1000).toFixed(1)} s`);
+      })
+      .finally(() => ((indexing = undefined), (pending = undefined))));
 
   addNunjucksFilters(config, {
     /** The texts the search page's script shows (layouts/pages/search.njk). */
@@ -41,12 +47,16 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
     searchUrl: (lang: SiteBuild["site"]["lang"]) => searchUrl(lang),
   });
 
+  // The collections are made, the pages not yet rendered (https://www.11ty.dev/docs/events/): the
+  // moment to start Pagefind, which then indexes beside Eleventy's rendering.
+  config.on("eleventy.contentMap", () => {
+    const build = session.current;
+    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(build.index().posts, build.site, build.t) };
+  });
+
   config.on("eleventy.after", async ({ directories, runMode }) => {
     output = directories.output;
-    if (runMode === "build") {
-      await index(session.current);
-      return;
-    }
+    if (runMode === "build") return index(session.current);
     // The dev server's first build; later ones leave the index until the search page asks.
     if (!indexed) await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
   });

@@ -7,11 +7,12 @@ import { drawable, fitTitle } from "../../src/cards/render.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { messages } from "../../src/i18n/index.ts";
-import { menuPages } from "../../src/navigation.ts";
+import { crossChecks } from "../../src/check/cross.ts";
+import { menuPages, phoneMenuLines } from "../../src/navigation.ts";
 import { searchDocument } from "../../src/search/index.ts";
 import { discard } from "../build/html.ts";
 import { content, entry, index, siteFor } from "../support/model.ts";
-import { tempProject } from "../support/site.ts";
+import { repoRoot, tempProject } from "../support/site.ts";
 
 const fm = (yaml: string) => `---\n${yaml}\n---\n\nTekst.\n`;
 const valid = "title: Een stap\ndate: 2026-01-01\nauthor: marjan";
@@ -71,6 +72,22 @@ describe("the header menu", () => {
       { label: "Contact", url: "/contact/" },
       { label: "Programma", url: "/programma/" },
     ]);
+  });
+});
+
+describe("npm run check and a crowded header", () => {
+  const page = (name: string, title: string, menu?: number) => ({ file: `content/${name}.md`, data: { title, ...(menu ? { menu } : {}) }, body: "", frontMatter: { source: "", data: {} } });
+
+  test("the example's header (three sections and one page) takes two lines on a phone, as the browser test sees it", () => {
+    expect(phoneMenuLines(["Berichten", "Onderwerpen", "Zoeken"])).toBe(1);
+    expect(phoneMenuLines(["Berichten", "Onderwerpen", "Zoeken", "Over de leergang"])).toBe(2);
+  });
+
+  test("warns on the page whose menu: pushes the header past two lines, and on none before it", () => {
+    const model = { ...content([]), pages: [page("over", "Over de leergang", 1), page("programma", "Programma en data", 2), page("contact", "Contact en privacy", 3), page("oud", "Oude pagina")] };
+    const warnings = crossChecks(model, repoRoot).filter((f) => f.field === "menu");
+    expect(warnings.map((w) => w.file)).toEqual(["content/contact.md"]);
+    expect(warnings[0]!.message).toMatch(/^with this page the header takes about 3 lines on a phone — keep the menu to the pages readers need most/);
   });
 });
 
