@@ -10,7 +10,7 @@ import type { CardContent } from "./content.ts";
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Changes whenever the design below does, so cached cards of an older design are made again. */
-export const CARD_DESIGN = "1";
+export const CARD_DESIGN = "2";
 
 const PADDING = 72;
 const TEXT_WIDTH = CARD_WIDTH - 2 * PADDING - 24;
@@ -80,7 +80,8 @@ function layout(card: CardContent, fit: { size: number; clamp: boolean }): Node 
   const footer: Node[] = [];
   if (card.date) footer.push(box({ fontSize: 30, color: colours.muted }, card.date));
   if (card.session)
-    footer.push(box({ marginTop: 18, padding: "14px 22px", fontSize: 28, color: colours.text, background: colours.sessionBg, border: `2px solid ${colours.sessionBorder}`, borderRadius: 14, maxWidth: TEXT_WIDTH }, card.session));
+    // At most two lines, so that a long place name never pushes the card's text off its edge.
+    footer.push(box({ marginTop: 18, padding: "14px 22px", fontSize: 28, color: colours.text, background: colours.sessionBg, border: `2px solid ${colours.sessionBorder}`, borderRadius: 14, maxWidth: TEXT_WIDTH, display: "block", lineClamp: 2, textOverflow: "ellipsis", overflow: "hidden" }, card.session));
   return box(
     { width: CARD_WIDTH, height: CARD_HEIGHT, background: colours.bg, fontFamily: `"${FAMILY}", "${FAMILY} Ext"` },
     [
