@@ -25,7 +25,8 @@ export function postCard(post: Post, site: Site, t: Messages): CardContent {
 
 /** The card of the pages that are not a post: home, lists, search, the facilitator's pages. */
 export function siteCard(site: Site): CardContent {
-  return { site: new URL(site.url || "https://localhost").host, title: site.title, ...(site.description ? { subtitle: site.description } : {}) };
+  // Its address above the title (what a reader would type), when the build knows it.
+  return { site: site.url ? new URL(site.url).host : "", title: site.title, ...(site.description ? { subtitle: site.description } : {}) };
 }
 
 /** 16 hex digits of SHA-256 over the card's design and content. */
