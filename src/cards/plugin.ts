@@ -27,22 +27,31 @@ const wanted = (name: string, content: CardContent): WantedCard => {
   return { file: `${name}.${hash}.png`, cached: `${hash}.png`, content };
 };
 
-/** The cards of this build: the site's, then one per listed post (drafts only where drafts are listed). */
-function cardsOf(build: SiteBuild): { site: WantedCard; posts: Map<string, WantedCard> } {
-  const { site, t } = build;
-  return {
-    site: wanted("site", siteCard(site)),
-    posts: new Map(build.index().posts.map((post) => [post.url, wanted(post.slug, postCard(post, site, t))])),
-  };
+/** This build's cards, each made when first asked for: a dev-server save renders a page or two, not every card's hash. */
+class BuildCards {
+  readonly site: WantedCard;
+  readonly #posts = new Map<string, WantedCard>();
+  constructor(private readonly build: SiteBuild) {
+    this.site = wanted("site", siteCard(build.site));
+  }
+  post(post: Post): WantedCard {
+    let card = this.#posts.get(post.url);
+    if (!card) this.#posts.set(post.url, (card = wanted(post.slug, postCard(post, this.build.site, this.build.t))));
+    return card;
+  }
+  /** The site's card, then one per listed post (drafts only where drafts are listed). */
+  all(): WantedCard[] {
+    return [this.site, ...this.build.index().posts.map((post) => this.post(post))];
+  }
 }
 
 export function cardsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
-  const perBuild = new WeakMap<SiteBuild, ReturnType<typeof cardsOf>>();
+  const perBuild = new WeakMap<SiteBuild, BuildCards>();
   /** The dev server's card work, one build's after the other's (they share the folders). */
   let drawing: Promise<unknown> = Promise.resolve();
   const cards = (build: SiteBuild) => {
     let known = perBuild.get(build);
-    if (!known) perBuild.set(build, (known = cardsOf(build)));
+    if (!known) perBuild.set(build, (known = new BuildCards(build)));
     return known;
   };
 
@@ -51,8 +60,7 @@ export function cardsPlugin(config: UserConfig, { session }: { session: BuildSes
     card: (post: Post | undefined): CardMeta | undefined => {
       const build = session.current;
       if (build.site.private) return undefined;
-      const { site, posts } = cards(build);
-      const card = (post && posts.get(post.url)) || site;
+      const card = post ? cards(build).post(post) : cards(build).site;
       return { url: absolute(`/${CARDS_DIR}/${card.file}`, build.site), width: CARD_WIDTH, height: CARD_HEIGHT, alt: [card.content.title, card.content.date].filter(Boolean).join(" — ") };
     },
   });
@@ -60,8 +68,7 @@ export function cardsPlugin(config: UserConfig, { session }: { session: BuildSes
   config.on("eleventy.after", async ({ directories, runMode }) => {
     const build = session.current;
     if (build.site.private) return;
-    const { site, posts } = cards(build);
-    const all = [site, ...posts.values()];
+    const all = cards(build).all();
     if (runMode === "build") {
       const report = await writeCards(session.root, directories.output, all, { prune: true });
       if (report.drawn) console.log(`[hoedoededa] ${report.drawn} link-preview card${report.drawn === 1 ? "" : "s"} drawn in ${(report.drawMs / 1000).toFixed(1)} s, ${report.reused} from the cache (.cache/cards/)`);
