@@ -1,7 +1,7 @@
 // Cards are made after the pages are written: each one the build needs is linked into
 // _site/assets/cards/ from the cache in .cache/cards/ (named by the hash of what it shows), and only
 // a card the cache does not have yet is drawn. Netlify keeps .cache/cards/ between builds
-// (src/netlify/keep-cards/), so an unchanged post costs a hard link.
+// (src/netlify/keep-cache/), so an unchanged post costs a hard link.
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";

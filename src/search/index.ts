@@ -4,9 +4,15 @@
 // as the build itself. `<html lang>` is the site's language, so Pagefind stems Dutch words as Dutch
 // ("netwerk" finds "netwerken"); the search page has the same lang, which is how Pagefind's script
 // picks that index.
-import { randomUUID } from "node:crypto";
+//
+// Pagefind is the slowest part of a build (at 4,000 posts it takes longer than Eleventy's rendering
+// on this project's 2-core machine), so it starts as soon as the collections are made, works in its
+// own process beside the rendering, and writes into .cache/search/<hash of every document>/. The
+// pages written, that folder is linked into _site/pagefind/. A build whose posts say what the last
+// one's said (a rebuild for a new response, the daily one) finds the index there and skips Pagefind.
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
@@ -36,55 +42,88 @@ export function searchDocument(post: Post, site: Pick<Site, "lang">, t: Pick<Mes
 export interface IndexReport {
   pages: number;
   ms: number;
+  /** Whether the index came from .cache/search/ (nothing searchable changed since it was made). */
+  cached: boolean;
 }
 
-/** An index being made: the posts are handed to Pagefind at once, the files written by `write`. */
+/** An index being made (or found in the cache); `write` puts it into the output once the pages are there. */
 export interface PendingIndex {
   write(output: string): Promise<IndexReport>;
 }
 
+export const SEARCH_CACHE = ".cache/search";
+/** Changes when the documents or the files kept change shape, so an older cached index is not used. */
+const FORMAT = "1";
+
+/** Pagefind's ready-made interfaces (some 400 KB): the search page has its own. */
+const unused = /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/;
+
+/** A folder's files linked (or, across disks, copied) into `to`, which must not exist yet. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  await Promise.all((await readdir(from, { withFileTypes: true })).map(async (entry) => {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) return linkTree(source, target);
+    await link(source, target).catch(() => copyFile(source, target));
+  }));
+}
+
 /**
- * Hands `posts` to Pagefind. Pagefind indexes in a process of its own, so this is best started
- * before the pages are rendered: it then works on the second core while Eleventy writes the pages.
+ * Starts the index of `posts`. `root` is the project, whose .cache/search/ keeps the last index.
+ * Best started before the pages are rendered: Pagefind then works on the second core meanwhile.
  */
-export function startSearchIndex(posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): PendingIndex {
+export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): PendingIndex {
   const started = performance.now();
-  const pagefind = import("pagefind");
-  const fed = (async () => {
-    const { index, errors } = await (await pagefind).createIndex();
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    // Sent all at once: the Pagefind service reads its requests as they come.
-    const added = await Promise.all(posts.map((post) => index.addHTMLFile({ url: post.url, content: searchDocument(post, site, t) })));
-    const problems = added.flatMap((result, i) => result.errors.map((error) => `${posts[i]!.url}: ${error}`));
-    if (problems.length) throw new Error(`Pagefind could not index every post:\n${problems.join("\n")}`);
-    return index;
+  const documents = posts.map((post) => ({ url: post.url, content: searchDocument(post, site, t) }));
+  const hash = createHash("sha256").update(FORMAT);
+  for (const doc of documents) hash.update(`\0${doc.url}\0${doc.content}`);
+  const cache = join(root, SEARCH_CACHE);
+  const kept = join(cache, hash.digest("hex").slice(0, 16));
+  const cached = existsSync(kept);
+
+  const made = cached ? Promise.resolve() : (async () => {
+    const pagefind = await import("pagefind");
+    try {
+      const { index, errors } = await pagefind.createIndex();
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+      // Sent all at once: the Pagefind service reads its requests as they come.
+      const added = await Promise.all(documents.map((doc) => index.addHTMLFile(doc)));
+      const problems = added.flatMap((result, i) => result.errors.map((error) => `${documents[i]!.url}: ${error}`));
+      if (problems.length) throw new Error(`Pagefind could not index every post:\n${problems.join("\n")}`);
+      const fresh = join(cache, `.${randomUUID()}`);
+      const written = await index.writeFiles({ outputPath: fresh });
+      if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+      await Promise.all((await readdir(fresh)).filter((file) => unused.test(file)).map((file) => rm(join(fresh, file))));
+      // Complete or not there: a build stopped halfway leaves no half index to be found.
+      await rename(fresh, kept).catch(async (error: unknown) => {
+        if (!existsSync(kept)) throw error;
+        await rm(fresh, { recursive: true, force: true }); // another build made the same index meanwhile
+      });
+      // Only the newest index is kept.
+      await Promise.all((await readdir(cache)).filter((name) => join(cache, name) !== kept).map((name) => rm(join(cache, name), { recursive: true, force: true })));
+    } finally {
+      // The service is a child process, stopped once its work is written.
+      await pagefind.close();
+    }
   })();
-  fed.catch(() => {}); // reported by write()
+  made.catch(() => {}); // reported by write()
+
   return {
     async write(output) {
-      try {
-        const index = await fed;
-        const target = join(output, SEARCH_INDEX_DIR);
-        const fresh = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
-        const written = await index.writeFiles({ outputPath: fresh });
-        if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-        // Pagefind also writes its ready-made interfaces (some 400 KB); the search page has its own.
-        const unused = (await readdir(fresh)).filter((file) => /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/.test(file));
-        await Promise.all(unused.map((file) => rm(join(fresh, file))));
-        // Swapped in whole: a search page never sees half an index, and files of an earlier one do not linger.
-        const old = join(output, `.${SEARCH_INDEX_DIR}-old-${randomUUID()}`);
-        if (existsSync(target)) await rename(target, old);
-        await rename(fresh, target);
-        await rm(old, { recursive: true, force: true });
-        return { pages: posts.length, ms: performance.now() - started };
-      } finally {
-        // The service is a child process, stopped once its work is written.
-        await (await pagefind).close();
-      }
+      await made;
+      // Swapped in whole: a search page never sees half an index, and files of an earlier one do not linger.
+      const target = join(output, SEARCH_INDEX_DIR);
+      const next = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
+      const old = join(output, `.${SEARCH_INDEX_DIR}-old-${randomUUID()}`);
+      await linkTree(kept, next);
+      if (existsSync(target)) await rename(target, old);
+      await rename(next, target);
+      await rm(old, { recursive: true, force: true });
+      return { pages: posts.length, ms: performance.now() - started, cached };
     },
   };
 }
 
 /** The index of `posts`, written to `<output>/pagefind/`. */
-export const writeSearchIndex = (output: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): Promise<IndexReport> =>
-  startSearchIndex(posts, site, t).write(output);
+export const writeSearchIndex = (root: string, output: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): Promise<IndexReport> =>
+  startSearchIndex(root, posts, site, t).write(output);

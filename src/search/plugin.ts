@@ -32,11 +32,12 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   let output = "_site";
 
   const index = (build: SiteBuild): Promise<void> =>
-    (indexing ??= (pending?.build === build ? pending.index : startSearchIndex(build.index().posts, build.site, build.t))
+    (indexing ??= (pending?.build === build ? pending.index : startSearchIndex(session.root, build.index().posts, build.site, build.t))
       .write(output)
       .then((report) => {
         indexed = build;
-        if (build.site.build.mode === "production") console.log(`[hoedoededa] Search index of ${report.pages} posts written in ${(report.ms / 1000).toFixed(1)} s`);
+        if (build.site.build.mode === "production")
+          console.log(report.cached ? `[hoedoededa] Search index of ${report.pages} posts unchanged: taken from .cache/search/` : `[hoedoededa] Search index of ${report.pages} posts written in ${(report.ms / 1000).toFixed(1)} s`);
       })
       .finally(() => ((indexing = undefined), (pending = undefined))));
 
@@ -51,7 +52,7 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   // moment to start Pagefind, which then indexes beside Eleventy's rendering.
   config.on("eleventy.contentMap", () => {
     const build = session.current;
-    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(build.index().posts, build.site, build.t) };
+    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t) };
   });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {

@@ -1,7 +1,7 @@
 // Link previews on every page type of a real build: Open Graph and Twitter-card meta with absolute
 // addresses, each image a 1200×630 PNG that exists; cards drawn once and taken from .cache/cards/ by
 // the next build; a private site that shows previewers nothing of itself.
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build, buildSite, tempProject, type BuildResult } from "../support/site.ts";
@@ -74,7 +74,7 @@ describe("every page type has complete link-preview meta", () => {
   });
 });
 
-describe("the card cache", () => {
+describe("the card cache and the search index cache", () => {
   let root: string;
   let first: BuildResult;
   let second: BuildResult;
@@ -110,6 +110,15 @@ describe("the card cache", () => {
     expect(second.stdout).not.toMatch(/cards? drawn/);
     expect(Object.keys(linked)).toHaveLength(5);
     expect(Object.values(linked).every(Boolean)).toBe(true);
+  });
+
+  test("the search index too: made by the first build, reused while no post changed, made anew when one did", () => {
+    expect(first.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s/);
+    expect(second.stdout).toContain("Search index of 4 posts unchanged: taken from .cache/search/");
+    expect(third.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s/);
+    expect(siteFiles(join(third.out, "pagefind")).filter((f) => /^pagefind(-worker)?\.js$|^pagefind-entry\.json$/.test(f))).toHaveLength(3);
+    // Only the newest index is kept.
+    expect(readdirSync(join(root, ".cache/search"))).toHaveLength(1);
   });
 
   test("a changed title draws that post's card only, under a new name, and the old one is forgotten", () => {

@@ -180,18 +180,18 @@ describe("netlify.toml: the search page's policy (issue 18)", () => {
   });
 });
 
-describe("netlify.toml: the build plugin that keeps the cards", () => {
-  test("is ours, in the repository, and keeps only .cache/cards/ (the counts' cache must not outlive a build)", async () => {
+describe("netlify.toml: the build plugin that keeps the cards and the search index", () => {
+  test("is ours, in the repository, and keeps only .cache/cards/ and .cache/search/ (the counts' cache must not outlive a build)", async () => {
     const plugins = (toml as unknown as { plugins: { package: string }[] }).plugins;
-    expect(plugins.map((p) => p.package)).toEqual(["./src/netlify/keep-cards"]);
-    const plugin = await import("../../src/netlify/keep-cards/index.js");
+    expect(plugins.map((p) => p.package)).toEqual(["./src/netlify/keep-cache"]);
+    const plugin = await import("../../src/netlify/keep-cache/index.js");
     const calls: string[] = [];
-    const utils = { cache: { restore: async (path: string) => (calls.push(`restore ${path}`), true), save: async (path: string) => (calls.push(`save ${path}`), true) } };
+    const utils = { cache: { restore: async (paths: string[]) => (calls.push(`restore ${paths.join(" ")}`), true), save: async (paths: string[]) => (calls.push(`save ${paths.join(" ")}`), true) } };
     await plugin.onPreBuild({ utils });
     await plugin.onPostBuild({ utils });
-    expect(calls).toEqual(["restore .cache/cards", "save .cache/cards"]);
     const { CARD_CACHE } = await import("../../src/cards/write.ts");
-    expect(plugin.CARD_CACHE).toBe(CARD_CACHE);
-    expect(readFileSync(join(repoRoot, "src/netlify/keep-cards/manifest.yml"), "utf8")).toMatch(/^name: \S+/m);
+    const { SEARCH_CACHE } = await import("../../src/search/index.ts");
+    expect(calls).toEqual([`restore ${CARD_CACHE} ${SEARCH_CACHE}`, `save ${CARD_CACHE} ${SEARCH_CACHE}`]);
+    expect(readFileSync(join(repoRoot, "src/netlify/keep-cache/manifest.yml"), "utf8")).toMatch(/^name: \S+/m);
   });
 });
