@@ -4,6 +4,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { assetsPlugin } from "./src/assets/plugin.ts";
 import { BuildSession } from "./src/build/session.ts";
+import { cardsPlugin } from "./src/cards/plugin.ts";
 import { commentsPlugin } from "./src/comments/plugin.ts";
 import { contentPlugin } from "./src/content/plugin.ts";
 import { devServerPlugin } from "./src/dev-server/plugin.ts";
@@ -11,6 +12,7 @@ import { netlifyPlugin } from "./src/netlify/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
 import { privacyPlugin } from "./src/privacy/plugin.ts";
 import { sessionsPlugin } from "./src/sessions/plugin.ts";
+import { searchPlugin } from "./src/search/plugin.ts";
 
 export default function (config: UserConfig) {
   // What this Eleventy process keeps from one build to the next: the build in progress, and caches.
@@ -30,6 +32,10 @@ export default function (config: UserConfig) {
   config.addPlugin(netlifyPlugin, { session });
   // The stylesheet and scripts, fingerprinted for a year's caching; the site's images.
   config.addPlugin(assetsPlugin, { session });
+  // Once the pages are written: the search index of the listed posts (Pagefind).
+  config.addPlugin(searchPlugin, { session });
+  // Link previews: a card per post, drawn once and kept in .cache/cards/.
+  config.addPlugin(cardsPlugin, { session });
   // npm start renders only what a save changed.
   config.addPlugin(devServerPlugin, { session });
 

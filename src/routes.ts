@@ -8,21 +8,27 @@ import { hasSitemap } from "./privacy/meta.ts";
 import type { Lang, Messages } from "./i18n/index.ts";
 import type { AuthorPosts, Post, Tag } from "./posts/post-index.ts";
 import type { SessionLists } from "./sessions/next.ts";
+import type { SeriesPage } from "./posts/series.ts";
 
 export const postUrl = (slug: string) => `/posts/${slug}/`;
 export const tagUrl = (slug: string) => `/tags/${slug}/`;
 export const authorUrl = (id: string) => `/authors/${id}/`;
+export const seriesUrl = (id: string) => `/series/${id}/`;
+/** Where the build writes the search index and Pagefind's scripts (src/search/). */
+export const SEARCH_INDEX_DIR = "pagefind";
 /** Page `n` of the home page: `/`, then `/page/2/`, `/page/3/`, … */
 export const homePageUrl = (n: number) => (n <= 1 ? "/" : `/page/${n}/`);
 /** A post's session as a calendar file of one event, beside its page (the file is named after the post). */
 export const postCalendarUrl = (slug: string) => `/posts/${slug}/${slug}.ics`;
 
-/** Addresses that are words in the site's language: the sessions page, their calendar, the guide to responding. */
-const addresses: Record<Lang, { sessions: string; calendar: string; guide: string }> = {
-  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/" },
-  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/" },
+/** Addresses that are words in the site's language: the sessions page, their calendar, the guide to responding, the search page. */
+const addresses: Record<Lang, { sessions: string; calendar: string; guide: string; search: string }> = {
+  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/", search: "/zoeken/" },
+  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/", search: "/search/" },
 };
 export const localAddresses = (lang: Lang) => addresses[lang];
+/** The search page, in the site's language: `/zoeken/` on a Dutch site, `/search/` on an English one. */
+export const searchUrl = (lang: Lang) => addresses[lang].search;
 /** Every language's form of one address, as a route's `at` (all of them are reserved, whatever the site's language). */
 const inEveryLanguage = (which: keyof (typeof addresses)[Lang]) => Object.values(addresses).map((a) => a[which]).join(" and ");
 
@@ -47,6 +53,7 @@ interface Data {
   post: Post;
   tag: Tag;
   group: AuthorPosts;
+  series: SeriesPage;
   pagination: { pageNumber: number; pages: unknown[] };
   /** Global data of the sessions plugin (src/sessions/plugin.ts). */
   sessions: SessionLists<Post> & { any: boolean };
@@ -65,7 +72,7 @@ interface Route {
    * One page per item (or per `size` items) of a collection. These are the dev server's: every item
    * in a production build, only what a save changed in the dev server (src/dev-server/plugin.ts).
    */
-  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender" | "calendarsToRender"; size: number; alias: string };
+  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender" | "calendarsToRender" | "seriesToRender"; size: number; alias: string };
   title?: (data: Data) => string;
   /** A file for machines (feeds, sitemap, robots.txt): not a page in any collection. */
   file?: boolean;
@@ -96,6 +103,9 @@ export const routes: readonly Route[] = [
   { layout: "post.ics.njk", at: "/posts/<slug>/<slug>.ics", paginate: { collection: "calendarsToRender", size: 1, alias: "post" }, permalink: (d) => postCalendarUrl(d.post.slug), file: true },
   // "Hoe reageer ik?": for a site whose posts have a responses section (src/comments/guide.ts).
   { layout: "guide.njk", at: inEveryLanguage("guide"), permalink: (d) => (d.respondGuide ? d.respondGuide.url : false), title: (d) => d.t.guideTitle },
+  { layout: "series.njk", at: "/series/<id>/", paginate: { collection: "seriesToRender", size: 1, alias: "series" }, permalink: (d) => d.series.url, title: (d) => d.series.title },
+  // The search page; the index beside it is written after the pages (src/search/).
+  { layout: "search.njk", at: inEveryLanguage("search"), permalink: (d) => searchUrl(d.site.lang), title: (d) => d.t.searchTitle },
 ];
 
 /**
@@ -106,7 +116,7 @@ export const routes: readonly Route[] = [
  */
 export const reservedNames: ReadonlySet<string> = new Set([
   ...routes.flatMap((route) => route.at.split(" and ").map((at) => at.split("/")[1]!)).filter(Boolean),
-  "page", "assets", "img", "feed", "rss", "rss.xml", "atom.xml", "index.xml", "404", "404.html", "index",
+  "page", "assets", "img", SEARCH_INDEX_DIR, "feed", "rss", "rss.xml", "atom.xml", "index.xml", "404", "404.html", "index",
 ]);
 
 /** The derived pages' own addresses that are always there (`/`, `/tags/`, `/feed.xml`, …). */

@@ -42,6 +42,8 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.before" | "eleventy.after", fn: (args: EventArgs) => unknown): void;
     /** Before a dev-server rebuild: the files the watcher saw change, e.g. `./content/posts/x.md`. */
     on(event: "eleventy.beforeWatch", fn: (changedFiles: string[]) => unknown): void;
+    /** After the collections are made, before any page is rendered (https://www.11ty.dev/docs/events/#eleventy.contentmap). */
+    on(event: "eleventy.contentMap", fn: (map: { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> }) => unknown): void;
     ignores: { add(glob: string): void };
     watchIgnores: { add(glob: string): void };
   }

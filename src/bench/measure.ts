@@ -10,6 +10,8 @@ export interface Run {
   seconds: number;
   /** Peak resident memory, MiB. */
   peakMiB: number;
+  /** What the build printed (our build reports its search index and the cards it drew). */
+  stdout: string;
 }
 
 export interface Command {
@@ -40,7 +42,7 @@ export function timeBuild(command: Command, reportRss: string, output: string): 
   if (result.status !== 0) throw new Error(`build failed in ${command.cwd}:\n${result.stderr.slice(-3000)}`);
   const peakMiB = Number(readFileSync(rssFile, "utf8")) / 1024;
   rmSync(rssFile, { force: true });
-  return { seconds, peakMiB };
+  return { seconds, peakMiB, stdout: result.stdout };
 }
 
 function freePort(): Promise<number> {

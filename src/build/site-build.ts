@@ -14,6 +14,8 @@ export interface AssetUrls {
   widgetLoader: string;
   /** giscus's web component with our settings (src/client/widget.ts). */
   widget: string;
+  /** The search page's script (src/client/search.ts), which loads Pagefind's. */
+  search: string;
 }
 
 export class SiteBuild {

@@ -11,6 +11,8 @@ import { isPublished } from "../content/visibility.ts";
 import { parseSiteDate } from "../dates.ts";
 import { newestFirst } from "../posts/post-index.ts";
 import { tagRefs, tagSpellings } from "../posts/tags.ts";
+import { messages } from "../i18n/index.ts";
+import { menuPages, phoneMenuLines } from "../navigation.ts";
 import { fixedAddresses, isReserved, postUrl } from "../routes.ts";
 import { slugify } from "../slug.ts";
 import { referencesIn, type Reference } from "./references.ts";
@@ -189,6 +191,18 @@ function overriddenCommentWarnings(content: Content, out: Finding[]): void {
   for (const problem of overriddenComments(content.posts, content.site)) out.push({ level: "warning", ...problem });
 }
 
+/** The header should stay within two lines on a phone: a warning on the page whose `menu:` goes past them. */
+function crowdedMenu(content: Content, out: Finding[]): void {
+  const t = messages(content.site.lang);
+  const pages = content.pages.map((page) => ({ title: page.data.title.trim(), url: page.file, menu: page.data.menu }));
+  const labels = [t.navPosts, t.navTags, ...(content.posts.some((post) => post.data.session) ? [t.navSessions] : []), t.navSearch];
+  for (const item of menuPages(pages, content.site.lang)) {
+    labels.push(item.label);
+    const lines = phoneMenuLines(labels);
+    if (lines > 2) out.push({ level: "warning", file: item.url, field: "menu", message: `with this page the header takes about ${lines} lines on a phone — keep the menu to the pages readers need most: remove \`menu:\` here or from another page, or give the page a shorter title` });
+  }
+}
+
 /** Every cross-file finding, in file order. */
 export function crossChecks(content: Content, root: string): Finding[] {
   const out: Finding[] = [];
@@ -198,5 +212,6 @@ export function crossChecks(content: Content, root: string): Finding[] {
   tagSpellingWarnings(content, out);
   brokenReferences(content, root, out);
   overriddenCommentWarnings(content, out);
+  crowdedMenu(content, out);
   return out;
 }

@@ -48,7 +48,7 @@ export function readText(root: string, file: string, problems: Problem[]): strin
 }
 
 /** A YAML file whose top level must be a mapping; `shape` says what it should look like when it is not. */
-function readMapping(root: string, file: string, field: string, shape: string, problems: Problem[]): Record<string, unknown> | undefined {
+export function readMapping(root: string, file: string, field: string, shape: string, problems: Problem[]): Record<string, unknown> | undefined {
   const source = readText(root, file, problems);
   if (source === undefined) return undefined;
   const parsed = parseYamlFile(file, source);

@@ -6,8 +6,9 @@ import { loadAuthors, loadRedirects, loadSite, type Author, type Redirect, type 
 import { loadPages, loadPosts, type PageEntry, type PostEntry, type PostReads } from "./post-files.ts";
 import type { Problem } from "./problems.ts";
 import { accessProblems } from "../privacy/access.ts";
+import { checkSteps, loadSeries, type Series } from "./series-file.ts";
 
-export type { Author, PageEntry, PostEntry, Redirect, Site };
+export type { Author, PageEntry, PostEntry, Redirect, Series, Site };
 export { contentPaths, responsesFile } from "./paths.ts";
 
 export interface Content {
@@ -16,6 +17,8 @@ export interface Content {
   posts: PostEntry[];
   pages: PageEntry[];
   redirects: Redirect[];
+  /** content/_data/series.yaml: the learning paths, by id. */
+  series: Record<string, Series>;
   problems: Problem[];
 }
 
@@ -30,8 +33,10 @@ export function loadContent(root: string, settings: BuildSettings, reads: PostRe
   // A private site that Netlify would publish without a password stops here, with the rest.
   problems.push(...accessProblems(site));
   const authors = loadAuthors(root, problems);
-  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}), timezone: site.timezone }, reads, problems);
+  const series = loadSeries(root, problems);
+  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}), ...(series ? { series: Object.keys(series) } : {}), timezone: site.timezone }, reads, problems);
+  checkSteps(posts, problems);
   const pages = loadPages(root, problems);
   const redirects = loadRedirects(root, problems);
-  return { site, authors: authors ?? {}, posts, pages, redirects, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
+  return { site, authors: authors ?? {}, posts, pages, redirects, series: series ?? {}, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
 }

@@ -9,6 +9,8 @@ export const contentPaths = {
   /** Published as /img/. */
   images: "content/img",
   redirects: "content/_data/redirects.yaml",
+  /** Learning paths: `<id>: { title, description }`, named by posts' `series:`. */
+  series: "content/_data/series.yaml",
 } as const;
 
 /** The file beside a post that keeps its earlier responses (imported or archived). */

@@ -7,7 +7,7 @@ import { settingsFromEnv } from "../build/settings.ts";
 import { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import { createMarkdown } from "../markdown.ts";
-import { menuItems } from "../navigation.ts";
+import { menuItems, type MenuPage } from "../navigation.ts";
 import { absolute } from "../routes.ts";
 import { yamlEngine } from "./frontmatter.ts";
 import { loadContent } from "./load.ts";
@@ -15,11 +15,11 @@ import { ContentError } from "./problems.ts";
 import { waitForFix } from "./wait-for-fix.ts";
 
 /** Facilitator pages (content/*.md) for the menu and the sitemap; the 404 page is neither. */
-export function contentPages(items: readonly CollectionItem[]): { title: string; url: string }[] {
+export function contentPages(items: readonly CollectionItem[]): MenuPage[] {
   return items
     .filter((item): item is CollectionItem & { url: string } => typeof item.url === "string" && item.url.endsWith("/"))
     .sort((a, b) => a.inputPath.localeCompare(b.inputPath))
-    .map((item) => ({ title: String(item.data.title), url: item.url }));
+    .map((item) => ({ title: String(item.data.title), url: item.url, ...(item.data.menu !== undefined ? { menu: item.data.menu } : {}) }));
 }
 
 /**
@@ -63,7 +63,7 @@ export function contentPlugin(config: UserConfig, { session }: { session: BuildS
 
   // Content pages are Markdown with the posts' allow-list for raw HTML; no template language runs in them.
   config.setLibrary("md", createMarkdown());
-  // Pages such as content/over.md appear in the menu (src/navigation.ts) and the sitemap, by file name.
+  // Pages such as content/over.md appear in the sitemap, by file name, and in the menu when they ask (src/navigation.ts).
   config.addCollection("pages", (api) => contentPages(api.getFilteredByGlob("./content/*.md")));
   config.addCollection("menu", (api) => menuItems(session.current, contentPages(api.getFilteredByGlob("./content/*.md"))));
 

@@ -58,6 +58,12 @@ const textList = (field: string, example: string) =>
     error: (issue) => `must be a list, not ${describe(issue.input)} — write \`${field}: [${example}]\` or one \`- item\` per line`,
   });
 
+/** 1, 2, 3, …: a step in a series, a place in the menu. */
+const wholeNumber = (field: string, example: number) =>
+  z.number({ error: (issue) => `must be a number, not ${describe(issue.input)} — write it like \`${field}: ${example}\`` })
+    .int({ error: `must be a whole number — write it like \`${field}: ${example}\`` })
+    .positive({ error: `must be 1 or more — write it like \`${field}: ${example}\`` });
+
 const httpUrl = (example: string) =>
   text(example).refine((s) => /^https?:\/\/[^\s/]+/.test(s), { error: `is not a web address — write it like \`${example}\`` });
 
@@ -111,6 +117,10 @@ export const postSchema = z.strictObject({
       error: (issue) => `must be a discussion number or a search term, not ${describe(issue.input)} — write it like \`discussion: 42\``,
     })
     .optional(),
+  /** A learning path: a key of content/_data/series.yaml (checked against it in `postSchemaFor`). */
+  series: requiredText("series: de-23-stappen").optional(),
+  /** The step's place in its series, when the dates alone do not give the order. */
+  part: wholeNumber("part", 3).optional(),
 });
 
 /** What a post's fields may point to in the data files; a list left out is not checked (its file is broken). */
@@ -119,6 +129,8 @@ export interface References {
   authors?: readonly string[];
   /** site.yaml's time zone, in which a session's start and end are read. */
   timezone?: string;
+  /** The ids of content/_data/series.yaml (none when the file is not there). */
+  series?: readonly string[];
 }
 
 /** A reference to an entry of a data file, like Astro's `reference()`: the message lists the entries there are. */
@@ -135,21 +147,29 @@ function reference(field: string, example: string, ids: readonly string[], file:
  * object per load): a zod schema costs far more to make than to use, and every post asks.
  */
 export function postSchemaFor(refs: References) {
-  let schema = schemasFor.get(refs);
-  if (!schema) {
-    const inZone = refs.timezone ? postSchema.extend({ session: sessionSchemaIn(refs.timezone).optional() }) : postSchema;
-    schema = refs.authors ? inZone.extend({ author: reference("author", "marjan", refs.authors, contentPaths.authors) }) : inZone;
-    schemasFor.set(refs, schema);
-  }
-  return schema;
+  return postSchema.extend({
+    author: refs.authors ? reference("author", "marjan", refs.authors, contentPaths.authors) : postSchema.shape.author,
+    series: refs.series ? reference("series", "de-23-stappen", refs.series, contentPaths.series).optional() : postSchema.shape.series,
+    session: refs.timezone ? sessionSchemaIn(refs.timezone).optional() : postSchema.shape.session,
+  });
 }
-const schemasFor = new WeakMap<References, typeof postSchema>();
 
 export const pageSchema = z.strictObject({
   title: requiredText("title: Over deze leergang"),
   description: text("description: Een korte samenvatting").optional(),
   permalink: text("permalink: /over/").optional(),
+  /** A place in the header menu (1 first); a page without it is not in the header. */
+  menu: wholeNumber("menu", 1).optional(),
 });
+
+/** One series (a learning path) in content/_data/series.yaml, under its id. */
+export const seriesSchema = z.strictObject(
+  {
+    title: requiredText("title: De 23 stappen"),
+    description: text("description: Elke week een stap").optional(),
+  },
+  { error: (issue) => `must be a series with a title indented below it — write \`title: De 23 stappen\` under the id, not ${describe(issue.input)}` },
+);
 
 /**
  * Where author pictures may come from: the site itself or GitHub's avatars. Keep in step with
@@ -254,6 +274,7 @@ export type PageData = z.infer<typeof pageSchema>;
 export type AuthorData = z.infer<typeof authorSchema>;
 export type SiteData = z.infer<typeof siteSchema>;
 export type GiscusData = z.infer<typeof giscusSchema>;
+export type SeriesData = z.infer<typeof seriesSchema>;
 
 /** Dutch words people type by habit, mapped to the key they meant. */
 export const keyAliases: Record<string, string> = {
@@ -263,4 +284,5 @@ export const keyAliases: Record<string, string> = {
   locatie: "location", plaats: "location", plek: "location", naam: "name", website: "url",
   einde: "end", eind: "end", eindtijd: "end", tot: "end", contactpersoon: "contact", email: "contact", "e-mail": "contact",
   privacy: "privacyNote", privacyregel: "privacyNote",
+  serie: "series", reeks: "series", leerlijn: "series", deel: "part", stap: "part",
 };

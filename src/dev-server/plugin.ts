@@ -14,6 +14,7 @@ export function devServerPlugin(config: UserConfig, { session }: { session: Buil
   config.addCollection("authorsToRender", () => plan().authors);
   // A post's calendar file is written with its page (src/sessions/).
   config.addCollection("calendarsToRender", () => plan().posts.filter((post) => post.session));
+  config.addCollection("seriesToRender", () => plan().series);
 
   // https://www.11ty.dev/docs/events/#eleventy.beforewatch
   config.on("eleventy.beforeWatch", (changed: string[]) => {

@@ -13,6 +13,7 @@ export function postsPlugin(config: UserConfig, { session }: { session: BuildSes
   config.addCollection("posts", () => index().posts);
   config.addCollection("tags", () => index().tags);
   config.addCollection("authorsWithPosts", () => index().authors);
+  config.addCollection("series", () => index().series);
 
   // A post's summary, byline and tags are rendered once per build with Eleventy's own Nunjucks
   // (filters, includes folder) and reused by every page that shows them (src/posts/pieces.ts).

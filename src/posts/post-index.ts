@@ -14,6 +14,7 @@ import { authorUrl, postUrl, tagUrl } from "../routes.ts";
 import { isUpcoming, sessionLists, type SessionLists } from "../sessions/next.ts";
 import { deriveSession, type Session } from "../sessions/session.ts";
 import { renderBodies, type Bodies } from "./bodies.ts";
+import { groupSeries, type SeriesPage, type SeriesStep, type StepData } from "./series.ts";
 import { tagRefs, tagSpellings, type TagRef } from "./tags.ts";
 
 export interface TagLink extends TagRef {
@@ -83,6 +84,8 @@ export interface Post {
   summary: PostSummary;
   previous?: PostSummary;
   next?: PostSummary;
+  /** Its place in a series (src/posts/series.ts), when its front-matter names one. */
+  series?: SeriesStep;
 }
 
 export interface Tag extends TagLink {
@@ -103,6 +106,8 @@ export interface PostIndex {
   authors: AuthorPosts[];
   /** The posts with a session: upcoming (soonest first), past (most recent first), the next one. */
   sessions: SessionLists<Post>;
+  /** The series with steps in this build, in the order of series.yaml. */
+  series: SeriesPage[];
 }
 
 /** What the index keeps from one build to the next, keyed by a post's file and version. */
@@ -191,6 +196,9 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     };
   });
 
+  const steps = new Map<Post, StepData>(posts.map((post, i) => [post, { series: read[i]!.entry.data.series, part: read[i]!.entry.data.part }]));
+  const series = groupSeries(posts, steps, content.series);
+
   const tags = new Map<string, Tag>();
   const byAuthor = new Map<string, AuthorPosts>();
   posts.forEach((post, i) => {
@@ -211,5 +219,6 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     posts,
     tags: [...tags.values()].sort((a, b) => collator.compare(a.label, b.label)),
     authors: [...byAuthor.values()].sort((a, b) => collator.compare(a.author.name, b.author.name)),
+    series,
   };
 }

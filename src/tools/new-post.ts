@@ -47,12 +47,14 @@ const hints = {
     description: "Een korte samenvatting voor de lijst met berichten en voor zoekmachines",
     question: "Wat neem je mee naar de bijeenkomst?",
     location: "Doorn",
+    series: "een sleutel uit content/_data/series.yaml; de stap op volgorde van datum, of van part:",
     body: "Schrijf hier je bericht. Een lege regel begint een nieuwe alinea.",
   },
   en: {
     description: "A short summary for the list of posts and for search engines",
     question: "What will you bring to the session?",
     location: "Doorn",
+    series: "a key of content/_data/series.yaml; steps follow their dates, or part:",
     body: "Write your post here. An empty line starts a new paragraph.",
   },
 } as const;
@@ -75,6 +77,8 @@ export function newPostSource(post: { title: string; date: string; author: strin
     `#   date: ${sessionDay}T13:30`,
     '#   end: "16:30"',
     `#   location: ${hint.location}`,
+    `# series: de-23-stappen   # ${hint.series}`,
+    "# part: 3",
     "---",
     "",
     hint.body,

@@ -34,6 +34,8 @@ beforeAll(async () => {
     { type: "tags index", path: "/tags/", status: 200 },
     { type: "author", path: `/authors/${rich.data.author}/`, status: 200 },
     { type: "about", path: "/over/", status: 200 },
+    { type: "series", path: "/series/eerste-halfjaar/", status: 200 },
+    { type: "search", path: "/zoeken/", status: 200 },
     { type: "404", path: "/bestaat-niet/", status: 404 },
   );
 });
@@ -55,7 +57,7 @@ describe.each(["light", "dark"] as const)("%s colour scheme", (colorScheme) => {
   afterAll(async () => context?.close());
 
   test("axe finds no violations on any page type", async () => {
-    expect(pageTypes.length).toBe(9);
+    expect(pageTypes.length).toBe(11);
     const found: string[] = [];
     const page = await context.newPage();
     for (const { type, path, status } of pageTypes) {

@@ -150,6 +150,8 @@ describe("links", () => {
       // Feeds, styles and images are checked by status; pages are opened and read in Chromium.
       if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) continue;
       await page.goto(site.url + path);
+      // What a page fetches by itself (the search page loads its index) must arrive before we move on.
+      await page.waitForLoadState("networkidle");
       ids.set(path, new Set(await page.$$eval("[id]", (els) => els.map((el) => el.id))));
       const hrefs = await page.$$eval("a[href], link[href], img[src], script[src], iframe[src], source[srcset]", (els) =>
         els.map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("srcset")!.split(/\s/)[0]!),

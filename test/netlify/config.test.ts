@@ -152,3 +152,47 @@ describe("the preview bar (src/netlify/preview.ts)", () => {
     expect(previewBar(settingsFromEnv({ ELEVENTY_RUN_MODE: "serve" }), nl)).toBeUndefined();
   });
 });
+
+describe("netlify.toml: the search page's policy (issue 18)", () => {
+  /** The CSP a path is served with: Netlify applies the last matching rule that sets it. */
+  const policyFor = (path: string) => toml.headers.filter((h) => matches(h.for, path) && h.values["Content-Security-Policy"]).at(-1)!.values["Content-Security-Policy"]!;
+  const strict = rootHeaders["Content-Security-Policy"]!;
+
+  test("the search page and Pagefind's files add only WebAssembly and a same-origin worker to the strict policy", () => {
+    for (const path of ["/zoeken/", "/zoeken/?q=netwerk", "/search/", "/pagefind/pagefind.js", "/pagefind/pagefind-worker.js", "/pagefind/wasm.nl.pagefind"]) {
+      const policy = directives(policyFor(path.split("?")[0]!));
+      expect(policy["script-src"], path).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(policy["worker-src"], path).toEqual(["'self'"]);
+      const rest = (p: Record<string, string[]>) => Object.fromEntries(Object.entries(p).filter(([name]) => name !== "script-src" && name !== "worker-src"));
+      expect(rest(policy), path).toEqual(rest(csp));
+      expect(policyFor(path.split("?")[0]!), path).not.toMatch(/'unsafe-(inline|eval)'|\*|http:/);
+    }
+  });
+
+  test("every other page keeps the strict policy", () => {
+    for (const path of ["/", "/posts/welkom/", "/tags/reflectie/", "/series/de-23-stappen/", "/over/", "/zoekenenvinden/", "/assets/search.0123456789.js", "/feed.xml", "/404.html"]) {
+      expect(policyFor(path), path).toBe(strict);
+    }
+  });
+
+  test("the rules for the search page come after the one for every page, so theirs is the policy Netlify sends", () => {
+    const order = toml.headers.map((h) => h.for);
+    for (const path of ["/zoeken/*", "/search/*", "/pagefind/*"]) expect(order.indexOf(path)).toBeGreaterThan(order.indexOf("/*"));
+  });
+});
+
+describe("netlify.toml: the build plugin that keeps the cards and the search index", () => {
+  test("is ours, in the repository, and keeps only .cache/cards/ and .cache/search/ (the counts' cache must not outlive a build)", async () => {
+    const plugins = (toml as unknown as { plugins: { package: string }[] }).plugins;
+    expect(plugins.map((p) => p.package)).toEqual(["./src/netlify/keep-cache"]);
+    const plugin = await import("../../src/netlify/keep-cache/index.js");
+    const calls: string[] = [];
+    const utils = { cache: { restore: async (paths: string[]) => (calls.push(`restore ${paths.join(" ")}`), true), save: async (paths: string[]) => (calls.push(`save ${paths.join(" ")}`), true) } };
+    await plugin.onPreBuild({ utils });
+    await plugin.onPostBuild({ utils });
+    const { CARD_CACHE } = await import("../../src/cards/write.ts");
+    const { SEARCH_CACHE } = await import("../../src/search/index.ts");
+    expect(calls).toEqual([`restore ${CARD_CACHE} ${SEARCH_CACHE}`, `save ${CARD_CACHE} ${SEARCH_CACHE}`]);
+    expect(readFileSync(join(repoRoot, "src/netlify/keep-cache/manifest.yml"), "utf8")).toMatch(/^name: \S+/m);
+  });
+});

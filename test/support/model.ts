@@ -22,9 +22,9 @@ export function siteFor(settings: Record<string, unknown> = {}, env: Record<stri
   return siteOf(siteSchema.parse({ title: "Leergang", ...settings }), settingsFromEnv(env));
 }
 
-export function content(posts: PostEntry[], env: Record<string, string> = {}, settings: Record<string, unknown> = {}): Content {
+export function content(posts: PostEntry[], env: Record<string, string> = {}, settings: Record<string, unknown> = {}, series: Content["series"] = {}): Content {
   const authors = { marjan: { id: "marjan", name: "Marjan de Vries", initials: "MdV", page: "/authors/marjan/" } };
-  return { site: siteFor(settings, env), authors, posts, pages: [], redirects: [], problems: [] };
+  return { site: siteFor(settings, env), authors, posts, pages: [], redirects: [], series, problems: [] };
 }
 
 /** The index a build makes of `model`, with `live` responses per slug from GitHub (none by default). */

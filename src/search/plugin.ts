@@ -1,0 +1,77 @@
+// Search: the index is written after the pages (src/search/index.ts); the search page is a route
+// (src/routes.ts, layouts/pages/search.njk) with its own small script (src/client/search.ts), the only
+// page that loads one for searching. The dev server indexes once at its first build and again when
+// the search page asks for the index after a save, never on the save itself.
+import type { UserConfig } from "@11ty/eleventy";
+import type { BuildSession } from "../build/session.ts";
+import type { SiteBuild } from "../build/site-build.ts";
+import { addNunjucksFilters } from "../build/nunjucks.ts";
+import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
+import { startSearchIndex, type PendingIndex } from "./index.ts";
+
+/** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
+const ENTRY = `/${SEARCH_INDEX_DIR}/pagefind-entry.json`;
+
+/** What the search page's script needs to say, with `{n}` and `{q}` filled in by the browser. */
+export function searchMessages(t: SiteBuild["t"]) {
+  return {
+    none: t.searchFound(0, "{q}"),
+    one: t.searchFound(1, "{q}"),
+    many: t.searchFound(2, "{q}").replace("2", "{n}"),
+    searching: t.searching,
+    more: t.searchMore,
+  };
+}
+
+export function searchPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
+  /** The build the index on disk was made from, and the indexing under way (one at a time). */
+  let indexed: SiteBuild | undefined;
+  let indexing: Promise<void> | undefined;
+  /** A production build's index, handed to Pagefind before the pages are rendered. */
+  let pending: { build: SiteBuild; index: PendingIndex } | undefined;
+  let output = "_site";
+
+  const index = (build: SiteBuild): Promise<void> =>
+    (indexing ??= (pending?.build === build ? pending.index : startSearchIndex(session.root, build.index().posts, build.site, build.t))
+      .write(output)
+      .then((report) => {
+        indexed = build;
+        if (build.site.build.mode === "production")
+          console.log(report.cached ? `[hoedoededa] Search index of ${report.pages} posts unchanged: taken from .cache/search/` : `[hoedoededa] Search index of ${report.pages} posts written in ${(report.ms / 1000).toFixed(1)} s`);
+      })
+      .finally(() => ((indexing = undefined), (pending = undefined))));
+
+  addNunjucksFilters(config, {
+    /** The texts the search page's script shows (layouts/pages/search.njk). */
+    searchMessages: () => searchMessages(session.current.t),
+    /** `/zoeken/` or `/search/`, for the sitemap. */
+    searchUrl: (lang: SiteBuild["site"]["lang"]) => searchUrl(lang),
+  });
+
+  // The collections are made, the pages not yet rendered (https://www.11ty.dev/docs/events/): the
+  // moment to start Pagefind, which then indexes beside Eleventy's rendering.
+  config.on("eleventy.contentMap", () => {
+    const build = session.current;
+    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t) };
+  });
+
+  config.on("eleventy.after", async ({ directories, runMode }) => {
+    output = directories.output;
+    if (runMode === "build") return index(session.current);
+    // The dev server's first build; later ones leave the index until the search page asks.
+    if (!indexed) await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
+  });
+
+  // https://www.11ty.dev/docs/dev-server/#options (middleware)
+  config.setServerOptions({
+    middleware: [
+      async (req: { url?: string }, _res: unknown, next: () => Promise<void> | void) => {
+        const path = new URL(req.url ?? "/", "http://localhost").pathname;
+        if (path === ENTRY && session.started && indexed !== session.current) {
+          await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
+        }
+        return next();
+      },
+    ],
+  });
+}
