@@ -141,9 +141,8 @@ describe("a private site", () => {
 
   test.each(Object.entries(pageTypes))("%s: no image and no description in the meta", (_type, file) => {
     const meta = metaOf(read(built.out, file));
-    for (const key of ["og:image", "og:image:alt", "og:description", "description"]) expect(meta.has(key), key).toBe(false);
-    expect(meta.get("twitter:card")).toBe("summary");
-    expect(meta.get("robots")).toBe("noindex");
+    for (const key of ["og:image", "og:image:alt", "og:description", "description", "twitter:card"]) expect(meta.has(key), key).toBe(false);
+    expect(meta.get("robots")).toBe("noindex, nofollow");
   });
 
   test("and no cards at all", () => {

@@ -51,7 +51,8 @@ test("the import writes the pages, without a place in the menu", () => {
 });
 
 test("every page of the site has the calm header: the sections, search and the page that asked", () => {
-  const expected = ["Berichten /", "Onderwerpen /tags/", "Zoeken /zoeken/", "Over de leergang /over/"];
+  // The example site has sessions, so its sessions page is among the sections.
+  const expected = ["Berichten /", "Onderwerpen /tags/", "Bijeenkomsten /bijeenkomsten/", "Zoeken /zoeken/", "Over de leergang /over/"];
   for (const file of ["index.html", "pagina-3/index.html", "posts/loslaten-en-regie/index.html", "zoeken/index.html"]) {
     expect(menuOf(read(built.out, file)), file).toEqual(expected);
   }

@@ -48,15 +48,15 @@ describe("the header menu", () => {
   const menu = (posts: ReturnType<typeof entry>[], lang: "nl" | "en" = "nl") =>
     menuItems(new SiteBuild(content(posts, { HOEDOEDEDA_NOW: "2026-12-01T09:00" }, { lang }), { bodies: new Map(), derived: new Map() }), []);
 
-  test("has Bijeenkomsten (Sessions) after the posts when the site has a session, past ones too", () => {
+  test("has Bijeenkomsten (Sessions) after the topics when the site has a session, past ones too", () => {
     expect(menu([entry("a"), entry("bb", { session: { date: "2025-01-01" } })]).map((i) => [i.label, i.url])).toEqual([
-      [nl.navPosts, "/"], [nl.navSessions, "/bijeenkomsten/"], [nl.navTags, "/tags/"],
+      [nl.navPosts, "/"], [nl.navTags, "/tags/"], [nl.navSessions, "/bijeenkomsten/"], [nl.navSearch, "/zoeken/"],
     ]);
-    expect(menu([entry("bb", { session: { date: "2027-01-01" } })], "en").map((i) => i.url)).toEqual(["/", "/sessions/", "/tags/"]);
+    expect(menu([entry("bb", { session: { date: "2027-01-01" } })], "en").map((i) => i.url)).toEqual(["/", "/tags/", "/sessions/", "/search/"]);
   });
 
   test("has no such item on a site without sessions", () => {
-    expect(menu([entry("a"), entry("bb")]).map((i) => i.label)).toEqual([nl.navPosts, nl.navTags]);
+    expect(menu([entry("a"), entry("bb")]).map((i) => i.label)).toEqual([nl.navPosts, nl.navTags, nl.navSearch]);
   });
 });
 
