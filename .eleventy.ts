@@ -9,6 +9,7 @@ import { contentPlugin } from "./src/content/plugin.ts";
 import { devServerPlugin } from "./src/dev-server/plugin.ts";
 import { netlifyPlugin } from "./src/netlify/plugin.ts";
 import { postsPlugin } from "./src/posts/plugin.ts";
+import { writePlugin } from "./src/write/plugin.ts";
 
 export default function (config: UserConfig) {
   // What this Eleventy process keeps from one build to the next: the build in progress, and caches.
@@ -20,6 +21,8 @@ export default function (config: UserConfig) {
   config.addPlugin(postsPlugin, { session });
   // Responses: earlier ones from the content, live ones in GitHub Discussions through giscus.
   config.addPlugin(commentsPlugin, { session });
+  // Writing on GitHub's web editor: /schrijven/ starts a new post (previews link each post's file).
+  config.addPlugin(writePlugin, { session });
   // Netlify: what differs per deploy context, and old addresses redirected with a 301.
   config.addPlugin(netlifyPlugin, { session });
   // The stylesheet and scripts, fingerprinted for a year's caching; the site's images.

@@ -51,6 +51,8 @@ interface Route {
   title?: (data: Data) => string;
   /** A file for machines (feeds, sitemap, robots.txt): not a page in any collection. */
   file?: boolean;
+  /** A page for the facilitator, not for readers: `noindex`, and in no collection (so in no sitemap). */
+  noindex?: boolean;
 }
 
 export const routes: readonly Route[] = [
@@ -67,6 +69,10 @@ export const routes: readonly Route[] = [
   { layout: "feed.json.njk", at: "/feed.json", permalink: "/feed.json", file: true },
   { layout: "sitemap.xml.njk", at: "/sitemap.xml", permalink: "/sitemap.xml", file: true },
   { layout: "robots.txt.njk", at: "/robots.txt", permalink: "/robots.txt", file: true },
+  {
+    layout: "write.njk", at: "/schrijven/ and /write/", permalink: (d) => (d.site.lang === "en" ? "/write/" : "/schrijven/"),
+    title: (d) => d.t.writeTitle, noindex: true,
+  },
 ];
 
 /**
@@ -81,7 +87,7 @@ export const reservedNames: ReadonlySet<string> = new Set([
 ]);
 
 /** The derived pages' own addresses that are always there (`/`, `/tags/`, `/feed.xml`, …). */
-export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.map((route) => route.at).filter((at) => at.startsWith("/") && !at.includes("<"))]);
+export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.flatMap((route) => route.at.split(" and ")).filter((at) => at.startsWith("/") && !at.includes("<"))]);
 
 /** Whether a page at `path` (e.g. `/tags/`, `/over/`) would take an address the site uses itself. */
 export const isReserved = (path: string): boolean => path === "/" || reservedNames.has(path.split("/")[1] ?? "");
@@ -112,7 +118,8 @@ export function addRoutes(config: UserConfig): void {
       ...(route.title ? { eleventyComputed: { title: computed(route.title) } } : {}),
       // Post pages and files are in no collection; the feeds and the sitemap list posts, so an
       // incremental build renders them again when the posts change.
-      ...(route.file || route.layout === "post.njk" ? { eleventyExcludeFromCollections: true } : {}),
+      ...(route.file || route.noindex || route.layout === "post.njk" ? { eleventyExcludeFromCollections: true } : {}),
+      ...(route.noindex ? { noindex: true } : {}),
       ...(route.file ? { eleventyImport: { collections: ["posts"] } } : {}),
     });
   }

@@ -1,7 +1,9 @@
 // What kind of build this is, from the environment: the one place that reads build variables.
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
 // SITE_URL overrides site.yaml's url. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
-// BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/).
+// BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/),
+// REPOSITORY_URL which GitHub repository the content is in.
+import { githubRepositoryOf } from "../github/repository-url.ts";
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
@@ -21,6 +23,10 @@ export interface BuildSettings {
   branch?: string;
   /** The production site's URL (Netlify's URL), for links from previews to the live site. */
   productionUrl?: string;
+  /** The content's GitHub repository, `owner/name`, from Netlify's REPOSITORY_URL (credentials in it dropped). */
+  repository?: string;
+  /** The branch a production deploy publishes (Netlify's HEAD, else BRANCH): where a new post is proposed. */
+  productionBranch?: string;
 }
 
 /** The one preview rule: Netlify's deploy previews and branch deploys. */
@@ -46,6 +52,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
   // HEAD is the branch a deploy was built from; BRANCH is the same in branch deploys and the
   // pull request's head ref in deploy previews.
   const branch = env.HEAD?.trim() || env.BRANCH?.trim();
+  const repository = githubRepositoryOf(env.REPOSITORY_URL);
   return {
     mode,
     context,
@@ -57,5 +64,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
     ...(productionUrl ? { productionUrl } : {}),
     ...(context === "deploy-preview" && reviewId > 0 ? { reviewId } : {}),
     ...(preview && branch ? { branch } : {}),
+    ...(repository ? { repository } : {}),
+    ...(env.CONTEXT === "production" && branch ? { productionBranch: branch } : {}),
   };
 }

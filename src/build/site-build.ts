@@ -14,6 +14,8 @@ export interface AssetUrls {
   widgetLoader: string;
   /** giscus's web component with our settings (src/client/widget.ts). */
   widget: string;
+  /** /schrijven/'s form: the title fills in the file name and the title line (src/client/write.ts). */
+  write: string;
 }
 
 export class SiteBuild {
