@@ -15,6 +15,9 @@ import { contentPaths } from "../content/paths.ts";
  */
 export const DEFAULT_BRANCH = "main";
 
+/** Where /schrijven/'s form goes: keep in step with `form-action` of the CSP in netlify.toml (a test checks). */
+export const formOrigin = "https://github.com";
+
 /** The repository with the site's content: site.yaml's `repository:`, else Netlify's REPOSITORY_URL. */
 export const contentRepository = (site: Pick<Site, "repository" | "build">): string | undefined => site.repository ?? site.build.repository;
 
@@ -38,5 +41,5 @@ export function newPostAction(site: Pick<Site, "repository" | "build">): { actio
   const repository = contentRepository(site);
   if (!repository) return undefined;
   const branch = site.build.productionBranch ?? DEFAULT_BRANCH;
-  return { action: `https://github.com/${repository}/new/${branchPath(branch)}/${contentPaths.posts}`, repository, branch };
+  return { action: `${formOrigin}/${repository}/new/${branchPath(branch)}/${contentPaths.posts}`, repository, branch };
 }
