@@ -8,8 +8,7 @@ import { discussionOnGitHub } from "../comments/discussion.ts";
 import { categoryDiscussions } from "../comments/github.ts";
 import { commentsSetup } from "../comments/settings.ts";
 import { contentPaths, loadContent, type Content, type PostEntry } from "../content/load.ts";
-import { nearest } from "../content/problems.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem, nearest } from "../content/problems.ts";
 import { endpointFrom, GitHubError, graphqlClient, tokenFrom, type GraphqlClient } from "../github/client.ts";
 import { discussionConversation, type Conversation } from "../github/conversation.ts";
 import { explain } from "../github/explain.ts";
@@ -76,7 +75,9 @@ export function pickPosts(content: Content, names: readonly string[], all: ((pos
   const unknown = names.filter((name) => !bySlug.has(slugOf(name)));
   if (unknown.length) {
     throw new ToolError(unknown.map((name) => {
-      const guess = nearest(slugOf(name), [...bySlug.keys()]);
+      const slug = slugOf(name);
+      // A typo, or the first words of the name.
+      const guess = nearest(slug, [...bySlug.keys()]) ?? (slug ? [...bySlug.keys()].find((known) => known.startsWith(slug) || known.includes(`-${slug}`)) : undefined);
       return `There is no post ${contentPaths.posts}/${slugOf(name)}.md${guess ? ` — did you mean ${guess}?` : ""}`;
     }).join("\n"));
   }

@@ -13,6 +13,8 @@ export interface DeskResponse {
   id: string;
   /** The id of the response it answers. */
   parent?: string;
+  /** Written as a reply, also when the response it answered is left out (and `parent` with it). */
+  reply?: boolean;
   /** The author's GitHub login; none for a response imported from an old blog. */
   login?: string;
   /** What the page shows as the author: the login, or the name an old blog had. */
@@ -40,7 +42,7 @@ export function fromGitHub(comments: readonly GitHubComment[]): { responses: Des
   const responses: DeskResponse[] = [];
   const leftOut: LeftOut = { minimized: 0, deleted: 0 };
   const gone = new Set<string>();
-  const take = (c: GitHubComment, parent?: string) => {
+  const take = (c: GitHubComment, parent?: string, reply = false) => {
     if (!visible(c)) {
       if (c.minimized) leftOut.minimized++;
       else leftOut.deleted++;
@@ -48,12 +50,12 @@ export function fromGitHub(comments: readonly GitHubComment[]): { responses: Des
       return false;
     }
     const login = c.login ?? GHOST;
-    responses.push({ id: c.id, ...(parent ? { parent } : {}), login, author: login, url: `https://github.com/${login}`, date: new Date(c.createdAt), text: c.body });
+    responses.push({ id: c.id, ...(parent ? { parent } : {}), ...(reply ? { reply } : {}), login, author: login, url: `https://github.com/${login}`, date: new Date(c.createdAt), text: c.body });
     return true;
   };
   for (const c of comments) {
     const kept = take(c);
-    for (const reply of c.replies) take(reply, kept ? c.id : undefined);
+    for (const reply of c.replies) take(reply, kept ? c.id : undefined, true);
   }
   return { responses, leftOut, gone };
 }

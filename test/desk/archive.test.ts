@@ -80,7 +80,7 @@ describe("npm run archive", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("  content/posts/loslaten-en-regie.comments.yaml    #3 · nothing new, 271 already archived, left out: 2 hidden, 1 deleted\n");
     expect(run.stdout).toContain("  content/posts/ontwerpen-voor-leren.md            no discussion on GitHub yet\n");
-    expect(run.stdout).toContain("  content/posts/leren-in-netwerken.comments.yaml   #2 · 5 responses archived (2 replies)\n");
+    expect(run.stdout).toContain("  content/posts/leren-in-netwerken.comments.yaml   #2 · 7 responses archived (3 replies)\n");
     // The draft is not among --all's posts.
     expect(run.stdout).not.toContain("terugblik-eerste-jaar");
     const third = runCommand(root, "archive", ["--all"], env());

@@ -65,6 +65,8 @@ export function deskScenario(options: { since?: boolean } = {}): Scenario {
             { author: "sanne", body: "Netwerken zijn mensen.", createdAt: at("2026-10-02", 0), replies: [{ author: "yara", body: "Precies.", createdAt: at("2026-10-02", 10) }] },
             { author: "pieter", body: "Wie begint?", createdAt: at("2026-10-03", 0) },
             { author: "yara", body: "Ik neem de vraag mee.", createdAt: at("2026-10-04", 0), replies: [{ author: FACILITATOR, body: "Dank je.", createdAt: at("2026-10-04", 5) }] },
+            // Femke took part once, and not (yet) in the latest post's conversation.
+            { author: "femke", body: "Mijn netwerk is mijn team.", createdAt: at("2026-10-05", 0), replies: [{ author: "sanne", body: "Herkenbaar!", createdAt: at("2026-10-05", 20) }] },
           ],
         },
         { number: 3, title: "posts/loslaten-en-regie/", body: term("loslaten-en-regie"), category: "Reacties", createdAt: at("2026-11-20", 0), comments: bigDiscussion(options.since) },
