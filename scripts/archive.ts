@@ -1,7 +1,7 @@
 // npm run archive -- <slug>… | --all [--close]
 // Keeps each post's GitHub discussion in content/posts/<slug>.comments.yaml (all or nothing), and with
 // --close switches the live section off; one line per post, then a summary.
-import { archiveLine, archivePosts, archiveSummary } from "../src/desk/archive.ts";
+import { archiveLine, archivePosts, archiveSummary, lineFile } from "../src/desk/archive.ts";
 import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
 
 const usage = "Usage: npm run archive -- <slug>… | --all [--close]";
@@ -18,7 +18,8 @@ await runTool(async () => {
   const close = values.close ?? false;
   const command = `npm run archive -- ${all ? "--all" : positionals.join(" ")}${close ? " --close" : ""}`;
   const run = await archivePosts(process.cwd(), { names: positionals, all, close, command });
-  for (const post of run.posts) console.log(archiveLine(post));
+  const width = Math.max(...run.posts.map((post) => lineFile(post).length));
+  for (const post of run.posts) console.log(archiveLine(post, width));
   console.log(archiveSummary(run, close));
   return 0;
 });

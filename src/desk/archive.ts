@@ -88,8 +88,12 @@ export async function archivePosts(root: string, options: ArchiveOptions): Promi
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One line per post: what its file got, what was left out, whether it was closed. */
-export function archiveLine({ post, responsesFile: path, discussion, file, leftOut, closing }: ArchivedPost): string {
+/** The file a post's line names: its earlier responses once there are any, else the post. */
+export const lineFile = ({ post, responsesFile: path, discussion, file }: ArchivedPost) => (discussion || file.kept ? path : post.file);
+
+/** One line per post, its file padded to `width`: what the file got, what was left out, whether it was closed. */
+export function archiveLine(archived: ArchivedPost, width = 0): string {
+  const { discussion, file, leftOut, closing } = archived;
   const parts: string[] = [];
   if (!discussion) parts.push("no discussion on GitHub yet");
   else if (file.added) parts.push(`${plural(file.added, "response")} archived${file.addedReplies ? ` (${plural(file.addedReplies, "reply", "replies")})` : ""}`);
@@ -101,7 +105,7 @@ export function archiveLine({ post, responsesFile: path, discussion, file, leftO
   if (closing === "closed") parts.push("comments closed");
   if (closing === "already closed") parts.push("comments were already closed");
   const where = discussion ? `#${discussion.number}` : "";
-  return `  ${(discussion || file.kept ? path : post.file).padEnd(48)} ${[where, parts.join(", ")].filter(Boolean).join(" · ")}`;
+  return `  ${lineFile(archived).padEnd(width)} ${[where, parts.join(", ")].filter(Boolean).join(" · ")}`;
 }
 
 /** The run in a sentence or two, and what the facilitator sees on the site now. */

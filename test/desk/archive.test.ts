@@ -39,7 +39,7 @@ describe("npm run archive", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout.split("\n")).toEqual([
-      "  content/posts/loslaten-en-regie.comments.yaml    #3 · 271 responses archived (151 replies), left out: 2 hidden, 1 deleted",
+      "  content/posts/loslaten-en-regie.comments.yaml     #3 · 271 responses archived (151 replies), left out: 2 hidden, 1 deleted",
       "  content/posts/welkom-in-de-leergang.comments.yaml #1 · 3 responses archived (1 reply)",
       'From org/reacties, category "Reacties": 2 posts, 274 responses archived, 2 files written.',
       "The live discussion stays under each post; its archived copy takes over when the comments are closed (add --close, or comments: false). Commit the files to keep them.",
@@ -78,9 +78,9 @@ describe("npm run archive", () => {
     const before = snapshot(root);
     const run = runCommand(root, "archive", ["--all"], env());
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("  content/posts/loslaten-en-regie.comments.yaml    #3 · nothing new, 271 already archived, left out: 2 hidden, 1 deleted\n");
-    expect(run.stdout).toContain("  content/posts/ontwerpen-voor-leren.md            no discussion on GitHub yet\n");
-    expect(run.stdout).toContain("  content/posts/leren-in-netwerken.comments.yaml   #2 · 7 responses archived (3 replies)\n");
+    expect(run.stdout).toContain("  content/posts/loslaten-en-regie.comments.yaml     #3 · nothing new, 271 already archived, left out: 2 hidden, 1 deleted\n");
+    expect(run.stdout).toContain("  content/posts/ontwerpen-voor-leren.md             no discussion on GitHub yet\n");
+    expect(run.stdout).toContain("  content/posts/leren-in-netwerken.comments.yaml    #2 · 7 responses archived (3 replies)\n");
     // The draft is not among --all's posts.
     expect(run.stdout).not.toContain("terugblik-eerste-jaar");
     const third = runCommand(root, "archive", ["--all"], env());

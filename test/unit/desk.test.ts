@@ -1,6 +1,9 @@
 // The facilitator's desk, the rules without GitHub: closing a post changes one line; merging an archive
 // adds, takes out and keeps the right responses and reads back as written; the conversation's
 // threading and who counts as a participant; which earlier responses a post shows.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { earlierIntroKey, shownEarlier } from "../../src/comments/earlier.ts";
 import { parseYamlFile } from "../../src/content/frontmatter.ts";
@@ -11,6 +14,7 @@ import { archiveEntry, archiveHeader, mergeArchive } from "../../src/desk/archiv
 import { closeComments } from "../../src/desk/close.ts";
 import { facilitatorLogins, participantsOf } from "../../src/desk/participants.ts";
 import { fromGitHub, threaded, type DeskResponse } from "../../src/desk/thread.ts";
+import { writeAll } from "../../src/desk/write-files.ts";
 import type { GitHubComment } from "../../src/github/conversation.ts";
 import { content, entry, index } from "../support/model.ts";
 
@@ -143,5 +147,24 @@ describe("what the post shows of its earlier responses", () => {
     expect(posts.map((p) => [p.slug, p.earlierCount, p.summary.responseCount, p.earlierIntro])).toEqual([
       ["dicht", 2, 2, "earlierIntroMixed"], ["open", 1, 6, "earlierIntro"],
     ]);
+  });
+});
+
+describe("writeAll", () => {
+  test("every file or none: one that cannot be written leaves the others as they were, and no temporary file behind", () => {
+    const root = mkdtempSync(join(tmpdir(), "hoedoededa-write-"));
+    try {
+      writeFileSync(join(root, "a.md"), "oud");
+      mkdirSync(join(root, "b.yaml"));
+      writeFileSync(join(root, "b.yaml", "in-de-weg"), "");
+      expect(() => writeAll(root, [{ path: "a.md", text: "nieuw" }, { path: "b.yaml", text: "x" }])).toThrow(/^Could not write b\.yaml \(EISDIR\) — nothing was changed\.$/);
+      expect(readFileSync(join(root, "a.md"), "utf8")).toBe("oud");
+      expect(readdirSync(root).sort()).toEqual(["a.md", "b.yaml"]);
+      writeAll(root, [{ path: "a.md", text: "nieuw" }, { path: "c.yaml", text: "c" }]);
+      expect([readFileSync(join(root, "a.md"), "utf8"), readFileSync(join(root, "c.yaml"), "utf8")]).toEqual(["nieuw", "c"]);
+      expect(readdirSync(root).sort()).toEqual(["a.md", "b.yaml", "c.yaml"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

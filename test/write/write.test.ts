@@ -170,8 +170,9 @@ describe("/schrijven/ in the built site", () => {
 });
 
 describe("edit links", () => {
-  test("every post of a deploy preview links its own file on the previewed branch; production has none", () => {
+  test("every post of a deploy preview links its own file on the previewed branch; production has none", async () => {
     const previewed = buildSite({ env: preview });
+    const served = await serve(previewed.out, join(repoRoot, "netlify.toml"));
     try {
       const posts = loadContent(repoRoot, settingsFromEnv({})).posts;
       for (const post of posts) {
@@ -179,7 +180,17 @@ describe("edit links", () => {
         const link = elements.find((el) => el.name === "a" && el.parent && "attribs" in el.parent && (el.parent.attribs as Record<string, string>).class === "edit-link");
         expect(link?.attribs.href, post.slug).toBe(`https://github.com/leergang/site/edit/nieuw-bericht/content/posts/${post.slug}.md`);
       }
+      // The link, as a reader of the preview meets it: found by its name, and nothing for axe to find.
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { context, page } = await facilitator({ colorScheme });
+        await page.goto(`${served.url}/posts/${posts[0]!.slug}/`);
+        expect(await page.getByRole("link", { name: "Bewerk dit bericht op GitHub" }).count()).toBe(1);
+        const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+        expect(results.violations.map((v) => `${colorScheme}: ${v.id} ${v.help}`)).toEqual([]);
+        await context.close();
+      }
     } finally {
+      await served.close();
       discard(previewed);
     }
     const everywhere = siteFiles(built.out).filter((f) => /github\.com\/[^"]*\/edit\//.test(read(built.out, f)) || read(built.out, f).includes("edit-link"));
