@@ -131,6 +131,15 @@ describe("the conversation", () => {
   });
 });
 
+describe("an archived response in the schema", () => {
+  test("github: is a GitHub login; a mistake says how to write it", () => {
+    expect(valid("- id: DC_1\n  author: sanne\n  github: sanne\n  date: 2026-11-21T10:00:00+01:00\n  text: Ja.\n")).toEqual([]);
+    expect(valid("- id: DC_1\n  author: sanne\n  github: https://github.com/sanne\n  date: 2026-11-21T10:00\n  text: Ja.\n")).toEqual([{
+      file: "content/posts/x.comments.yaml", field: "response 1: github", message: "is not a GitHub user name — write only the name, e.g. `github: sannedeboer`",
+    }]);
+  });
+});
+
 describe("what the post shows of its earlier responses", () => {
   const imported: EarlierResponseData = { id: 1, author: "Els", date: "2012-04-11", text: "Oud." };
   const archived: EarlierResponseData = { id: "DC_1", author: "sanne", github: "sanne", date: "2026-11-21T10:00", text: "Nieuw." };
