@@ -13,6 +13,7 @@ import { postsPlugin } from "./src/posts/plugin.ts";
 import { privacyPlugin } from "./src/privacy/plugin.ts";
 import { sessionsPlugin } from "./src/sessions/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import { writePlugin } from "./src/write/plugin.ts";
 
 export default function (config: UserConfig) {
   // What this Eleventy process keeps from one build to the next: the build in progress, and caches.
@@ -28,6 +29,8 @@ export default function (config: UserConfig) {
   config.addPlugin(commentsPlugin, { session });
   // Privacy: a private site behind Netlify's password; what pages tell search engines and link previews.
   config.addPlugin(privacyPlugin, { session });
+  // Writing on GitHub's web editor: /schrijven/ starts a new post (previews link each post's file).
+  config.addPlugin(writePlugin, { session });
   // Netlify: what differs per deploy context, and old addresses redirected with a 301.
   config.addPlugin(netlifyPlugin, { session });
   // The stylesheet and scripts, fingerprinted for a year's caching; the site's images.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run check|new|import:wordpress|setup|discussions`: runs scripts/<name>.ts bundled by esbuild (our modules only,
+// `npm run check|new|import:wordpress|setup|discussions|archive|responses|overview`: runs scripts/<name>.ts bundled by esbuild (our modules only,
 // npm packages stay external) and loaded natively by node. A TypeScript loader hook would cost more
 // than the work: `npm run check` on 100 posts takes a quarter of a second this way, 1.5 s through tsx.
 import { dirname, join } from "node:path";

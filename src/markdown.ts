@@ -57,7 +57,9 @@ export function sanitize(html: string): string {
   if (!sanitizer) {
     const sanitizeHtml = require("sanitize-html") as typeof SanitizeHtml;
     const options = sanitizeOptions(sanitizeHtml);
-    sanitizer = (dirty) => sanitizeHtml(dirty, options);
+    // sanitize-html writes void elements the XHTML way (`<br />`); the pages are HTML, whose
+    // validators ask for `<br>`. Its output is well-formed, with `<`, `>` and `"` escaped in values.
+    sanitizer = (dirty) => sanitizeHtml(dirty, options).replace(/<(area|br|hr|img|input|wbr)\b([^<>]*?) \/>/g, "<$1$2>");
   }
   return sanitizer(html);
 }

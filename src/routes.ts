@@ -22,9 +22,9 @@ export const homePageUrl = (n: number) => (n <= 1 ? "/" : `/page/${n}/`);
 export const postCalendarUrl = (slug: string) => `/posts/${slug}/${slug}.ics`;
 
 /** Addresses that are words in the site's language: the sessions page, their calendar, the guide to responding, the search page. */
-const addresses: Record<Lang, { sessions: string; calendar: string; guide: string; search: string }> = {
-  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/", search: "/zoeken/" },
-  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/", search: "/search/" },
+const addresses: Record<Lang, { sessions: string; calendar: string; guide: string; search: string; write: string }> = {
+  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/", search: "/zoeken/", write: "/schrijven/" },
+  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/", search: "/search/", write: "/write/" },
 };
 export const localAddresses = (lang: Lang) => addresses[lang];
 /** The search page, in the site's language: `/zoeken/` on a Dutch site, `/search/` on an English one. */
@@ -76,6 +76,8 @@ interface Route {
   title?: (data: Data) => string;
   /** A file for machines (feeds, sitemap, robots.txt): not a page in any collection. */
   file?: boolean;
+  /** A page for the facilitator, not for readers: `noindex`, and in no collection (so in no sitemap). */
+  noindex?: boolean;
 }
 
 export const routes: readonly Route[] = [
@@ -106,6 +108,10 @@ export const routes: readonly Route[] = [
   { layout: "series.njk", at: "/series/<id>/", paginate: { collection: "seriesToRender", size: 1, alias: "series" }, permalink: (d) => d.series.url, title: (d) => d.series.title },
   // The search page; the index beside it is written after the pages (src/search/).
   { layout: "search.njk", at: inEveryLanguage("search"), permalink: (d) => searchUrl(d.site.lang), title: (d) => d.t.searchTitle },
+  {
+    layout: "write.njk", at: inEveryLanguage("write"), permalink: (d) => localAddresses(d.site.lang).write,
+    title: (d) => d.t.writeTitle, noindex: true,
+  },
 ];
 
 /**
@@ -151,7 +157,8 @@ export function addRoutes(config: UserConfig): void {
       ...(route.title ? { eleventyComputed: { title: computed(route.title) } } : {}),
       // Post pages and files are in no collection; the feeds and the sitemap list posts, so an
       // incremental build renders them again when the posts change.
-      ...(route.file || route.layout === "post.njk" ? { eleventyExcludeFromCollections: true } : {}),
+      ...(route.file || route.noindex || route.layout === "post.njk" ? { eleventyExcludeFromCollections: true } : {}),
+      ...(route.noindex ? { noindex: true } : {}),
       ...(route.file ? { eleventyImport: { collections: ["posts"] } } : {}),
     });
   }

@@ -20,3 +20,10 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
+
+/** `slug`, or `slug-2`, `slug-3`, … — the first that `taken` does not claim (new posts, imports, /schrijven/). */
+export function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
+  const start = base || "bericht";
+  if (!taken(start)) return start;
+  for (let n = 2; ; n++) if (!taken(`${start}-${n}`)) return `${start}-${n}`;
+}

@@ -1,6 +1,7 @@
 // The stylesheet and the comments scripts are minified and fingerprinted (site.<hash>.css,
 // widget-loader.<hash>.js, …) so they can be cached for a year; the layouts link them through
-// `assets.css`, `assets.widgetLoader`, `assets.widget` and (the search page only) `assets.search`.
+// `assets.css`, `assets.widgetLoader`, `assets.widget`, `assets.search` (the search page only) and
+// `assets.write` (/schrijven/ only).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
@@ -56,6 +57,7 @@ export function compileAssets(root: string, caches: Caches): Promise<Outputs> {
     bundle(join(root, "src/client/widget-loader.ts")),
     bundle(join(root, "src/client/widget.ts")),
     bundle(join(root, "src/client/search.ts")),
+    bundle(join(root, "src/client/write.ts")),
   ] as const);
   return compiled.then((outputs) => {
     caches.assets = { sources, outputs };
@@ -63,19 +65,20 @@ export function compileAssets(root: string, caches: Caches): Promise<Outputs> {
   });
 }
 
-const fingerprinted = /^(site|widget-loader|widget|search)\.[0-9a-f]{10}\.(css|js)$/;
+const fingerprinted = /^(site|widget-loader|widget|search|write)\.[0-9a-f]{10}\.(css|js)$/;
 
 /** Writes the compiled assets with their fingerprints and removes earlier builds' ones. */
-export async function writeAssets(outputDir: string, [css, loader, widget, search]: Outputs): Promise<AssetUrls> {
-  const [cssUrl, loaderUrl, widgetUrl, searchUrl] = await Promise.all([
+export async function writeAssets(outputDir: string, [css, loader, widget, search, write]: Outputs): Promise<AssetUrls> {
+  const [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl] = await Promise.all([
     writeFingerprinted(outputDir, "site", "css", css),
     writeFingerprinted(outputDir, "widget-loader", "js", loader),
     writeFingerprinted(outputDir, "widget", "js", widget),
     writeFingerprinted(outputDir, "search", "js", search),
+    writeFingerprinted(outputDir, "write", "js", write),
   ]);
   // Earlier builds' fingerprinted files would pile up in _site/assets (and be deployed): remove them.
-  const current = new Set([cssUrl, loaderUrl, widgetUrl, searchUrl].map((url) => url.slice("/assets/".length)));
+  const current = new Set([cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl].map((url) => url.slice("/assets/".length)));
   const stale = (await readdir(join(outputDir, "assets"))).filter((file) => fingerprinted.test(file) && !current.has(file));
   await Promise.all(stale.map((file) => rm(join(outputDir, "assets", file), { force: true })));
-  return { css: cssUrl, widgetLoader: loaderUrl, widget: widgetUrl, search: searchUrl };
+  return { css: cssUrl, widgetLoader: loaderUrl, widget: widgetUrl, search: searchUrl, write: writeUrl };
 }

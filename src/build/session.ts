@@ -10,7 +10,7 @@ export interface Caches extends IndexCaches {
   /** What each post file said, by path; read again when its modification time or size changes. */
   reads: PostReads;
   /** The compiled stylesheet and scripts, by the text of their sources (src/assets/compile.ts). */
-  assets?: { sources: string; outputs: readonly [css: string, loader: string, widget: string, search: string] };
+  assets?: { sources: string; outputs: readonly [css: string, loader: string, widget: string, search: string, write: string] };
 }
 
 interface Round {

@@ -1,11 +1,12 @@
 // What kind of build this is, from the environment: the one place that reads build variables.
 // HOEDOEDEDA_DRAFTS=true shows drafts; HOEDOEDEDA_ENV overrides the mode Eleventy runs in;
-// SITE_URL overrides site.yaml's url; HOEDOEDEDA_NOW sets the build's clock. On Netlify, CONTEXT, URL, DEPLOY_PRIME_URL, REVIEW_ID,
-// BRANCH and HEAD say which deploy this is (https://docs.netlify.com/configure-builds/environment-variables/).
+// SITE_URL overrides site.yaml's url; HOEDOEDEDA_NOW sets the build's clock. On Netlify, CONTEXT, URL,
+// DEPLOY_PRIME_URL, REVIEW_ID, BRANCH and HEAD say which deploy this is, REPOSITORY_URL which GitHub
+// repository the content is in (https://docs.netlify.com/configure-builds/environment-variables/).
 // SITE_USERS holds who may open a private site (src/privacy/site-users.ts keeps it out of sight).
-import { SiteUsers } from "../privacy/site-users.ts";
-
 import { dateProblem, parseSiteDate } from "../dates.ts";
+import { githubRepositoryOf } from "../github/repository-url.ts";
+import { SiteUsers } from "../privacy/site-users.ts";
 
 export type Mode = "production" | "development";
 /** Netlify's deploy contexts, plus the local dev server. */
@@ -35,6 +36,10 @@ export interface BuildSettings {
    * in the site's time zone). Nothing else in the site asks the machine what time it is.
    */
   clock: { at: number } | { written: string };
+  /** The content's GitHub repository, `owner/name`, from Netlify's REPOSITORY_URL (credentials in it dropped). */
+  repository?: string;
+  /** The branch a production deploy publishes (Netlify's HEAD, else BRANCH): where a new post is proposed. */
+  productionBranch?: string;
 }
 
 /** The one preview rule: Netlify's deploy previews and branch deploys. */
@@ -61,6 +66,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
   // pull request's head ref in deploy previews.
   const branch = env.HEAD?.trim() || env.BRANCH?.trim();
   const users = SiteUsers.from(env.SITE_USERS);
+  const repository = githubRepositoryOf(env.REPOSITORY_URL);
   return {
     mode,
     context,
@@ -75,6 +81,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
     netlifyDeploy: env.CONTEXT === "production" || env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy",
     ...(users ? { users } : {}),
     clock: env.HOEDOEDEDA_NOW?.trim() ? { written: env.HOEDOEDEDA_NOW.trim() } : { at: Date.now() },
+    ...(repository ? { repository } : {}),
+    ...(env.CONTEXT === "production" && branch ? { productionBranch: branch } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export interface AssetUrls {
   widget: string;
   /** The search page's script (src/client/search.ts), which loads Pagefind's. */
   search: string;
+  /** /schrijven/'s form: the title fills in the file name and the title line (src/client/write.ts). */
+  write: string;
 }
 
 export class SiteBuild {

@@ -1,6 +1,7 @@
-// Earlier responses (kept in `<slug>.comments.yaml`: imported from an old blog) as the post page
-// shows them: a read-only thread, dates in the site's language, text rendered from Markdown with raw HTML
-// shown as text, then through the site's allow-list. Links stay; they are marked as the readers'.
+// Earlier responses (kept in `<slug>.comments.yaml`: imported from an old blog, or archived from the
+// post's GitHub discussion by `npm run archive`) as the post page shows them: a read-only thread,
+// dates in the site's language, text rendered from Markdown with raw HTML shown as text, then
+// through the site's allow-list. Links stay; they are marked as the readers'.
 import MarkdownIt from "markdown-it";
 import type { Site } from "../content/load.ts";
 import type { EarlierResponseData } from "../content/schema.ts";
@@ -23,16 +24,39 @@ export interface EarlierResponse {
   replies: EarlierResponse[];
 }
 
-// Responses were written by readers: no raw HTML, and links carry rel="nofollow ugc".
-const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
-md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
-  tokens[idx]!.attrSet("rel", "nofollow ugc");
-  return self.renderToken(tokens, idx, options);
-};
+// Responses were written by readers: no raw HTML, and links carry rel="nofollow ugc". GitHub shows a
+// line break in a comment as a line break (https://github.github.com/gfm/ leaves that to the site;
+// github.com's comments do it), so archived ones are rendered that way too.
+const renderers = [false, true].map((breaks) => {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks });
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    tokens[idx]!.attrSet("rel", "nofollow ugc");
+    return self.renderToken(tokens, idx, options);
+  };
+  return md;
+});
 
-/** A response's text as safe HTML. */
-export function renderResponseText(text: string, tableLabel: string): string {
-  return scrollBoxes(sanitize(md.render(text)), tableLabel).trim();
+/** A response's text as safe HTML; `breaks`: a single line break is one (GitHub's comments). */
+export function renderResponseText(text: string, tableLabel: string, options: { breaks?: boolean } = {}): string {
+  return scrollBoxes(sanitize(renderers[options.breaks ? 1 : 0]!.render(text)), tableLabel).trim();
+}
+
+/** Archived from the post's GitHub discussion (`npm run archive`): it carries the author's GitHub login. */
+export const isArchived = (response: Pick<EarlierResponseData, "github">): boolean => response.github !== undefined;
+
+/**
+ * The earlier responses a post shows and counts. Once its live section is closed (`comments: false`),
+ * all of them; while the discussion is live under the post, only those that are not in it (imported
+ * ones): the widget shows the discussion itself, and an archived copy must not appear, or count, twice.
+ */
+export function shownEarlier<R extends Pick<EarlierResponseData, "github">>(responses: readonly R[], live: boolean): R[] {
+  return live ? responses.filter((response) => !isArchived(response)) : [...responses];
+}
+
+/** The dictionary key of the thread's intro: where its responses came from. */
+export function earlierIntroKey(responses: readonly Pick<EarlierResponseData, "github">[]): "earlierIntro" | "earlierIntroArchived" | "earlierIntroMixed" {
+  const archived = responses.filter(isArchived).length;
+  return archived === 0 ? "earlierIntro" : archived === responses.length ? "earlierIntroArchived" : "earlierIntroMixed";
 }
 
 /**
@@ -49,7 +73,7 @@ export function earlierThread(comments: readonly EarlierResponseData[], site: Pi
       ...(data.url ? { url: data.url } : {}),
       datetime: isoDateTime(date, tz),
       dateLabel: longDate(date, site.lang, tz),
-      html: renderResponseText(data.text, messages(site.lang).tableScroll),
+      html: renderResponseText(data.text, messages(site.lang).tableScroll, { breaks: isArchived(data) }),
       replies: [],
     };
     return { data, node, time: date.getTime() };

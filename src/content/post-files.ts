@@ -66,7 +66,12 @@ export function filesIn(root: string, dir: string, suffix: string): string[] {
 
 /** A post's earlier responses: each one checked, ids unique, every `parent` an id in the file. */
 function loadEarlierResponses(root: string, file: string, problems: Problem[]): EarlierResponseData[] {
-  const parsed = parseYamlFile(file, readText(root, file, problems) ?? "");
+  return earlierResponsesIn(file, readText(root, file, problems) ?? "", problems);
+}
+
+/** The earlier responses in the text of `file`, checked as the build checks them (also `npm run archive`, before it writes one). */
+export function earlierResponsesIn(file: string, source: string, problems: Problem[]): EarlierResponseData[] {
+  const parsed = parseYamlFile(file, source);
   problems.push(...parsed.problems);
   if (parsed.problems.length) return [];
   if (!Array.isArray(parsed.data ?? [])) {

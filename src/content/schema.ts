@@ -2,6 +2,7 @@
 // feed and tool consumes these types; every message says what is wrong and how to fix it.
 import { z } from "zod";
 import { dateProblem } from "../dates.ts";
+import { isRepositoryName } from "../github/repository-url.ts";
 import { languages } from "../i18n/index.ts";
 import { sessionTimes } from "../sessions/when.ts";
 import { contentPaths } from "./paths.ts";
@@ -236,6 +237,10 @@ export const siteSchema = z.strictObject({
   }).optional(),
   /** The line above the widget, instead of the dictionary's (`t.privacyNote`). */
   privacyNote: requiredText("privacyNote: Reacties zijn openbaar. Schrijf niets over cliënten.").optional(),
+  /** The content's GitHub repository, for the edit links of previews and /schrijven/; default Netlify's REPOSITORY_URL. */
+  repository: text("repository: organisatie/leergang").trim().refine(isRepositoryName, {
+    error: "must be `owner/name` of the GitHub repository with the site's content — e.g. `repository: organisatie/leergang` (not its web address)",
+  }).optional(),
 });
 
 const commentId = (field: string) =>
@@ -254,6 +259,14 @@ export const earlierResponseSchema = z.strictObject(
     date: dateText("date", "2012-04-11T14:03"),
     /** Markdown; shown as text with links, never as raw HTML. */
     text: requiredText("text: Wat een mooie vraag."),
+    /**
+     * The author's GitHub login, on responses archived from the post's discussion (`npm run archive`,
+     * whose `id` is then GitHub's comment id): their text keeps GitHub's line breaks, and the post
+     * shows them once its live section is closed, so a response never appears twice.
+     */
+    github: text("github: sannedeboer").refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
+      error: "is not a GitHub user name — write only the name, e.g. `github: sannedeboer`",
+    }).optional(),
   },
   { error: (issue) => `must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not ${describe(issue.input)}` },
 );

@@ -5,7 +5,7 @@
 import type { Author, Content, PostEntry, Site } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
 import type { PostDiscussion } from "../comments/counts.ts";
-import { earlierThread, type EarlierResponse } from "../comments/earlier.ts";
+import { earlierIntroKey, earlierThread, shownEarlier, type EarlierResponse } from "../comments/earlier.ts";
 import { sectionShown } from "../comments/section.ts";
 import { commentsOn } from "../comments/settings.ts";
 import { isoDateTime, isoDay, longDate, parseSiteDate } from "../dates.ts";
@@ -13,6 +13,7 @@ import { localeOf, messages } from "../i18n/index.ts";
 import { authorUrl, postUrl, tagUrl } from "../routes.ts";
 import { isUpcoming, sessionLists, type SessionLists } from "../sessions/next.ts";
 import { deriveSession, type Session } from "../sessions/session.ts";
+import { editLink } from "../write/github-editor.ts";
 import { renderBodies, type Bodies } from "./bodies.ts";
 import { groupSeries, type SeriesPage, type SeriesStep, type StepData } from "./series.ts";
 import { tagRefs, tagSpellings, type TagRef } from "./tags.ts";
@@ -78,6 +79,10 @@ export interface Post {
   earlierResponses: EarlierResponse[];
   /** How many earlier responses there are, replies included. */
   earlierCount: number;
+  /** The dictionary key of the earlier thread's intro: imported, archived from GitHub, or both. */
+  earlierIntro: ReturnType<typeof earlierIntroKey>;
+  /** In previews: the post's file in GitHub's editor, on the branch being previewed (src/write/github-editor.ts). */
+  editUrl?: string;
   draft: boolean;
   /** The body as HTML (Markdown rendered and sanitised by src/markdown.ts). */
   html: string;
@@ -172,8 +177,10 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     const title = data.title.trim();
     const draft = data.draft ?? false;
     const discussion = live.get(slug);
-    const count = responseCount(discussion?.responses, entry.earlierResponses.length);
     const comments = commentsOn(data, site);
+    const earlier = shownEarlier(entry.earlierResponses, comments);
+    const count = responseCount(discussion?.responses, earlier.length);
+    const editUrl = editLink(site, entry.file);
     const responsesUrl = `${url}#${sectionShown(comments, site) ? "reacties" : "eerdere-reacties"}`;
     const session: PostSession | undefined = derived.session && { ...derived.session, upcoming: isUpcoming(derived.session, site.now), next: slug === next };
     return {
@@ -184,8 +191,10 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
       comments,
       ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
       ...(discussion?.number !== undefined ? { discussionNumber: discussion.number } : {}),
-      earlierResponses: earlierThread(entry.earlierResponses, site),
-      earlierCount: entry.earlierResponses.length,
+      earlierResponses: earlierThread(earlier, site),
+      earlierCount: earlier.length,
+      earlierIntro: earlierIntroKey(earlier),
+      ...(editUrl ? { editUrl } : {}),
       draft,
       html: bodies.get(entry.file)!,
       summary: {

@@ -2,13 +2,13 @@
 // zone. The command line (scripts/new.ts) only gathers the options; everything else is here.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import YAML from "yaml";
 import { settingsFromEnv } from "../build/settings.ts";
 import { contentPaths, loadContent, type Author } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { dateProblem, isoDay } from "../dates.ts";
-import { slugify } from "../slug.ts";
+import { slugify, uniqueSlug } from "../slug.ts";
 import { postUrl } from "../routes.ts";
+import { authorLine, dateLine, tagsLine, titleLine } from "./front-matter-lines.ts";
 import { ToolError } from "./tool-error.ts";
 
 export interface NewPostOptions {
@@ -27,23 +27,17 @@ export interface NewPost {
   url: string;
 }
 
-/** `slug`, or `slug-2`, `slug-3`, … — the first that `taken` does not claim. */
-export function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
-  const start = base || "bericht";
-  if (!taken(start)) return start;
-  for (let n = 2; ; n++) if (!taken(`${start}-${n}`)) return `${start}-${n}`;
-}
+// Kept here too, where the import and the tests have always found it (one rule: src/slug.ts).
+export { uniqueSlug } from "../slug.ts";
 
 /** "a, b,,c " → ["a", "b", "c"]. */
 export function parseTags(value: string | undefined): string[] {
   return (value ?? "").split(",").map((t) => t.trim()).filter(Boolean);
 }
 
-/** A YAML scalar on one line, quoted only when it has to be. */
-const scalar = (value: string) => YAML.stringify(value, { lineWidth: 0 }).trimEnd();
-
 const hints = {
   nl: {
+    uncomment: "Haal het # weg voor een regel om die te gebruiken:",
     description: "Een korte samenvatting voor de lijst met berichten en voor zoekmachines",
     question: "Wat neem je mee naar de bijeenkomst?",
     location: "Doorn",
@@ -51,6 +45,7 @@ const hints = {
     body: "Schrijf hier je bericht. Een lege regel begint een nieuwe alinea.",
   },
   en: {
+    uncomment: "Remove the # in front of a line to use it:",
     description: "A short summary for the list of posts and for search engines",
     question: "What will you bring to the session?",
     location: "Doorn",
@@ -59,17 +54,20 @@ const hints = {
   },
 } as const;
 
-/** The file's text: required fields filled in, optional ones as commented examples. */
+/**
+ * The file's text: required fields filled in, optional ones as commented examples. `npm run new`
+ * writes it, and /schrijven/ sends it to GitHub's editor (src/write/page.ts).
+ */
 export function newPostSource(post: { title: string; date: string; author: string; tags: string[] }, lang: "nl" | "en" = "nl"): string {
   const hint = hints[lang];
   const sessionDay = post.date.slice(0, 10);
   return [
     "---",
-    `title: ${scalar(post.title)}`,
-    `date: ${post.date}`,
-    `author: ${post.author}`,
-    `tags: [${post.tags.map(scalar).join(", ")}]`,
-    "# Remove the # in front of a line to use it:",
+    titleLine(post.title),
+    dateLine(post.date),
+    authorLine(post.author),
+    tagsLine(post.tags),
+    `# ${hint.uncomment}`,
     `# description: ${hint.description}`,
     "# questions:",
     `#   - ${hint.question}`,

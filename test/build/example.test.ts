@@ -10,7 +10,7 @@ import { en } from "../../src/i18n/en.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { slugify } from "../../src/slug.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
-import { discard, elementsOf, liveScripts, read, siteFiles, visibleText } from "./html.ts";
+import { discard, elementsOf, facilitatorPages, liveScripts, read, siteFiles, visibleText } from "./html.ts";
 import { containsPhrase, contentText, ownPhrases } from "./phrases.ts";
 
 let built: BuildResult;
@@ -176,7 +176,8 @@ describe("feeds", () => {
     expect(XMLValidator.validate(source)).toBe(true);
     const urls = xml.parse(source).urlset.url as { loc: string; lastmod?: string }[];
     const locs = urls.map((u) => u.loc.replace("https://leergang.example.org/", "")).sort();
-    const pages = files.filter((f) => f.endsWith("index.html")).map((f) => f.replace(/index\.html$/, "")).sort();
+    // The facilitator's pages (/schrijven/) are for the facilitator, not for search engines.
+    const pages = files.filter((f) => f.endsWith("index.html") && !facilitatorPages.has(f)).map((f) => f.replace(/index\.html$/, "")).sort();
     expect(locs).toEqual(pages);
     for (const post of published) expect(urls).toContainEqual({ loc: `https://leergang.example.org/posts/${post.slug}/`, lastmod: post.data.date });
   });
@@ -193,8 +194,10 @@ describe("drafts are not built by default", () => {
     }
   });
 
-  test("and no page of a production build asks search engines to stay away", () => {
-    for (const file of files.filter((f) => f.endsWith(".html"))) expect(html(file), file).not.toContain('name="robots"');
+  test("and no page of a production build asks search engines to stay away — but the facilitator's", () => {
+    for (const file of files.filter((f) => f.endsWith(".html") && !facilitatorPages.has(f))) expect(html(file), file).not.toContain('name="robots"');
+    expect([...facilitatorPages].filter((f) => files.includes(f))).toEqual(["schrijven/index.html"]);
+    for (const file of facilitatorPages) if (files.includes(file)) expect(html(file), file).toContain('<meta name="robots" content="noindex">');
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { embedHosts } from "../../src/markdown.ts";
+import { routes } from "../../src/routes.ts";
 
 /** Paths of all files under `dir`, relative to it, with forward slashes. */
 export function siteFiles(dir: string): string[] {
@@ -15,6 +16,11 @@ export function siteFiles(dir: string): string[] {
 }
 
 export const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+
+/** The pages for the facilitator, not for readers (routes with `noindex`, e.g. `schrijven/index.html`): noindex in every build, in no sitemap. */
+export const facilitatorPages: ReadonlySet<string> = new Set(
+  routes.filter((route) => route.noindex).flatMap((route) => route.at.split(" and ")).map((at) => `${at.slice(1)}index.html`),
+);
 
 /** Removes what a test build left in the temporary folder: the project copy and its output. */
 export function discard(result: { root: string; out?: string } | undefined): void {

@@ -1,4 +1,4 @@
-// Runs `npm run setup` / `npm run discussions` the way npm does (node scripts/run.mjs <name>), in a
+// Runs `npm run setup`, `discussions`, `archive`, `responses` or `overview` the way npm does (node scripts/run.mjs <name>), in a
 // project folder, without a terminal, with the environment a test gives — and none of the tokens
 // the machine running the tests may have.
 import { spawnSync } from "node:child_process";
@@ -10,7 +10,7 @@ export interface Run {
   stderr: string;
 }
 
-export function runCommand(root: string, script: "setup" | "discussions", args: string[], env: Record<string, string>): Run {
+export function runCommand(root: string, script: "setup" | "discussions" | "archive" | "responses" | "overview", args: string[], env: Record<string, string>): Run {
   const [node, launch] = commandLine(root, script);
   const result = spawnSync(node, [...launch, ...args], {
     cwd: root,

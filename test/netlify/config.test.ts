@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { settingsFromEnv } from "../../src/build/settings.ts";
 import { avatarHosts } from "../../src/content/schema.ts";
 import { messages } from "../../src/i18n/index.ts";
+import { formOrigin } from "../../src/write/github-editor.ts";
 import { embedHosts } from "../../src/markdown.ts";
 import { siteFor } from "../support/model.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
@@ -70,7 +71,8 @@ describe("netlify.toml: security headers", () => {
     expect(csp["connect-src"]).toEqual(["'self'"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
     expect(csp["base-uri"]).toEqual(["'self'"]);
-    expect(csp["form-action"]).toEqual(["'self'"]);
+    // Forms: ours, and GitHub's new-file page, where /schrijven/ sends a new post.
+    expect(csp["form-action"]).toEqual(["'self'", formOrigin]);
     expect(csp["object-src"]).toEqual(["'none'"]);
   });
 

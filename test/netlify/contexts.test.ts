@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, test } from "vitest";
-import { elementsOf, read, siteFiles, visibleText } from "../build/html.ts";
+import { elementsOf, facilitatorPages, read, siteFiles, visibleText } from "../build/html.ts";
 import { parseHeadersFile } from "../support/serve.ts";
 import { branch, branchUrl, netlifyBuild, previewUrl, productionUrl, reviewId, siteWithComments, type Deploy, type DeployContext } from "./deploys.ts";
 
@@ -61,8 +61,10 @@ describe("production", () => {
     expect(read(d().out, "index.html")).not.toContain('class="badge"');
   });
 
-  test("lets search engines in: no noindex anywhere, robots.txt allows and names the sitemap", () => {
-    expect(htmlFiles(d()).filter((file) => robots(d(), file) !== undefined)).toEqual([]);
+  test("lets search engines in: no noindex but on the facilitator's page, robots.txt allows and names the sitemap", () => {
+    // Only the facilitator's page (/schrijven/) asks them to stay away, in every context.
+    expect(htmlFiles(d()).filter((file) => robots(d(), file) !== undefined)).toEqual(htmlFiles(d()).filter((file) => facilitatorPages.has(file)));
+    expect(htmlFiles(d()).filter((file) => facilitatorPages.has(file))).toEqual(["schrijven/index.html"]);
     expect(contextRules(d())).toEqual([]);
     const robotsTxt = read(d().out, "robots.txt");
     expect(robotsTxt).toMatch(/^Allow: \/$/m);
