@@ -87,6 +87,7 @@ beforeAll(async () => {
     writeFileSync(exportFile, hostileExport(seed));
     const imported = runScript(root, "import-wordpress", [exportFile]);
     if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}${imported.stdout}`);
+    // Halfway through the sessions: some upcoming, one next, some past.
     const result = build(root, { env: { HOEDOEDEDA_NOW: "2030-01-10T09:00" } });
     if (result.status !== 0) throw new Error(`build of seed ${seed} failed:\n${result.stderr}\n${result.stdout}`);
     built.push(result);
@@ -107,6 +108,13 @@ describe.each(seeds.map((seed, i) => ({ seed, i })))("hostile site, seed $seed",
       .map((file) => `/${file.replace(/index\.html$/, "")}`);
   });
   afterAll(async () => site?.close());
+
+  test("every page type is among the pages checked", () => {
+    for (const page of ["/", "/page/2/", "/posts/vijandig-13/", "/tags/", "/authors/marjan/", "/series/lange-leerlijn/", "/bijeenkomsten/", "/zoeken/", "/hoe-reageer-ik/", "/schrijven/", "/404.html", "/lange-pagina/"]) {
+      expect(pages, page).toContain(page);
+    }
+    expect(pages.some((page) => /^\/tags\/[^/]+\/$/.test(page))).toBe(true);
+  });
 
   test.each(modes)("no page scrolls sideways at $name; wide tables and code scroll in a box the keyboard reaches", async (mode) => {
     expect(pages.length).toBeGreaterThan(40);
@@ -137,7 +145,7 @@ describe.each(seeds.map((seed, i) => ({ seed, i })))("hostile site, seed $seed",
     try {
       const page = await context.newPage();
       // A post with every wide thing and the ten-level thread, a page with a table, an author with a long name.
-      for (const path of ["/posts/vijandig-13/", "/lange-pagina/", "/authors/marjan/", "/"]) {
+      for (const path of ["/posts/vijandig-13/", "/lange-pagina/", "/authors/marjan/", "/", "/bijeenkomsten/", "/series/lange-leerlijn/", "/hoe-reageer-ik/", "/schrijven/", "/zoeken/"]) {
         await page.goto(site.url + path, { waitUntil: "load" });
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);

@@ -77,8 +77,9 @@ const yamlList = (items: string[]) => `[${items.map((item) => JSON.stringify(ite
 
 /**
  * The files of a hostile site, relative to content/ (the example's other files stay): site settings,
- * an author with a long name, 22 posts (enough for a second home page), the neighbours of the worst
- * post, a thread ten levels deep, a page in the menu.
+ * an author with a long name, 22 posts (enough for a second home page) with sessions, half of them
+ * steps of two series, the neighbours of the worst post, a thread ten levels deep, a page in the menu,
+ * comments set up (so the guide, the privacy line and the contact show) and the repository /schrijven/ needs.
  */
 export function hostileSite(seed: number): Record<string, string> {
   const next = random(seed);
@@ -88,6 +89,25 @@ export function hostileSite(seed: number): Record<string, string> {
       `description: ${JSON.stringify(`${unbroken(200, next)} ${longUrl(120, next)}`)}`,
       "url: https://leergang.example.org",
       "lang: nl",
+      `contact: ${JSON.stringify(`${unbroken(60, next).normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase() || "begeleider"}@${unbroken(40, next).normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase() || "voorbeeld"}.example.org`)}`,
+      `privacyNote: ${JSON.stringify(`${unbroken(180, next)} ${longUrl(120, next)}`)}`,
+      `repository: organisatie/${unbroken(60, next).normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase() || "leergang"}`,
+      // The responses section, the guide and the privacy line show only where comments are set up.
+      "giscus:",
+      "  repo: organisatie/reacties",
+      "  repoId: R_kgDOtest",
+      "  category: Reacties",
+      "  categoryId: DIC_kwDOtest",
+    ].join("\n"),
+    "_data/series.yaml": [
+      // The example's own series stays: its posts are part of this site too.
+      "eerste-halfjaar:",
+      "  title: Het eerste halfjaar",
+      "lange-leerlijn:",
+      `  title: ${JSON.stringify(unbroken(160, next))}`,
+      `  description: ${JSON.stringify(`${unbroken(220, next)} ${longUrl(150, next)}`)}`,
+      "tweede:",
+      `  title: ${JSON.stringify(`De ${unbroken(90, next)} stappen`)}`,
     ].join("\n"),
     "_data/authors.yaml": [
       "marjan:",
@@ -100,6 +120,7 @@ export function hostileSite(seed: number): Record<string, string> {
     "lange-pagina.md": [
       "---",
       `title: ${JSON.stringify(unbroken(160, next))}`,
+      "menu: 1",
       "---",
       "",
       hostileBody(next),
@@ -116,7 +137,11 @@ export function hostileSite(seed: number): Record<string, string> {
       `questions: ${yamlList([unbroken(200, next), `Lees ${longUrl(220, next)} en reageer`, unbroken(90, next)])}`,
       "session:",
       `  date: ${day}T13:30`,
+      "  end: \"16:45\"",
+      `  title: ${JSON.stringify(pick(next, [unbroken(140, next), `Bijeenkomst ${unbroken(70, next)}`]))}`,
       `  location: ${JSON.stringify(pick(next, [unbroken(150, next), `Zaal ${unbroken(90, next)}, ${longUrl(120, next)}`]))}`,
+      // Every other post a step of a learning path, numbered by its part.
+      ...(i % 2 ? [`series: ${i % 4 === 1 ? "lange-leerlijn" : "tweede"}`, `part: ${i + 1}`] : []),
     ];
     files[`posts/vijandig-${i + 1}.md`] = ["---", ...front, "---", "", hostileBody(next)].join("\n");
   }
