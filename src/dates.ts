@@ -127,3 +127,8 @@ export function daySpan(first: Date, last: Date, lang: Lang, timeZone: string, w
   }));
   return format.formatRange(first, last).replaceAll(" om ", ", ").replaceAll(" at ", ", ");
 }
+
+/** `13:30`: the time of day of `instant` in `timeZone`, 24-hour (messages that name a time). */
+export function clockTime(instant: Date, timeZone: string): string {
+  return formatter("clock", "en-GB", timeZone, () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(instant);
+}

@@ -3,7 +3,7 @@
 // post index asks it for the instants: one reading, so `npm run check`, the pages and the calendars
 // agree. A whole-day session ends at the start of the day after its last day, as RFC 5545's DTEND
 // does (https://www.rfc-editor.org/rfc/rfc5545#section-3.6.1).
-import { dateProblem, isCalendarDay, isoDay, parseSiteDate } from "../dates.ts";
+import { clockTime, dateProblem, isCalendarDay, isoDay, parseSiteDate } from "../dates.ts";
 
 /** How long a session with a start time and no `end` lasts in the calendars. */
 export const DEFAULT_MINUTES = 120;
@@ -69,7 +69,7 @@ export function sessionTimes(date: string, end: string | undefined, timeZone: st
   else return { problem: `"${end}" is not a time — write it like ${endExample}` };
 
   if (finish.getTime() <= start.getTime()) {
-    const shown = (instant: Date) => (isoDay(instant, timeZone) === firstDay ? clock(instant, timeZone) : `${isoDay(instant, timeZone)} ${clock(instant, timeZone)}`);
+    const shown = (instant: Date) => (isoDay(instant, timeZone) === firstDay ? clockTime(instant, timeZone) : `${isoDay(instant, timeZone)} ${clockTime(instant, timeZone)}`);
     return { problem: `${end} is not after the start (${shown(start)}) — the end must come after \`session.date\`; write it like ${endExample}` };
   }
   return timed(start, finish, true, timeZone);
@@ -81,10 +81,4 @@ function timed(start: Date, end: Date, endWritten: boolean, timeZone: string): S
   return { allDay: false, start, end, endWritten, firstDay: isoDay(start, timeZone), lastDay, dayEnds: parseSiteDate(nextDay(lastDay), timeZone) };
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-/** `13:30` in the site's time zone, for messages. */
-function clock(instant: Date, timeZone: string): string {
-  let format = clocks.get(timeZone);
-  if (!format) clocks.set(timeZone, (format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })));
-  return format.format(instant);
-}
+
