@@ -84,6 +84,12 @@ async function scrollToComments(page: Page): Promise<void> {
   await page.locator("giscus-widget iframe").waitFor();
 }
 
+/** The widget's address as giscus.app received it: the iframe is in the page before its request reaches the stand-in. */
+async function firstWidget(standIn: GiscusStandIn): Promise<URL> {
+  await waitFor(() => standIn.widgets.length > 0, "the widget's request to giscus.app");
+  return standIn.widgets[0]!;
+}
+
 async function waitFor(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
@@ -135,7 +141,7 @@ describe("the comments section in Chromium", () => {
     expect(standIn.widgets).toHaveLength(1);
     expect(scripts.filter((s) => s.startsWith("/assets/widget."))).toHaveLength(1);
 
-    const widget = standIn.widgets[0]!;
+    const widget = await firstWidget(standIn);
     expect(widget.pathname).toBe("/nl/widget");
     expect(Object.fromEntries(widget.searchParams)).toMatchObject({
       repo: "org/reacties", repoId: "R_kgDOtest", category: "Reacties", categoryId: "DIC_kwDOtest",
@@ -184,7 +190,7 @@ describe("the comments section in Chromium", () => {
     const { page, problems } = await reader({ colorScheme: "dark" }, async (c) => (standIn = await routeGiscus(c)));
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await scrollToComments(page);
-    expect(standIn.widgets[0]!.searchParams.get("theme")).toBe("dark");
+    expect((await firstWidget(standIn)).searchParams.get("theme")).toBe("dark");
 
     await waitFor(() => standIn.received.length > 0, "the widget's first setConfig");
 
@@ -208,7 +214,7 @@ describe("the comments section in Chromium", () => {
     await page.goto(`${site.url}/posts/oud-gesprek/`);
     expect(await page.locator(".responses__elsewhere a").getAttribute("href")).toBe("https://github.com/org/reacties/discussions/42");
     await scrollToComments(page);
-    expect(Object.fromEntries(standIn.widgets[0]!.searchParams)).toMatchObject({ number: "42", term: "" });
+    expect(Object.fromEntries((await firstWidget(standIn)).searchParams)).toMatchObject({ number: "42", term: "" });
     // "Discussion not found" only means nobody has answered yet.
     await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "Nog geen reacties — begin het gesprek");
     expect(await state(page)).toBe("ready");
@@ -220,7 +226,7 @@ describe("the comments section in Chromium", () => {
     const { page, problems } = await reader({}, async (c) => (standIn = await routeGiscus(c)));
     await page.goto(`${site.url}/posts/een-lang-verhaal/?giscus=sessie123`);
     await page.locator("giscus-widget iframe").waitFor();
-    expect(standIn.widgets[0]!.searchParams.get("session")).toBe("sessie123");
+    expect((await firstWidget(standIn)).searchParams.get("session")).toBe("sessie123");
     expect(new URL(page.url()).search).toBe("");
     expect(await page.locator("#reacties").evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
     expect(problems).toEqual([]);
