@@ -5,15 +5,17 @@
 // ("netwerk" finds "netwerken"); the search page has the same lang, which is how Pagefind's script
 // picks that index.
 //
-// Pagefind is the slowest part of a build (at 4,000 posts it takes longer than Eleventy's rendering
-// on this project's 2-core machine), so it starts as soon as the collections are made, works in its
-// own process beside the rendering, and writes into .cache/search/<hash of every document>/. The
-// pages written, that folder is linked into _site/pagefind/. A build whose posts say what the last
-// one's said (a rebuild for a new response, the daily one) finds the index there and skips Pagefind.
+// Pagefind is the slowest part of a build (at 4,000 posts it takes about as long as Eleventy's
+// rendering on this project's 2-core machine), so it works beside the rendering: a worker thread
+// (pagefind-worker.mjs), started before the content is read, gets the documents as soon as the
+// collections are made and writes into .cache/search/<hash of every document>/. The pages written,
+// that folder is linked into _site/pagefind/. A build whose posts say what the last one's said (a
+// rebuild for a new response, the daily one) finds the index there and leaves Pagefind unstarted.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
 import type { Post } from "../posts/post-index.ts";
@@ -54,9 +56,36 @@ export interface PendingIndex {
 export const SEARCH_CACHE = ".cache/search";
 /** Changes when the documents or the files kept change shape, so an older cached index is not used. */
 const FORMAT = "1";
+/** From the project's root, like the layouts: the config is bundled into .cache/ for a build, so no path relative to this module holds. */
+const WORKER = "src/search/pagefind-worker.mjs";
 
-/** Pagefind's ready-made interfaces (some 400 KB): the search page has its own. */
-const unused = /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/;
+/** A Pagefind worker, started ahead of the job it will be given (or told it is not needed). */
+export interface Indexer {
+  index(job: { documents: { url: string; content: string }[]; cache: string; kept: string; fresh: string }): Promise<void>;
+  /** Ends a worker given no job. */
+  close(): void;
+}
+
+/** Starts a worker in `root`'s project: it loads Pagefind at once and waits for its job. */
+export function startIndexer(root: string): Indexer {
+  const worker = new Worker(join(root, WORKER));
+  // Until a job is sent, an idle worker must not keep the process alive.
+  worker.unref();
+  let answer: Promise<void> | undefined;
+  return {
+    index(job) {
+      answer ??= new Promise<void>((resolve, reject) => {
+        worker.ref();
+        worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => (reply.ok ? resolve() : reject(new Error(reply.message))));
+        worker.once("error", reject);
+        worker.once("exit", () => reject(new Error("Pagefind stopped before the search index was written: its own message is above.")));
+        worker.postMessage(job);
+      }).finally(() => void worker.terminate());
+      return answer;
+    },
+    close: () => void (answer ?? worker.terminate()),
+  };
+}
 
 /** A folder's files linked (or, across disks, copied) into `to`, which must not exist yet. */
 async function linkTree(from: string, to: string): Promise<void> {
@@ -70,9 +99,9 @@ async function linkTree(from: string, to: string): Promise<void> {
 
 /**
  * Starts the index of `posts`. `root` is the project, whose .cache/search/ keeps the last index.
- * Best started before the pages are rendered: Pagefind then works on the second core meanwhile.
+ * Best started before the pages are rendered, with an `indexer` started before the content is read.
  */
-export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): PendingIndex {
+export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">, indexer?: Indexer): PendingIndex {
   const started = performance.now();
   const documents = posts.map((post) => ({ url: post.url, content: searchDocument(post, site, t) }));
   const hash = createHash("sha256").update(FORMAT);
@@ -80,32 +109,8 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
   const cache = join(root, SEARCH_CACHE);
   const kept = join(cache, hash.digest("hex").slice(0, 16));
   const cached = existsSync(kept);
-
-  const made = cached ? Promise.resolve() : (async () => {
-    const pagefind = await import("pagefind");
-    try {
-      const { index, errors } = await pagefind.createIndex();
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-      // Sent all at once: the Pagefind service reads its requests as they come.
-      const added = await Promise.all(documents.map((doc) => index.addHTMLFile(doc)));
-      const problems = added.flatMap((result, i) => result.errors.map((error) => `${documents[i]!.url}: ${error}`));
-      if (problems.length) throw new Error(`Pagefind could not index every post:\n${problems.join("\n")}`);
-      const fresh = join(cache, `.${randomUUID()}`);
-      const written = await index.writeFiles({ outputPath: fresh });
-      if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-      await Promise.all((await readdir(fresh)).filter((file) => unused.test(file)).map((file) => rm(join(fresh, file))));
-      // Complete or not there: a build stopped halfway leaves no half index to be found.
-      await rename(fresh, kept).catch(async (error: unknown) => {
-        if (!existsSync(kept)) throw error;
-        await rm(fresh, { recursive: true, force: true }); // another build made the same index meanwhile
-      });
-      // Only the newest index is kept.
-      await Promise.all((await readdir(cache)).filter((name) => join(cache, name) !== kept).map((name) => rm(join(cache, name), { recursive: true, force: true })));
-    } finally {
-      // The service is a child process, stopped once its work is written.
-      await pagefind.close();
-    }
-  })();
+  if (cached) indexer?.close();
+  const made = cached ? Promise.resolve() : (indexer ?? startIndexer(root)).index({ documents, cache, kept, fresh: join(cache, `.${randomUUID()}`) });
   made.catch(() => {}); // reported by write()
 
   return {
@@ -123,7 +128,3 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
     },
   };
 }
-
-/** The index of `posts`, written to `<output>/pagefind/`. */
-export const writeSearchIndex = (root: string, output: string, posts: readonly Post[], site: Pick<Site, "lang">, t: Pick<Messages, "questions">): Promise<IndexReport> =>
-  startSearchIndex(root, posts, site, t).write(output);

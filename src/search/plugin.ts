@@ -7,7 +7,7 @@ import type { BuildSession } from "../build/session.ts";
 import type { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
-import { startSearchIndex, type PendingIndex } from "./index.ts";
+import { startIndexer, startSearchIndex, type Indexer, type PendingIndex } from "./index.ts";
 
 /** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
 const ENTRY = `/${SEARCH_INDEX_DIR}/pagefind-entry.json`;
@@ -29,6 +29,8 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   let indexing: Promise<void> | undefined;
   /** A production build's index, handed to Pagefind before the pages are rendered. */
   let pending: { build: SiteBuild; index: PendingIndex } | undefined;
+  /** Pagefind's worker, started with a build that will index, before its content is read. */
+  let indexer: Indexer | undefined;
   let output = "_site";
 
   const index = (build: SiteBuild): Promise<void> =>
@@ -48,11 +50,18 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
     searchUrl: (lang: SiteBuild["site"]["lang"]) => searchUrl(lang),
   });
 
-  // The collections are made, the pages not yet rendered (https://www.11ty.dev/docs/events/): the
-  // moment to start Pagefind, which then indexes beside Eleventy's rendering.
+  // https://www.11ty.dev/docs/events/: before a build, Pagefind's worker loads while Eleventy reads
+  // the content; once the collections are made and the pages not yet rendered, it gets the documents
+  // and indexes beside Eleventy's rendering.
+  config.on("eleventy.before", ({ runMode }) => {
+    indexer?.close(); // a build that stopped at bad content left it unused
+    indexer = runMode === "build" || !indexed ? startIndexer(session.root) : undefined;
+  });
   config.on("eleventy.contentMap", () => {
     const build = session.current;
-    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t) };
+    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t, indexer) };
+    else indexer?.close();
+    indexer = undefined;
   });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {

@@ -1,7 +1,7 @@
 // Link previews on every page type of a real build: Open Graph and Twitter-card meta with absolute
 // addresses, each image a 1200×630 PNG that exists; cards drawn once and taken from .cache/cards/ by
 // the next build; a private site that shows previewers nothing of itself.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build, buildSite, tempProject, type BuildResult } from "../support/site.ts";
@@ -129,6 +129,16 @@ describe("the card cache and the search index cache", () => {
     expect(existsSync(join(root, ".cache/cards", `${oldName.split(".")[1]}.png`))).toBe(false);
     expect(siteFiles(join(root, ".cache/cards"))).toHaveLength(5);
   });
+});
+
+test("where the search index cannot be kept, the build fails and says what to do, instead of hanging or saying nothing", () => {
+  const root = tempProject();
+  mkdirSync(join(root, ".cache"), { recursive: true });
+  writeFileSync(join(root, ".cache/search"), "a file where the cache's folder belongs");
+  const result = build(root);
+  discard(result);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain(`The search index cannot be kept in ${join(root, ".cache/search")} (EEXIST). It is only a cache: remove it and build again.`);
 });
 
 describe("a private site", () => {
