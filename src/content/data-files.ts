@@ -2,6 +2,7 @@
 // read and validated here; every problem goes into the one list the build and the check report.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { z } from "zod";
 import { buildMoment, clockProblem, type BuildSettings } from "../build/settings.ts";
 import { localeOf } from "../i18n/index.ts";
 import { slugify } from "../slug.ts";
@@ -84,24 +85,49 @@ function initials(name: string): string {
   return picked.map((w) => w[0]!.toUpperCase()).join("");
 }
 
-/** The authors by id; undefined when authors.yaml is not valid YAML, so that no post is blamed for its author. */
-export function loadAuthors(root: string, problems: Problem[]): Record<string, Author> | undefined {
-  const file = contentPaths.authors;
+/**
+ * A data file of entries by id (authors.yaml, series.yaml): each id a usable slug, each entry passing
+ * `schema`. Undefined when the file is not valid YAML, so that no post is blamed for naming an id the
+ * broken file may well hold.
+ */
+export function loadEntriesById<S extends z.ZodType, T>(root: string, problems: Problem[], file: string, entries: {
+  /** What the file holds, for readMapping: "authors", "series". */
+  what: string;
+  /** What a file that is no mapping should look like. */
+  shape: string;
+  /** How a bad id is named: "author id", "series id (it becomes the address /series/x/)". */
+  idName: (id: string) => string;
+  /** A good id, suggested when the bad one has nothing to make a slug of. */
+  example: string;
+  schema: S;
+  make: (data: z.infer<S>, id: string) => T;
+}): Record<string, T> | undefined {
   const before = problems.length;
-  const data = readMapping(root, file, "authors", "must be a list of authors by id — write `marjan:` with `name: Marjan de Vries` indented below it", problems);
+  const data = readMapping(root, file, entries.what, entries.shape, problems);
   if (!data) return problems.slice(before).some((p) => p.field === "yaml") ? undefined : {};
-  const authors: Record<string, Author> = {};
+  const byId: Record<string, T> = {};
   for (const [id, value] of Object.entries(data)) {
     if (slugify(id) !== id) {
-      problems.push({ file, field: id, message: `is not a usable author id — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || "marjan"}\`` });
+      problems.push({ file, field: id, message: `is not a usable ${entries.idName(id)} — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || entries.example}\`` });
       continue;
     }
-    const checked = check(authorSchema, value, file, id);
+    const checked = check(entries.schema, value, file, id);
     problems.push(...checked.problems);
-    if (checked.data) authors[id] = { ...checked.data, id, initials: initials(checked.data.name), page: authorUrl(id) };
+    if (checked.data) byId[id] = entries.make(checked.data, id);
   }
-  return authors;
+  return byId;
 }
+
+/** The authors by id; undefined when authors.yaml is not valid YAML. */
+export const loadAuthors = (root: string, problems: Problem[]): Record<string, Author> | undefined =>
+  loadEntriesById(root, problems, contentPaths.authors, {
+    what: "authors",
+    shape: "must be a list of authors by id — write `marjan:` with `name: Marjan de Vries` indented below it",
+    idName: () => "author id",
+    example: "marjan",
+    schema: authorSchema,
+    make: (data, id) => ({ ...data, id, initials: initials(data.name), page: authorUrl(id) }),
+  });
 
 /** content/_data/redirects.yaml: `old path: new path`, one per line. */
 export function loadRedirects(root: string, problems: Problem[]): Redirect[] {

@@ -2,13 +2,11 @@
 // `series:`, and the rules a series' steps follow that no single post file can show.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { slugify } from "../slug.ts";
-import { readMapping } from "./data-files.ts";
+import { loadEntriesById } from "./data-files.ts";
 import { contentPaths } from "./paths.ts";
 import type { PostEntry } from "./post-files.ts";
 import type { Problem } from "./problems.ts";
 import { seriesSchema, type SeriesData } from "./schema.ts";
-import { check } from "./validate.ts";
 
 export interface Series extends SeriesData {
   id: string;
@@ -19,22 +17,15 @@ export interface Series extends SeriesData {
  * no post is blamed for naming a series the broken file may well hold.
  */
 export function loadSeries(root: string, problems: Problem[]): Record<string, Series> | undefined {
-  const file = contentPaths.series;
-  if (!existsSync(join(root, file))) return {};
-  const before = problems.length;
-  const data = readMapping(root, file, "series", "must be a list of series by id — write `de-23-stappen:` with `title: De 23 stappen` indented below it", problems);
-  if (!data) return problems.slice(before).some((p) => p.field === "yaml") ? undefined : {};
-  const series: Record<string, Series> = {};
-  for (const [id, value] of Object.entries(data)) {
-    if (slugify(id) !== id) {
-      problems.push({ file, field: id, message: `is not a usable series id (it becomes the address /series/${id}/) — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || "de-23-stappen"}\`` });
-      continue;
-    }
-    const checked = check(seriesSchema, value, file, id);
-    problems.push(...checked.problems);
-    if (checked.data) series[id] = { ...checked.data, title: checked.data.title.trim(), id };
-  }
-  return series;
+  if (!existsSync(join(root, contentPaths.series))) return {};
+  return loadEntriesById(root, problems, contentPaths.series, {
+    what: "series",
+    shape: "must be a list of series by id — write `de-23-stappen:` with `title: De 23 stappen` indented below it",
+    idName: (id) => `series id (it becomes the address /series/${id}/)`,
+    example: "de-23-stappen",
+    schema: seriesSchema,
+    make: (data, id) => ({ ...data, title: data.title.trim(), id }),
+  });
 }
 
 /** `part:` means a place in a series: it needs one, and two steps of one series cannot share it. */

@@ -157,6 +157,12 @@ describe("authors.yaml field errors", () => {
     expect(lines).toContainEqual(expect.stringMatching(/^content\/posts\/welkom-in-de-leergang\.md: author: "marjan" is not in .* use one of: ruben/));
   });
 
+  test("an id that is no usable address is refused with the slug to use, and its entry is not read", () => {
+    const result = loadContent(project({ "_data/authors.yaml": "Marjan de Vries:\n  name: Marjan de Vries\nruben:\n  name: Ruben Bakker\n" }), settingsFromEnv({}));
+    expect(result.problems.map(formatProblem)).toContainEqual("content/_data/authors.yaml: Marjan de Vries: is not a usable author id — use lowercase letters, digits and hyphens, e.g. `marjan-de-vries`");
+    expect(Object.keys(result.authors)).toEqual(["ruben"]);
+  });
+
   test("an avatar the security policy would block is refused; the site's own and GitHub's are fine", () => {
     const authors = [
       "marjan:\n  name: Marjan de Vries\n  avatar: https://example.org/marjan.jpg",
