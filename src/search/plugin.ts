@@ -27,9 +27,9 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   /** The build the index on disk was made from, and the indexing under way (one at a time). */
   let indexed: SiteBuild | undefined;
   let indexing: Promise<void> | undefined;
-  /** A production build's index, handed to Pagefind before the pages are rendered. */
+  /** The index of a build that indexes at once, handed to Pagefind before its pages are rendered. */
   let pending: { build: SiteBuild; index: PendingIndex } | undefined;
-  /** Pagefind's worker, started with a build that will index, before its content is read. */
+  /** Pagefind's worker, started once a build that will index has read its content. */
   let indexer: Indexer | undefined;
   let output = "_site";
 
@@ -50,25 +50,28 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
     searchUrl: (lang: SiteBuild["site"]["lang"]) => searchUrl(lang),
   });
 
-  // https://www.11ty.dev/docs/events/: before a build, Pagefind's worker loads while Eleventy reads
-  // the content; once the collections are made and the pages not yet rendered, it gets the documents
-  // and indexes beside Eleventy's rendering.
-  config.on("eleventy.before", ({ runMode }) => {
+  /** Every production build indexes beside its rendering, and the dev server's first; later saves leave it until the search page asks. */
+  const indexesAtOnce = (build: SiteBuild) => build.site.build.mode === "production" || !indexed;
+
+  // https://www.11ty.dev/docs/events/: once the content is read, Pagefind's worker loads while
+  // Eleventy makes the collections; once they are made and the pages not yet rendered, it gets the
+  // documents and indexes beside Eleventy's rendering.
+  config.on("eleventy.before", (round) => {
     indexer?.close(); // a build that stopped at bad content left it unused
-    indexer = runMode === "build" || !indexed ? startIndexer(session.root) : undefined;
+    indexer = undefined;
+    session.building(round).then((build) => void (indexesAtOnce(build) && (indexer = startIndexer(session.root))), () => {});
   });
   config.on("eleventy.contentMap", () => {
     const build = session.current;
-    if (build.site.build.mode === "production" || !indexed) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t, indexer) };
-    else indexer?.close();
+    if (indexesAtOnce(build)) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t, indexer) };
     indexer = undefined;
   });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {
     output = directories.output;
+    if (pending?.build !== session.current) return;
     if (runMode === "build") return index(session.current);
-    // The dev server's first build; later ones leave the index until the search page asks.
-    if (!indexed) await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
+    await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
   });
 
   // https://www.11ty.dev/docs/dev-server/#options (middleware)
