@@ -3,6 +3,7 @@
 // It names people, so it is written where the facilitator says, never into the site (src/desk/
 // overview-file.ts decides where it may go).
 import { longDate } from "../dates.ts";
+import { escapeHtml } from "../escape-html.ts";
 import { localeOf, type Lang } from "../i18n/index.ts";
 import type { Overview } from "./overview.ts";
 
@@ -47,8 +48,6 @@ const words = {
   },
 } satisfies Record<Lang, unknown>;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** The same light and dark colours as the site (layouts/css/base.css), in a page of its own. */
 const STYLE = `
 :root { color-scheme: light dark; --bg: #f7f5f0; --surface: #fff; --text: #1f2523; --muted: #56605c; --accent: #2b6a59; --border: #e0dbd0; --focus: #c2410c; }
@@ -85,41 +84,41 @@ export function overviewHtml(overview: Overview, site: { title: string; lang: La
     }).format(new Date(iso));
   };
   const day = (ymd: string) => longDate(new Date(`${ymd}T12:00:00Z`), site.lang, "UTC");
-  const profile = (login: string) => `<a href="https://github.com/${encodeURIComponent(login)}">${escape(login)}</a>`;
+  const profile = (login: string) => `<a href="https://github.com/${encodeURIComponent(login)}">${escapeHtml(login)}</a>`;
   // A table wider than a phone scrolls inside its own region, named by its caption, which the keyboard can reach too.
   const region = (id: string, caption: string, table: string) =>
-    `<section class="scroll" aria-labelledby="${id}" tabindex="0"><table><caption id="${id}">${escape(caption)}</caption>${table}</table></section>`;
+    `<section class="scroll" aria-labelledby="${id}" tabindex="0"><table><caption id="${id}">${escapeHtml(caption)}</caption>${table}</table></section>`;
   const out: string[] = [];
-  out.push(`<h1>${escape(w.heading)}</h1>`);
-  out.push(`<p class="muted">${escape(w.made(when(overview.generatedAt), overview.repo, overview.category))} ${escape(overview.facilitators.length ? w.facilitators(overview.facilitators.join(", ")) : w.noFacilitators)}</p>`);
-  out.push(`<p><strong>${escape(w.private)}</strong></p>`);
+  out.push(`<h1>${escapeHtml(w.heading)}</h1>`);
+  out.push(`<p class="muted">${escapeHtml(w.made(when(overview.generatedAt), overview.repo, overview.category))} ${escapeHtml(overview.facilitators.length ? w.facilitators(overview.facilitators.join(", ")) : w.noFacilitators)}</p>`);
+  out.push(`<p><strong>${escapeHtml(w.private)}</strong></p>`);
   if (overview.latest) {
-    out.push(`<section aria-labelledby="not-yet"><h2 id="not-yet">${escape(w.notYetTitle)}</h2>`);
+    out.push(`<section aria-labelledby="not-yet"><h2 id="not-yet">${escapeHtml(w.notYetTitle)}</h2>`);
     out.push(overview.notYetOnLatest.length
-      ? `<p>${escape(w.notYet(overview.latest.title))}</p><ul class="names">${overview.notYetOnLatest.map((login) => `<li>${profile(login)}</li>`).join("")}</ul>`
-      : `<p>${escape(w.everyone(overview.latest.title))}</p>`);
+      ? `<p>${escapeHtml(w.notYet(overview.latest.title))}</p><ul class="names">${overview.notYetOnLatest.map((login) => `<li>${profile(login)}</li>`).join("")}</ul>`
+      : `<p>${escapeHtml(w.everyone(overview.latest.title))}</p>`);
     out.push("</section>");
   }
   const postRows = overview.posts.map((p) => {
-    const name = `<a href="${escape(p.url)}">${escape(p.title)}</a>${p.open ? "" : ` <span class="muted">(${escape(w.closed)})</span>`}`;
+    const name = `<a href="${escapeHtml(p.url)}">${escapeHtml(p.title)}</a>${p.open ? "" : ` <span class="muted">(${escapeHtml(w.closed)})</span>`}`;
     const figures = p.discussion || p.responses
-      ? [p.responses, p.participants, p.facilitatorReplies, p.unanswered].map((n) => `<td class="n">${n}</td>`).join("") + `<td class="d">${escape(when(p.lastActivity))}</td>`
-      : `<td class="n">0</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="muted">${escape(w.noDiscussion)}</td>`;
-    return `<tr><th scope="row">${name}</th><td class="d">${escape(day(p.date))}</td>${figures}</tr>`;
+      ? [p.responses, p.participants, p.facilitatorReplies, p.unanswered].map((n) => `<td class="n">${n}</td>`).join("") + `<td class="d">${escapeHtml(when(p.lastActivity))}</td>`
+      : `<td class="n">0</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="muted">${escapeHtml(w.noDiscussion)}</td>`;
+    return `<tr><th scope="row">${name}</th><td class="d">${escapeHtml(day(p.date))}</td>${figures}</tr>`;
   });
-  const heads = (names: string[], numeric: number[]) => names.map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="n"' : ""}>${escape(h)}</th>`).join("");
+  const heads = (names: string[], numeric: number[]) => names.map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="n"' : ""}>${escapeHtml(h)}</th>`).join("");
   const postHead = heads([w.post, w.date, w.responses, w.participants, w.byFacilitators, w.unanswered, w.last], [2, 3, 4, 5]);
-  out.push(`<h2>${escape(w.postsTitle)}</h2>`);
+  out.push(`<h2>${escapeHtml(w.postsTitle)}</h2>`);
   out.push(region("per-post", w.postsCaption, `<thead><tr>${postHead}</tr></thead><tbody>${postRows.join("")}</tbody>`));
-  out.push(`<h2>${escape(w.peopleTitle)}</h2>`);
+  out.push(`<h2>${escapeHtml(w.peopleTitle)}</h2>`);
   if (overview.participants.length) {
     const head = heads([w.person, w.responses, w.postsCount, w.perPost], [1, 2]);
     const rows = overview.participants.map((p) =>
       `<tr><th scope="row">${profile(p.login)}</th><td class="n">${p.responses}</td><td class="n">${p.posts.length}</td>` +
-      `<td><ul class="per-post">${p.posts.map((post) => `<li>${escape(post.title)} (${post.responses})</li>`).join("")}</ul></td></tr>`);
+      `<td><ul class="per-post">${p.posts.map((post) => `<li>${escapeHtml(post.title)} (${post.responses})</li>`).join("")}</ul></td></tr>`);
     out.push(region("per-person", w.peopleCaption, `<thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody>`));
   } else {
-    out.push(`<p>${escape(w.nobody)}</p>`);
+    out.push(`<p>${escapeHtml(w.nobody)}</p>`);
   }
   return [
     "<!doctype html>",
@@ -128,7 +127,7 @@ export function overviewHtml(overview: Overview, site: { title: string; lang: La
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
-    `<title>${escape(w.title(site.title))}</title>`,
+    `<title>${escapeHtml(w.title(site.title))}</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",

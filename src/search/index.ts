@@ -17,11 +17,10 @@ import { copyFile, link, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Site } from "../content/load.ts";
+import { escapeHtml } from "../escape-html.ts";
 import type { Messages } from "../i18n/index.ts";
 import type { Post } from "../posts/post-index.ts";
 import { SEARCH_INDEX_DIR } from "../routes.ts";
-
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /**
  * The document Pagefind indexes for a post. Only the `data-pagefind-body` element is searched and
@@ -30,14 +29,14 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;",
  */
 export function searchDocument(post: Post, site: Pick<Site, "lang">, t: Pick<Messages, "questions">): string {
   const questions = post.questions.length
-    ? `<section><h2>${escape(t.questions)}</h2><ol>${post.questions.map((q) => `<li>${escape(q)}</li>`).join("")}</ol></section>`
+    ? `<section><h2>${escapeHtml(t.questions)}</h2><ol>${post.questions.map((q) => `<li>${escapeHtml(q)}</li>`).join("")}</ol></section>`
     : "";
-  const tags = post.tags.map((tag) => `<span data-pagefind-filter="tag">${escape(tag.label)}</span>`).join("");
-  return `<!doctype html><html lang="${site.lang}"><head><title>${escape(post.title)}</title></head><body>`
+  const tags = post.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeHtml(tag.label)}</span>`).join("");
+  return `<!doctype html><html lang="${site.lang}"><head><title>${escapeHtml(post.title)}</title></head><body>`
     // The title is the main heading (Pagefind weighs it so, and takes it as the result's title); an
     // excerpt of a match in the title then starts where the post does.
-    + `<main data-pagefind-body><h1>${escape(post.title)}</h1>${post.html}${questions}</main>`
-    + `<p data-pagefind-meta="date">${escape(post.summary.dateLabel)}</p>`
+    + `<main data-pagefind-body><h1>${escapeHtml(post.title)}</h1>${post.html}${questions}</main>`
+    + `<p data-pagefind-meta="date">${escapeHtml(post.summary.dateLabel)}</p>`
     + `<p data-pagefind-meta="day" data-pagefind-sort="date">${post.summary.day}</p>${tags}</body></html>`;
 }
 

@@ -3,7 +3,8 @@
 // before the HTML is converted. Block-editor posts already have their <p>s; only their classic
 // (freeform) parts get this. https://developer.wordpress.org/reference/functions/wpautop/
 import { DomUtils, parseDocument } from "htmlparser2";
-import { embedHtml, embedUrl, escapeHtml } from "./shortcodes.ts";
+import { escapeHtml } from "../escape-html.ts";
+import { embedHtml, embedUrl } from "./shortcodes.ts";
 
 type ChildNode = ReturnType<typeof parseDocument>["children"][number];
 

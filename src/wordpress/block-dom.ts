@@ -2,7 +2,7 @@
 // `src` from its <img>, a caption from its <figcaption>): a parsed fragment and a few queries.
 // https://developer.wordpress.org/block-editor/reference-guides/block-api/block-attributes/#value-source
 import { DomUtils, parseDocument } from "htmlparser2";
-import { escapeHtml } from "./shortcodes.ts";
+import { escapeHtml } from "../escape-html.ts";
 
 export type Element = ReturnType<typeof DomUtils.findAll>[number];
 export type Fragment = ReturnType<typeof parseDocument>["children"];

@@ -5,7 +5,8 @@
 // https://github.com/WordPress/gutenberg/tree/trunk/packages/block-library/src (image/, gallery/, embed/, …)
 import type { Block } from "./blocks.ts";
 import { all, attr, caption, first, fragment, hasClass, image, inner, linked, named, stringAttr, text, withClass, type Element } from "./block-dom.ts";
-import { embedHtml, embedUrl, escapeHtml, type ShortcodeContext } from "./shortcodes.ts";
+import { escapeHtml } from "../escape-html.ts";
+import { embedHtml, embedUrl, type ShortcodeContext } from "./shortcodes.ts";
 
 /** An uploaded file's address by attachment id, when the export has it. */
 const attachment = (context: ShortcodeContext, id: unknown) => (id === undefined || id === null ? "" : context.attachments.get(String(id)) ?? "");

@@ -1,6 +1,7 @@
 // WordPress shortcodes ([caption], [embed], [gallery], …) are WordPress's own bracket syntax, not
 // HTML: they are turned into the HTML WordPress would have shown, before the HTML is converted.
 // Shortcodes we do not know stay in the text as written, which keeps them readable.
+import { escapeHtml } from "../escape-html.ts";
 
 /** Video players the site may embed (in step with src/markdown.ts's allow-list). */
 export function embedUrl(url: string): string | undefined {
@@ -22,8 +23,6 @@ export function embedUrl(url: string): string | undefined {
   if (vimeo) return `https://player.vimeo.com/video/${vimeo}`;
   return undefined;
 }
-
-export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The HTML for an embedded URL: the player when it is one we allow, else a plain link. */
 export function embedHtml(url: string, title = "Video"): string {
