@@ -121,8 +121,9 @@ if (form) {
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    status.textContent = fill(results.length === 0 ? messages.none! : results.length === 1 ? messages.one! : messages.many!, results.length, q);
     await showMore(ticket);
+    // Said once the first results are in the list: whoever hears "3 berichten gevonden" finds them there.
+    if (ticket === latest) status.textContent = fill(results.length === 0 ? messages.none! : results.length === 1 ? messages.one! : messages.many!, results.length, q);
   };
 
   /** Pagefind did not load or could not search (blocked, offline, no index yet): say so, and offer the topics to browse. */
