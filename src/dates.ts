@@ -102,6 +102,11 @@ export function longDate(instant: Date, lang: Lang, timeZone: string): string {
   return formatter("longDate", localeOf(lang).tag, timeZone, () => ({ day: "numeric", month: "long", year: "numeric" })).format(instant);
 }
 
+/** "21 nov. 2026, 15:43" (nl) / "21 Nov 2026, 15:43" (en): short enough for a table cell. */
+export function shortDateTime(instant: Date, lang: Lang, timeZone: string): string {
+  return formatter("shortDateTime", localeOf(lang).tag, timeZone, () => ({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(instant);
+}
+
 /** "donderdag 12 april 2012" (nl) / "Thursday, 12 April 2012" (en); with the time when `withTime`. */
 export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
   const format = formatter(withTime ? "sessionWithTime" : "session", localeOf(lang).tag, timeZone, () => ({

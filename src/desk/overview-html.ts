@@ -2,9 +2,9 @@
 // styles inside, no script, light and dark, tables with captions and headers for screen readers.
 // It names people, so it is written where the facilitator says, never into the site (src/desk/
 // overview-file.ts decides where it may go).
-import { longDate } from "../dates.ts";
+import { longDate, shortDateTime } from "../dates.ts";
 import { escapeHtml } from "../escape-html.ts";
-import { localeOf, type Lang } from "../i18n/index.ts";
+import type { Lang } from "../i18n/index.ts";
 import type { Overview } from "./overview.ts";
 
 const words = {
@@ -76,13 +76,7 @@ ul.names { margin: .4rem 0; padding-left: 1.25rem; columns: 12rem; }
 
 export function overviewHtml(overview: Overview, site: { title: string; lang: Lang; timezone: string }): string {
   const w = words[site.lang];
-  const when = (iso: string | null) => {
-    if (!iso) return "—";
-    // "21 nov. 2026, 15:43": short enough for a table cell.
-    return new Intl.DateTimeFormat(localeOf(site.lang).tag, {
-      timeZone: site.timezone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-    }).format(new Date(iso));
-  };
+  const when = (iso: string | null) => (iso ? shortDateTime(new Date(iso), site.lang, site.timezone) : "—");
   const day = (ymd: string) => longDate(new Date(`${ymd}T12:00:00Z`), site.lang, "UTC");
   const profile = (login: string) => `<a href="https://github.com/${encodeURIComponent(login)}">${escapeHtml(login)}</a>`;
   // A table wider than a phone scrolls inside its own region, named by its caption, which the keyboard can reach too.
