@@ -4,6 +4,7 @@
 // DEPLOY_PRIME_URL, REVIEW_ID, BRANCH and HEAD say which deploy this is, REPOSITORY_URL which GitHub
 // repository the content is in (https://docs.netlify.com/configure-builds/environment-variables/).
 // SITE_USERS holds who may open a private site (src/privacy/site-users.ts keeps it out of sight).
+// HOEDOEDEDA_SEARCH_PART_POSTS sets the posts per part of the search index, for tests.
 import { dateProblem, parseSiteDate } from "../dates.ts";
 import { githubRepositoryOf } from "../github/repository-url.ts";
 import { SiteUsers } from "../privacy/site-users.ts";
@@ -40,6 +41,8 @@ export interface BuildSettings {
   repository?: string;
   /** The branch a production deploy publishes (Netlify's HEAD, else BRANCH): where a new post is proposed. */
   productionBranch?: string;
+  /** Posts per part of the search index (src/search/index.ts), when HOEDOEDEDA_SEARCH_PART_POSTS sets it (tests do). */
+  searchPartPosts?: number;
 }
 
 /** The one preview rule: Netlify's deploy previews and branch deploys. */
@@ -67,6 +70,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
   const branch = env.HEAD?.trim() || env.BRANCH?.trim();
   const users = SiteUsers.from(env.SITE_USERS);
   const repository = githubRepositoryOf(env.REPOSITORY_URL);
+  const searchPartPosts = Number(env.HOEDOEDEDA_SEARCH_PART_POSTS);
   return {
     mode,
     context,
@@ -83,6 +87,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSett
     clock: env.HOEDOEDEDA_NOW?.trim() ? { written: env.HOEDOEDEDA_NOW.trim() } : { at: Date.now() },
     ...(repository ? { repository } : {}),
     ...(env.CONTEXT === "production" && branch ? { productionBranch: branch } : {}),
+    ...(Number.isInteger(searchPartPosts) && searchPartPosts > 0 ? { searchPartPosts } : {}),
   };
 }
 

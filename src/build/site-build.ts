@@ -27,6 +27,9 @@ export class SiteBuild {
   /** Content pages' front-matter by its source, for Eleventy's own parse (src/content/frontmatter.ts). */
   readonly frontMatter: ReadonlyMap<string, object>;
   #live: ReadonlyMap<string, PostDiscussion> = new Map();
+  #counted!: () => void;
+  /** Resolves once the response counts are in: from then on the post index can be made (the search index asks for it before any page does). */
+  readonly counted = new Promise<void>((resolve) => (this.#counted = resolve));
   #assets: AssetUrls | undefined;
   #index: PostIndex | undefined;
 
@@ -43,6 +46,7 @@ export class SiteBuild {
   set live(counts: ReadonlyMap<string, PostDiscussion>) {
     if (this.#index) throw new Error("The response counts came after the post index was made: the comments step runs in eleventy.before");
     this.#live = counts;
+    this.#counted();
   }
 
   set assets(urls: AssetUrls) {

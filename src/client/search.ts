@@ -11,6 +11,7 @@ interface PagefindResult {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -79,9 +80,14 @@ if (form) {
   /** Each search gets a number; an older one that finishes late changes nothing. */
   let latest = 0;
 
+  // A large site's index is in parts (src/search/index.ts): the first is loaded, the others, listed
+  // in parts.json (asked for once the first is up to date), are merged into it.
   const pagefind: Promise<Pagefind> = import(`${form.dataset.search}pagefind.js`).then(async (module: Pagefind) => {
     await module.options({ excerptLength: 24 });
     await module.init();
+    const parts = await fetch(`${form.dataset.search}parts.json`);
+    if (!parts.ok) throw new Error(`${parts.url}: ${parts.status}`);
+    await Promise.all(((await parts.json()) as string[]).map((part) => module.mergeIndex(part)));
     return module;
   });
 

@@ -10,8 +10,8 @@
 // way under `npm run build` (bundled config), `npm start` (tsx) and the tests.
 // https://nodejs.org/docs/latest-v20.x/api/worker_threads.html, https://pagefind.app/docs/node-api/
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { parentPort } from "node:worker_threads";
 // Imported now, while the build is still reading its content: loading it later would wait for the
 // file system behind the rendering's writes.
@@ -19,10 +19,16 @@ import * as pagefind from "pagefind";
 
 /** Pagefind's ready-made interfaces (some 400 KB): the search page has its own. */
 const unused = /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/;
+/** Files written at once: enough to keep the disk busy, few enough not to queue thousands of writes. */
+const WRITES_AT_ONCE = 16;
 
 /**
  * Indexes `documents` and leaves the index complete in `kept` (made in `fresh`, then renamed: a build
- * stopped halfway leaves no half index to be found); only the newest index stays in `cache`.
+ * stopped halfway leaves no half index to be found).
+ *
+ * Pagefind hands the files over instead of writing them itself (`getFiles`): its own writer starts a
+ * thread per file, and at 4,000 posts the threads' locking cost more processor time than the
+ * indexing (measured: 3.1 s of system time against 1.2 s).
  * @param {{ documents: { url: string, content: string }[], cache: string, kept: string, fresh: string }} job
  */
 async function makeIndex({ documents, cache, kept, fresh }) {
@@ -30,30 +36,42 @@ async function makeIndex({ documents, cache, kept, fresh }) {
   await mkdir(cache, { recursive: true }).catch((error) => {
     throw new Error(`The search index cannot be kept in ${cache} (${error.code ?? error.message}). It is only a cache: remove it and build again.`);
   });
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    const { index, errors } = await pagefind.createIndex();
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // Sent all at once: the Pagefind service reads its requests as they come.
     const added = await Promise.all(documents.map((doc) => index.addHTMLFile(doc)));
     const problems = added.flatMap((result, i) => result.errors.map((error) => `${documents[i].url}: ${error}`));
     if (problems.length) throw new Error(`Pagefind could not index every post:\n${problems.join("\n")}`);
-    const written = await index.writeFiles({ outputPath: fresh });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-    await Promise.all((await readdir(fresh)).filter((file) => unused.test(file)).map((file) => rm(join(fresh, file))));
+    const got = await index.getFiles();
+    if (got.errors.length) throw new Error(`Pagefind could not write the index: ${got.errors.join("; ")}`);
+    const files = got.files.filter((file) => !unused.test(file.path));
+    await Promise.all([...new Set(files.map((file) => dirname(join(fresh, file.path))))].map((dir) => mkdir(dir, { recursive: true })));
+    let next = 0;
+    const writer = async () => {
+      while (next < files.length) {
+        const file = files[next++];
+        await writeFile(join(fresh, file.path), file.content);
+      }
+    };
+    await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writer));
     await rename(fresh, kept).catch(async (error) => {
       if (!existsSync(kept)) throw error;
       await rm(fresh, { recursive: true, force: true }); // another build made the same index meanwhile
     });
-    await Promise.all((await readdir(cache)).filter((name) => join(cache, name) !== kept).map((name) => rm(join(cache, name), { recursive: true, force: true })));
   } finally {
-    // The service is a child process, stopped once its work is written.
-    await pagefind.close();
+    await index.deleteIndex().catch(() => {});
     await rm(fresh, { recursive: true, force: true }); // left only by a failure
   }
 }
 
-// One job per worker; a build that finds its index in the cache sends none and ends the thread.
-parentPort.once("message", (job) => {
+// Jobs come one at a time (the next once this one is answered); `null` ends the worker, and with it
+// its Pagefind process (kill-free: the process stops once its input closes).
+parentPort.on("message", (job) => {
+  if (job === null) {
+    void pagefind.close().then(() => parentPort.close());
+    return;
+  }
   makeIndex(job).then(
     () => parentPort.postMessage({ ok: true }),
     (error) => parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),

@@ -7,7 +7,7 @@ import type { BuildSession } from "../build/session.ts";
 import type { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
-import { startIndexer, startSearchIndex, type Indexer, type PendingIndex } from "./index.ts";
+import { SEARCH_CACHE, startIndexer, startSearchIndex, type IndexReport, type PendingIndex } from "./index.ts";
 
 /** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
 const ENTRY = `/${SEARCH_INDEX_DIR}/pagefind-entry.json`;
@@ -23,14 +23,21 @@ export function searchMessages(t: SiteBuild["t"]) {
   };
 }
 
+/** What a production build says of its index. */
+export function indexReport({ pages, ms, parts, made }: IndexReport): string {
+  const posts = `${pages} post${pages === 1 ? "" : "s"}`;
+  if (!made) return `Search index of ${posts} unchanged: taken from ${SEARCH_CACHE}/`;
+  const written = `Search index of ${posts} written in ${(ms / 1000).toFixed(1)} s`;
+  if (parts === 1) return written;
+  return made === parts ? `${written}, in ${parts} parts` : `${written}: ${made} of its ${parts} parts made anew, the others taken from ${SEARCH_CACHE}/`;
+}
+
 export function searchPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   /** The build the index on disk was made from, and the indexing under way (one at a time). */
   let indexed: SiteBuild | undefined;
   let indexing: Promise<void> | undefined;
   /** The index of a build that indexes at once, handed to Pagefind before its pages are rendered. */
   let pending: { build: SiteBuild; index: PendingIndex } | undefined;
-  /** Pagefind's worker, started once a build that will index has read its content. */
-  let indexer: Indexer | undefined;
   let output = "_site";
 
   const index = (build: SiteBuild): Promise<void> =>
@@ -38,8 +45,7 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
       .write(output)
       .then((report) => {
         indexed = build;
-        if (build.site.build.mode === "production")
-          console.log(report.cached ? `[hoedoededa] Search index of ${report.pages} posts unchanged: taken from .cache/search/` : `[hoedoededa] Search index of ${report.pages} posts written in ${(report.ms / 1000).toFixed(1)} s`);
+        if (build.site.build.mode === "production") console.log(`[hoedoededa] ${indexReport(report)}`);
       })
       .finally(() => ((indexing = undefined), (pending = undefined))));
 
@@ -53,18 +59,16 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   /** Every production build indexes beside its rendering, and the dev server's first; later saves leave it until the search page asks. */
   const indexesAtOnce = (build: SiteBuild) => build.site.build.mode === "production" || !indexed;
 
-  // https://www.11ty.dev/docs/events/: once the content is read, Pagefind's worker loads while
-  // Eleventy makes the collections; once they are made and the pages not yet rendered, it gets the
-  // documents and indexes beside Eleventy's rendering.
-  config.on("eleventy.before", (round) => {
-    indexer?.close(); // a build that stopped at bad content left it unused
-    indexer = undefined;
-    session.building(round).then((build) => void (indexesAtOnce(build) && (indexer = startIndexer(session.root))), () => {});
-  });
-  config.on("eleventy.contentMap", () => {
-    const build = session.current;
-    if (indexesAtOnce(build)) pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t, indexer) };
-    indexer = undefined;
+  // https://www.11ty.dev/docs/events/: once the content is read, Pagefind's worker loads while the
+  // comments step asks GitHub for its counts; once they are in, the posts are indexed and Pagefind
+  // gets their documents, to work beside everything Eleventy does next. Eleventy waits for this
+  // hook, so the documents are on their way before any page is rendered.
+  config.on("eleventy.before", async (round) => {
+    const build = await session.building(round).catch(() => undefined);
+    if (!build || !indexesAtOnce(build)) return;
+    const indexer = startIndexer(session.root);
+    await build.counted;
+    pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t, indexer) };
   });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {

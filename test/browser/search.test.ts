@@ -21,7 +21,9 @@ const sites: Partial<Record<"production" | "deploy-preview", RunningSite>> = {};
 beforeAll(async () => {
   const toml = join(repoRoot, "netlify.toml");
   for (const context of ["production", "deploy-preview"] as const) {
-    deploys[context] = netlifyBuild(context);
+    // Production's index in parts of one post, as a site of thousands has parts of 500
+    // (src/search/index.ts): every search below then merges them; the preview keeps one part.
+    deploys[context] = netlifyBuild(context, context === "production" ? { siteSettings: { HOEDOEDEDA_SEARCH_PART_POSTS: "1" } } : {});
     sites[context] = await serve(deploys[context].out, toml);
   }
   browser = await launch();
@@ -134,6 +136,21 @@ describe("production", () => {
     expect(await page.getByRole("searchbox").isVisible()).toBe(false);
     expect(await page.getByRole("link", { name: "Reflectie" }).isVisible()).toBe(true);
     await blocked.close();
+  });
+
+  test("an index in parts: the page merges every part listed in parts.json, and finds posts of several", async () => {
+    const parts = (await (await fetch(`${sites.production!.url}/pagefind/parts.json`)).json()) as string[];
+    expect(parts.length).toBeGreaterThan(1);
+    const { page, problems } = await open(context, `${sites.production!.url}/zoeken/?q=leren`);
+    const asked = new Set<string>();
+    page.on("request", (request) => asked.add(new URL(request.url()).pathname));
+    await page.reload();
+    await eventually(async () => (await resultTitles(page)).length).toBeGreaterThan(1);
+    for (const part of parts) expect([...asked].some((path) => path.startsWith(`${part}pagefind.`) || path === `${part}pagefind-entry.json`), part).toBe(true);
+    // A part has only its index: the first part's script, worker and WebAssembly serve them all.
+    expect((await fetch(`${sites.production!.url}${parts[0]}pagefind.js`)).status).toBe(404);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   test("no other page loads a script for searching, nor Pagefind", async () => {

@@ -131,6 +131,45 @@ describe("the card cache and the search index cache", () => {
   });
 });
 
+describe("a search index in parts (a large site's: 500 posts each; 2 here)", () => {
+  const env = { HOEDOEDEDA_SEARCH_PART_POSTS: "2" };
+  let root: string;
+  let first: BuildResult;
+  let second: BuildResult;
+  beforeAll(() => {
+    root = tempProject();
+    first = build(root, { env });
+    // The newest post gets a sentence more: only the part it is in is made again.
+    const file = join(root, "content/posts/loslaten-en-regie.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nNog een gedachte over regie.\n`);
+    second = build(root, { env });
+  });
+  afterAll(() => {
+    for (const b of [first, second]) discard({ root: "", out: b?.out });
+    discard({ root });
+  });
+
+  test("the first build makes every part; the first is the index itself, the others are listed in parts.json", () => {
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s, in 2 parts/);
+    expect(JSON.parse(read(first.out, "pagefind/parts.json"))).toEqual(["/pagefind/2/"]);
+    const [own, second] = [siteFiles(join(first.out, "pagefind")), siteFiles(join(first.out, "pagefind/2"))];
+    expect(own).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.nl.pagefind"]));
+    // A part merged into the first needs only its index: no script, worker or WebAssembly of its own.
+    expect(second).toContain("pagefind-entry.json");
+    expect(second.filter((f) => /^pagefind(-worker)?\.js$|\.pagefind$/.test(f))).toEqual([]);
+  });
+
+  test("after an edit, only the edited post's part is made again; the cache keeps this build's parts", () => {
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s: 1 of its 2 parts made anew, the others taken from \.cache\/search\//);
+    expect(readdirSync(join(root, ".cache/search"))).toHaveLength(2);
+    // The oldest part is the very same files as before.
+    expect(read(second.out, "pagefind/pagefind-entry.json")).toBe(read(first.out, "pagefind/pagefind-entry.json"));
+    expect(read(second.out, "pagefind/2/pagefind-entry.json")).not.toBe(read(first.out, "pagefind/2/pagefind-entry.json"));
+  });
+});
+
 test("where the search index cannot be kept, the build fails and says what to do, instead of hanging or saying nothing", () => {
   const root = tempProject();
   mkdirSync(join(root, ".cache"), { recursive: true });

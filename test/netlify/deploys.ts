@@ -36,7 +36,7 @@ export function netlifyVariables(context: DeployContext): Record<string, string>
 }
 
 /** Variables of this machine that would leak into a build and that Netlify would not have set. */
-const cleared = ["ELEVENTY_RUN_MODE", "HOEDOEDEDA_ENV", "HOEDOEDEDA_DRAFTS", "SITE_URL", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "DEPLOY_URL", "REVIEW_ID", "BRANCH", "HEAD", "PULL_REQUEST", "GITHUB_TOKEN", "SITE_USERS"];
+const cleared = ["ELEVENTY_RUN_MODE", "HOEDOEDEDA_ENV", "HOEDOEDEDA_DRAFTS", "SITE_URL", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "DEPLOY_URL", "REVIEW_ID", "BRANCH", "HEAD", "PULL_REQUEST", "GITHUB_TOKEN", "SITE_USERS", "HOEDOEDEDA_SEARCH_PART_POSTS"];
 
 export interface Deploy {
   context: DeployContext;

@@ -9,7 +9,8 @@ import { formatProblem } from "../../src/content/problems.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { crossChecks } from "../../src/check/cross.ts";
 import { menuPages, phoneMenuLines } from "../../src/navigation.ts";
-import { searchDocument } from "../../src/search/index.ts";
+import { partFolder, searchDocument, searchParts } from "../../src/search/index.ts";
+import { indexReport } from "../../src/search/plugin.ts";
 import { discard } from "../build/html.ts";
 import { content, entry, index, siteFor } from "../support/model.ts";
 import { repoRoot, tempProject } from "../support/site.ts";
@@ -139,5 +140,37 @@ describe("what Pagefind is handed for a post", () => {
     expect(body).not.toContain("Reflectie");
     expect(html).toContain('<span data-pagefind-filter="tag">Reflectie</span>');
     expect(html).toContain(`<p data-pagefind-meta="day" data-pagefind-sort="date">${post!.summary.day}</p>`);
+  });
+});
+
+describe("the search index in parts", () => {
+  const newestFirst = ["e", "d", "c", "b", "a"];
+
+  test("oldest first, so that a new post changes the last part only", () => {
+    expect(searchParts(newestFirst, 2)).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+    const withNew = searchParts(["f", ...newestFirst], 2);
+    expect(withNew.slice(0, 2)).toEqual(searchParts(newestFirst, 2).slice(0, 2));
+    expect(withNew[2]).toEqual(["e", "f"]);
+  });
+
+  test("a site with fewer posts than a part, or none, has one part", () => {
+    expect(searchParts(newestFirst, 500)).toEqual([["a", "b", "c", "d", "e"]]);
+    expect(searchParts([], 500)).toEqual([[]]);
+  });
+
+  test("the first part is the index's own folder; the others sit in numbered folders inside it", () => {
+    expect([0, 1, 7].map(partFolder)).toEqual(["", "2/", "8/"]);
+  });
+
+  test("what the build says: written, in how many parts, and what came from the cache", () => {
+    expect(indexReport({ pages: 4, ms: 1234, parts: 1, made: 1 })).toBe("Search index of 4 posts written in 1.2 s");
+    expect(indexReport({ pages: 1, ms: 10, parts: 1, made: 0 })).toBe("Search index of 1 post unchanged: taken from .cache/search/");
+    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8 })).toBe("Search index of 4000 posts written in 6.6 s, in 8 parts");
+    expect(indexReport({ pages: 4000, ms: 600, parts: 8, made: 1 })).toBe("Search index of 4000 posts written in 0.6 s: 1 of its 8 parts made anew, the others taken from .cache/search/");
+  });
+
+  test("tests set the part's size; anything but a positive whole number leaves the default", () => {
+    expect(settingsFromEnv({ HOEDOEDEDA_SEARCH_PART_POSTS: "2" }).searchPartPosts).toBe(2);
+    for (const value of ["0", "-1", "1.5", "veel", ""]) expect(settingsFromEnv({ HOEDOEDEDA_SEARCH_PART_POSTS: value }).searchPartPosts, value).toBeUndefined();
   });
 });
