@@ -12,9 +12,9 @@
 //   newest part only; an edited one, its own part.
 // - Each part is kept in .cache/search/<hash of its documents>/ (Netlify keeps .cache/ between
 //   builds), so a part whose posts say what they said last time costs nothing.
-// - Parts to be made go to a worker thread (pagefind-worker.mjs), started before the content is
-//   read and given the documents as soon as the posts are indexed, before Eleventy reads its
-//   templates. The pages written, the parts are linked into _site/pagefind/:
+// - Parts to be made go to a worker thread (pagefind-worker.mjs), started with the documents as soon
+//   as the posts are indexed (in `eleventy.before`, before Eleventy reads its templates). A build
+//   whose parts are all in the cache starts no worker. The pages written, the parts are linked into _site/pagefind/:
 //   the first part is the index the search page loads, the others are in numbered folders inside
 //   it, listed in parts.json.
 import { createHash, randomUUID } from "node:crypto";
@@ -66,8 +66,9 @@ const FORMAT = "2";
 const WORKER = "src/search/pagefind-worker.mjs";
 /**
  * Posts per part of the index. A site of a two-year programme (some fifty posts) is one part; at
- * 4,000 posts a new post re-indexes 500 instead of 4,000 (measured: 0.6 s against 6 s), and a search
- * asks eight small indexes instead of one. Tests set it smaller (`searchPartPosts`, src/build/settings.ts).
+ * 4,000 posts a new post re-indexes 500 instead of 4,000 (measured in the worker, beside the
+ * rendering: 1.2–1.6 s against 5.6–6.3 s), and a search asks eight small indexes instead of one.
+ * Tests set it smaller (`searchPartPosts`, src/build/settings.ts).
  */
 export const PART_POSTS = 500;
 /** The list of the parts after the first, in the index's folder; the search page merges them. */
@@ -77,49 +78,15 @@ const runtime = /^(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 
 export interface IndexJob { documents: { url: string; content: string }[]; cache: string; kept: string; fresh: string }
 
-/** A Pagefind worker, started ahead of the jobs it will be given (or told it is not needed). */
-export interface Indexer {
-  /** Makes every job's index, one after the other. */
-  index(jobs: readonly IndexJob[]): Promise<void>;
-  /** Ends the worker (after the job under way, if any). */
-  close(): void;
-}
-
-/**
- * Starts a worker in `root`'s project: it loads Pagefind at once and waits for its jobs. One: a
- * second worker on this project's 2-core machine competed with the rendering and made the build no
- * faster (measured at 4,000 posts, 8 parts: 11.0–14.4 s with one, 12.5–14.0 s with two, 55 MiB more).
- */
-export function startIndexer(root: string): Indexer {
+/** Starts a Pagefind worker in `root`'s project and gives it `jobs`: it loads Pagefind, makes every part and ends. */
+function makeParts(root: string, jobs: readonly IndexJob[]): Promise<void> {
   const worker = new Worker(join(root, WORKER));
-  // Until a job is sent, an idle worker must not keep the process alive.
-  worker.unref();
-  const stopped = new Promise<never>((_, reject) => {
+  return new Promise<void>((resolve, reject) => {
+    worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => (reply.ok ? resolve() : reject(new Error(reply.message))));
     worker.once("error", reject);
     worker.once("exit", () => reject(new Error("Pagefind stopped before the search index was written: its own message is above.")));
-  });
-  stopped.catch(() => {}); // reported by the job under way, if any
-  const run = (job: IndexJob) => {
-    const answer = new Promise<void>((resolve, reject) =>
-      worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => (reply.ok ? resolve() : reject(new Error(reply.message)))),
-    );
-    worker.postMessage(job);
-    return Promise.race([answer, stopped]);
-  };
-  let closed = false;
-  const close = () => void (closed || ((closed = true), worker.postMessage(null)));
-  return {
-    async index(jobs) {
-      worker.ref();
-      try {
-        for (const job of jobs) await run(job);
-      } finally {
-        close();
-        worker.unref();
-      }
-    },
-    close,
-  };
+    worker.postMessage(jobs);
+  }).finally(() => worker.postMessage(null));
 }
 
 /** A folder's files linked (or, across disks, copied) into `to`; `keep` chooses among the top-level files. */
@@ -146,20 +113,22 @@ export const partFolder = (n: number): string => (n === 0 ? "" : `${n + 1}/`);
 
 /**
  * Starts the index of `posts`. `root` is the project, whose .cache/search/ keeps the parts made.
- * Best started before the pages are rendered, with an `indexer` started before the content is read.
+ * Best started before the pages are rendered: the parts not in the cache are made beside them.
  */
-export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang" | "build">, t: Pick<Messages, "questions">, indexer?: Indexer): PendingIndex {
+export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang" | "build">, t: Pick<Messages, "questions">): PendingIndex {
   const started = performance.now();
   const cache = join(root, SEARCH_CACHE);
+  const jobs: IndexJob[] = [];
   const parts = searchParts(posts, site.build.searchPartPosts ?? PART_POSTS).map((part) => {
     const documents = part.map((post) => ({ url: post.url, content: searchDocument(post, site, t) }));
     const hash = createHash("sha256").update(FORMAT);
     for (const doc of documents) hash.update(`\0${doc.url}\0${doc.content}`);
-    return { documents, cache, kept: join(cache, hash.digest("hex").slice(0, 16)), fresh: join(cache, `.${randomUUID()}`) };
+    const kept = join(cache, hash.digest("hex").slice(0, 16));
+    // Only the parts to be made keep their documents.
+    if (!existsSync(kept)) jobs.push({ documents, cache, kept, fresh: join(cache, `.${randomUUID()}`) });
+    return kept;
   });
-  const jobs = parts.filter((part) => !existsSync(part.kept));
-  if (!jobs.length) indexer?.close();
-  const made = jobs.length ? (indexer ?? startIndexer(root)).index(jobs) : Promise.resolve();
+  const made = jobs.length ? makeParts(root, jobs) : Promise.resolve();
   made.catch(() => {}); // reported by write()
 
   return {
@@ -169,13 +138,13 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
       const target = join(output, SEARCH_INDEX_DIR);
       const next = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
       const old = join(output, `.${SEARCH_INDEX_DIR}-old-${randomUUID()}`);
-      await Promise.all(parts.map((part, n) => linkTree(part.kept, join(next, partFolder(n)), n === 0 ? undefined : (name) => !runtime.test(name))));
+      await Promise.all(parts.map((kept, n) => linkTree(kept, join(next, partFolder(n)), n === 0 ? undefined : (name) => !runtime.test(name))));
       await writeFile(join(next, PARTS_FILE), `${JSON.stringify(parts.slice(1).map((_, n) => `/${SEARCH_INDEX_DIR}/${partFolder(n + 1)}`))}\n`);
       if (existsSync(target)) await rename(target, old);
       await rename(next, target);
       await rm(old, { recursive: true, force: true });
       // Only this build's parts stay in the cache.
-      const current = new Set(parts.map((part) => part.kept));
+      const current = new Set(parts);
       await Promise.all((await readdir(cache).catch(() => [])).filter((name) => !current.has(join(cache, name))).map((name) => rm(join(cache, name), { recursive: true, force: true })));
       return { pages: posts.length, ms: performance.now() - started, parts: parts.length, made: jobs.length };
     },

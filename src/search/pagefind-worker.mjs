@@ -13,8 +13,8 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parentPort } from "node:worker_threads";
-// Imported now, while the build is still reading its content: loading it later would wait for the
-// file system behind the rendering's writes.
+// Imported as the worker starts (in `eleventy.before`): loading it once the rendering writes its
+// thousands of files would wait for the file system behind them.
 import * as pagefind from "pagefind";
 
 /** Pagefind's ready-made interfaces (some 400 KB): the search page has its own. */
@@ -65,15 +65,20 @@ async function makeIndex({ documents, cache, kept, fresh }) {
   }
 }
 
-// Jobs come one at a time (the next once this one is answered); `null` ends the worker, and with it
-// its Pagefind process (kill-free: the process stops once its input closes).
-parentPort.on("message", (job) => {
-  if (job === null) {
+// One message with every part to be made, answered once all are written; `null` ends the worker,
+// and with it its Pagefind process. The parts are made one after the other: Pagefind's process
+// reads its requests in turn, and neither two parts at once in one worker nor two workers made a
+// build faster on this project's 2-core machine (measured at 4,000 posts in 8 parts, alternating:
+// two at once 9.1–10.3 s against 9.1–9.5 s; two workers 9.4–11.2 s against 7.8–8.7 s, 40 MiB more).
+parentPort.on("message", async (jobs) => {
+  if (jobs === null) {
     void pagefind.close().then(() => parentPort.close());
     return;
   }
-  makeIndex(job).then(
-    () => parentPort.postMessage({ ok: true }),
-    (error) => parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
-  );
+  try {
+    for (const job of jobs) await makeIndex(job);
+    parentPort.postMessage({ ok: true });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
 });

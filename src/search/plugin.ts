@@ -7,7 +7,7 @@ import type { BuildSession } from "../build/session.ts";
 import type { SiteBuild } from "../build/site-build.ts";
 import { addNunjucksFilters } from "../build/nunjucks.ts";
 import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
-import { SEARCH_CACHE, startIndexer, startSearchIndex, type IndexReport, type PendingIndex } from "./index.ts";
+import { SEARCH_CACHE, startSearchIndex, type IndexReport, type PendingIndex } from "./index.ts";
 
 /** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
 const ENTRY = `/${SEARCH_INDEX_DIR}/pagefind-entry.json`;
@@ -59,16 +59,15 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   /** Every production build indexes beside its rendering, and the dev server's first; later saves leave it until the search page asks. */
   const indexesAtOnce = (build: SiteBuild) => build.site.build.mode === "production" || !indexed;
 
-  // https://www.11ty.dev/docs/events/: once the content is read, Pagefind's worker loads while the
-  // comments step asks GitHub for its counts; once they are in, the posts are indexed and Pagefind
-  // gets their documents, to work beside everything Eleventy does next. Eleventy waits for this
-  // hook, so the documents are on their way before any page is rendered.
+  // https://www.11ty.dev/docs/events/: once the content is read and the comments step has its
+  // counts, the posts are indexed and Pagefind gets the documents of the parts to be made, to work
+  // beside everything Eleventy does next. Eleventy waits for this hook, so they are on their way
+  // before any page is rendered.
   config.on("eleventy.before", async (round) => {
     const build = await session.building(round).catch(() => undefined);
     if (!build || !indexesAtOnce(build)) return;
-    const indexer = startIndexer(session.root);
     await build.counted;
-    pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t, indexer) };
+    pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t) };
   });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {
