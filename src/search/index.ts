@@ -14,9 +14,9 @@
 //   builds), so a part whose posts say what they said last time costs nothing.
 // - Parts to be made go to a worker thread (pagefind-worker.mjs), started with the documents as soon
 //   as the posts are indexed (in `eleventy.before`, before Eleventy reads its templates). A build
-//   whose parts are all in the cache starts no worker. The pages written, the parts are linked into _site/pagefind/:
-//   the first part is the index the search page loads, the others are in numbered folders inside
-//   it, listed in parts.json.
+//   whose parts are all in the cache starts no worker.
+// - The pages written, the parts are linked into _site/pagefind/: the first part is the index the
+//   search page loads, the others are in numbered folders inside it, listed in parts.json.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
