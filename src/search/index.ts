@@ -76,16 +76,17 @@ export const PARTS_FILE = "parts.json";
 /** What the search page needs of a part it merges: the first part's script, worker and WebAssembly serve them all. */
 const runtime = /^(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 
-export interface IndexJob { documents: { url: string; content: string }[]; cache: string; kept: string; fresh: string }
+/** A part to be made: its documents, the folder it is kept in, and the one it is made in first. */
+interface PartJob { documents: { url: string; content: string }[]; kept: string; fresh: string }
 
-/** Starts a Pagefind worker in `root`'s project and gives it `jobs`: it loads Pagefind, makes every part and ends. */
-function makeParts(root: string, jobs: readonly IndexJob[]): Promise<void> {
+/** Starts a Pagefind worker in `root`'s project and gives it `parts`: it loads Pagefind, makes every part in `cache` and ends. */
+function makeParts(root: string, cache: string, parts: readonly PartJob[]): Promise<void> {
   const worker = new Worker(join(root, WORKER));
   return new Promise<void>((resolve, reject) => {
     worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => (reply.ok ? resolve() : reject(new Error(reply.message))));
     worker.once("error", reject);
     worker.once("exit", () => reject(new Error("Pagefind stopped before the search index was written: its own message is above.")));
-    worker.postMessage(jobs);
+    worker.postMessage({ cache, parts });
   }).finally(() => worker.postMessage(null));
 }
 
@@ -118,17 +119,17 @@ export const partFolder = (n: number): string => (n === 0 ? "" : `${n + 1}/`);
 export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang" | "build">, t: Pick<Messages, "questions">): PendingIndex {
   const started = performance.now();
   const cache = join(root, SEARCH_CACHE);
-  const jobs: IndexJob[] = [];
+  const jobs: PartJob[] = [];
   const parts = searchParts(posts, site.build.searchPartPosts ?? PART_POSTS).map((part) => {
     const documents = part.map((post) => ({ url: post.url, content: searchDocument(post, site, t) }));
     const hash = createHash("sha256").update(FORMAT);
     for (const doc of documents) hash.update(`\0${doc.url}\0${doc.content}`);
     const kept = join(cache, hash.digest("hex").slice(0, 16));
     // Only the parts to be made keep their documents.
-    if (!existsSync(kept)) jobs.push({ documents, cache, kept, fresh: join(cache, `.${randomUUID()}`) });
+    if (!existsSync(kept)) jobs.push({ documents, kept, fresh: join(cache, `.${randomUUID()}`) });
     return kept;
   });
-  const made = jobs.length ? makeParts(root, jobs) : Promise.resolve();
+  const made = jobs.length ? makeParts(root, cache, jobs) : Promise.resolve();
   made.catch(() => {}); // reported by write()
 
   return {

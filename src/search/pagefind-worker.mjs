@@ -23,19 +23,15 @@ const unused = /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/;
 const WRITES_AT_ONCE = 16;
 
 /**
- * Indexes `documents` and leaves the index complete in `kept` (made in `fresh`, then renamed: a build
- * stopped halfway leaves no half index to be found).
+ * Indexes a part's `documents` and leaves its index complete in `kept` (made in `fresh`, then
+ * renamed: a build stopped halfway leaves no half index to be found).
  *
  * Pagefind hands the files over instead of writing them itself (`getFiles`): its own writer starts a
  * thread per file, and at 4,000 posts the threads' locking cost more processor time than the
  * indexing (measured: 3.1 s of system time against 1.2 s).
- * @param {{ documents: { url: string, content: string }[], cache: string, kept: string, fresh: string }} job
+ * @param {{ documents: { url: string, content: string }[], kept: string, fresh: string }} part
  */
-async function makeIndex({ documents, cache, kept, fresh }) {
-  // Pagefind would stop without a word where it cannot write (it panics in its own process).
-  await mkdir(cache, { recursive: true }).catch((error) => {
-    throw new Error(`The search index cannot be kept in ${cache} (${error.code ?? error.message}). It is only a cache: remove it and build again.`);
-  });
+async function makeIndex({ documents, kept, fresh }) {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
@@ -65,18 +61,23 @@ async function makeIndex({ documents, cache, kept, fresh }) {
   }
 }
 
-// One message with every part to be made, answered once all are written; `null` ends the worker,
+// One message with the cache's folder and every part to be made in it, answered once all are
+// written; `null` ends the worker,
 // and with it its Pagefind process. The parts are made one after the other: Pagefind's process
 // reads its requests in turn, and neither two parts at once in one worker nor two workers made a
 // build faster on this project's 2-core machine (measured at 4,000 posts in 8 parts, alternating:
 // two at once 9.1–10.3 s against 9.1–9.5 s; two workers 9.4–11.2 s against 7.8–8.7 s, 40 MiB more).
-parentPort.on("message", async (jobs) => {
-  if (jobs === null) {
+parentPort.on("message", async (job) => {
+  if (job === null) {
     void pagefind.close().then(() => parentPort.close());
     return;
   }
   try {
-    for (const job of jobs) await makeIndex(job);
+    // Pagefind would stop without a word where it cannot write (it panics in its own process).
+    await mkdir(job.cache, { recursive: true }).catch((error) => {
+      throw new Error(`The search index cannot be kept in ${job.cache} (${error.code ?? error.message}). It is only a cache: remove it and build again.`);
+    });
+    for (const part of job.parts) await makeIndex(part);
     parentPort.postMessage({ ok: true });
   } catch (error) {
     parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });

@@ -40,8 +40,9 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
   let pending: { build: SiteBuild; index: PendingIndex } | undefined;
   let output = "_site";
 
+  const start = (build: SiteBuild) => startSearchIndex(session.root, build.index().posts, build.site, build.t);
   const index = (build: SiteBuild): Promise<void> =>
-    (indexing ??= (pending?.build === build ? pending.index : startSearchIndex(session.root, build.index().posts, build.site, build.t))
+    (indexing ??= (pending?.build === build ? pending.index : start(build))
       .write(output)
       .then((report) => {
         indexed = build;
@@ -67,7 +68,7 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
     const build = await session.building(round).catch(() => undefined);
     if (!build || !indexesAtOnce(build)) return;
     await build.counted;
-    pending = { build, index: startSearchIndex(session.root, build.index().posts, build.site, build.t) };
+    pending = { build, index: start(build) };
   });
 
   config.on("eleventy.after", async ({ directories, runMode }) => {
