@@ -19,7 +19,7 @@
 // - The pages written, the parts are linked into _site/pagefind/: the first part is the index the
 //   search page loads, the others are in numbered folders inside it, listed in parts.json.
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -68,6 +68,19 @@ export interface PendingIndex {
 export const SEARCH_CACHE = ".cache/search";
 /** Changes when the documents or the files kept change shape, so an older cached index is not used. */
 const FORMAT = "2";
+/**
+ * The installed Pagefind's version, which every part's key includes: after an upgrade a part kept
+ * from the older version is made again, not merged by a newer first part's script.
+ */
+export const pagefindVersion = (): string =>
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+
+/** The name a part is kept under in .cache/search/: its documents, the format and Pagefind's version. */
+export function partKey(documents: readonly { url: string; content: string }[], pagefind: string): string {
+  const hash = createHash("sha256").update(`${FORMAT}\0${pagefind}`);
+  for (const doc of documents) hash.update(`\0${doc.url}\0${doc.content}`);
+  return hash.digest("hex").slice(0, 16);
+}
 /** From the project's root, like the layouts: the config is bundled into .cache/ for a build, so no path relative to this module holds. */
 const WORKER = "src/search/pagefind-worker.mjs";
 /**
@@ -151,11 +164,10 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
   const started = performance.now();
   const cache = join(root, SEARCH_CACHE);
   const jobs: PartJob[] = [];
+  const pagefind = pagefindVersion();
   const parts = searchParts(posts, site.build.searchPartPosts ?? PART_POSTS).map((part) => {
     const documents = part.map((post) => ({ url: post.url, content: searchDocument(post, site, t) }));
-    const hash = createHash("sha256").update(FORMAT);
-    for (const doc of documents) hash.update(`\0${doc.url}\0${doc.content}`);
-    const kept = join(cache, hash.digest("hex").slice(0, 16));
+    const kept = join(cache, partKey(documents, pagefind));
     // Only the parts to be made keep their documents.
     if (!existsSync(kept)) jobs.push({ documents, kept, fresh: join(cache, `.${randomUUID()}`) });
     return kept;

@@ -1,6 +1,8 @@
 // The rules of issue 18 that need no build: series and menu fields checked with file, field and fix;
 // which pages the header holds; how a card's title is fitted and named; what Pagefind is handed.
 import { afterAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { settingsFromEnv } from "../../src/build/settings.ts";
 import { cardHash, postCard, siteCard } from "../../src/cards/content.ts";
 import { drawable, fitTitle } from "../../src/cards/render.ts";
@@ -9,7 +11,7 @@ import { formatProblem } from "../../src/content/problems.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { crossChecks } from "../../src/check/cross.ts";
 import { menuPages, phoneMenuLines } from "../../src/navigation.ts";
-import { partFolder, searchDocument, searchParts } from "../../src/search/index.ts";
+import { pagefindVersion, partFolder, partKey, searchDocument, searchParts } from "../../src/search/index.ts";
 import { indexReport } from "../../src/search/plugin.ts";
 import { discard } from "../build/html.ts";
 import { content, entry, index, siteFor } from "../support/model.ts";
@@ -172,6 +174,17 @@ describe("the search index in parts", () => {
   test("the parts a second Pagefind made once the pages were written are counted", () => {
     expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8, late: 2 })).toBe("Search index of 4000 posts written in 6.6 s, in 8 parts (2 by a second Pagefind, once the pages were written)");
     expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 3, late: 1 })).toBe("Search index of 4000 posts written in 6.6 s: 3 of its 8 parts made anew (1 by a second Pagefind, once the pages were written), the others taken from .cache/search/");
+  });
+
+  test("a part is kept under its documents and Pagefind's version: an upgrade makes every part again", () => {
+    const docs = [{ url: "/posts/a/", content: "<html>a</html>" }, { url: "/posts/b/", content: "<html>b</html>" }];
+    expect(partKey(docs, "1.6.0")).toMatch(/^[0-9a-f]{16}$/);
+    expect(partKey(docs.map((doc) => ({ ...doc })), "1.6.0")).toBe(partKey(docs, "1.6.0"));
+    expect(partKey(docs, "1.7.0")).not.toBe(partKey(docs, "1.6.0"));
+    expect(partKey([docs[0]!, { ...docs[1]!, content: "<html>b!</html>" }], "1.6.0")).not.toBe(partKey(docs, "1.6.0"));
+    // The version installed, as npm locked it.
+    const lock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
+    expect(pagefindVersion()).toBe(lock.packages["node_modules/pagefind"]!.version);
   });
 
   test("tests set the part's size; anything but a positive whole number leaves the default", () => {
