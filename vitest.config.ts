@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     maxWorkers: 2,
+    // One temporary folder per run, removed at its end (test/support/temporary-root.ts).
+    globalSetup: ["test/support/temporary-root.ts"],
   },
 });
