@@ -13,9 +13,8 @@
 // - Each part is kept in .cache/search/<hash of its documents>/ (Netlify keeps .cache/ between
 //   builds), so a part whose posts say what they said last time costs nothing.
 // - Parts to be made go to a worker thread (pagefind-worker.mjs), started with the documents as soon
-//   as the posts are indexed (in `eleventy.before`, before Eleventy reads its templates); once the
-//   pages are written, a second worker takes the parts still waiting. A build whose parts are all
-//   in the cache starts no worker.
+//   as the posts are indexed (in `eleventy.before`, before Eleventy reads its templates). A build
+//   whose parts are all in the cache starts no worker.
 // - The pages written, the parts are linked into _site/pagefind/: the first part is the index the
 //   search page loads, the others are in numbered folders inside it, listed in parts.json.
 import { createHash, randomUUID } from "node:crypto";
@@ -53,14 +52,9 @@ export interface IndexReport {
   /** The parts the index is in, and how many of them were made by this build (the rest came from .cache/search/). */
   parts: number;
   made: number;
-  /** How many of those a second Pagefind made, started once the pages were written. */
-  late: number;
 }
 
-/**
- * An index being made (or found in the cache). `write` is called once the pages are written: it
- * puts the index into the output, and a second Pagefind may join for the parts still waiting.
- */
+/** An index being made (or found in the cache); `write` puts it into the output once the pages are there. */
 export interface PendingIndex {
   write(output: string): Promise<IndexReport>;
 }
@@ -98,40 +92,15 @@ const runtime = /^(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 /** A part to be made: its documents, the folder it is kept in, and the one it is made in first. */
 interface PartJob { documents: { url: string; content: string }[]; kept: string; fresh: string }
 
-/**
- * Makes `parts` in `cache` with Pagefind workers in `root`'s project, and tells how many of them the
- * second one made. One works from the start, beside the rendering, which has the other core; once
- * `free` resolves (the pages are written, the second core is idle) a second one takes the parts
- * still waiting, if there are two or more: a new worker's first part of 500 takes 1.2–1.6 s, a
- * running one's 0.5–0.9 s, so for one part it would gain nothing. Two from the start were slower:
- * they and the rendering fought over two cores (measured at 4,000 posts in 8 parts: 9.4–11.2 s
- * against 7.8–8.7 s).
- */
-function makeParts(root: string, cache: string, parts: readonly PartJob[], free: Promise<unknown>): Promise<number> {
-  /** The number of the next part to be taken, shared by the workers (pagefind-worker.mjs). */
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const started: Worker[] = [];
-  let ended = false;
-  const start = (from: number): Promise<number> => {
-    const worker = new Worker(join(root, WORKER));
-    started.push(worker);
-    return new Promise<number>((resolve, reject) => {
-      worker.once("message", (reply: { ok: true; made: number } | { ok: false; message: string }) => (reply.ok ? resolve(reply.made) : reject(new Error(reply.message))));
-      worker.once("error", reject);
-      worker.once("exit", () => reject(new Error("Pagefind stopped before the search index was written: its own message is above.")));
-      worker.postMessage({ cache, parts: parts.slice(from), from, next: next.buffer });
-    });
-  };
-  const second = free.then(() => {
-    const from = Atomics.load(next, 0);
-    return !ended && parts.length - from >= 2 ? start(from) : 0;
-  });
-  return Promise.all([start(0), second])
-    .then(([, late]) => late)
-    .finally(() => {
-      ended = true;
-      for (const worker of started) worker.postMessage(null);
-    });
+/** Starts a Pagefind worker in `root`'s project and gives it `parts`: it loads Pagefind, makes every part in `cache` and ends. */
+function makeParts(root: string, cache: string, parts: readonly PartJob[]): Promise<void> {
+  const worker = new Worker(join(root, WORKER));
+  return new Promise<void>((resolve, reject) => {
+    worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => (reply.ok ? resolve() : reject(new Error(reply.message))));
+    worker.once("error", reject);
+    worker.once("exit", () => reject(new Error("Pagefind stopped before the search index was written: its own message is above.")));
+    worker.postMessage({ cache, parts });
+  }).finally(() => worker.postMessage(null));
 }
 
 /** A folder's files linked (or, across disks, copied) into `to`; `keep` chooses among the top-level files. */
@@ -172,15 +141,12 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
     if (!existsSync(kept)) jobs.push({ documents, kept, fresh: join(cache, `.${randomUUID()}`) });
     return kept;
   });
-  let pagesWritten!: () => void;
-  const free = new Promise<void>((resolve) => (pagesWritten = resolve));
-  const made = jobs.length ? makeParts(root, cache, jobs, free) : Promise.resolve(0);
+  const made = jobs.length ? makeParts(root, cache, jobs) : Promise.resolve();
   made.catch(() => {}); // reported by write()
 
   return {
     async write(output) {
-      pagesWritten();
-      const late = await made;
+      await made;
       // Swapped in whole: a search page never sees half an index, and files of an earlier one do not linger.
       const target = join(output, SEARCH_INDEX_DIR);
       const next = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
@@ -193,7 +159,7 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
       // Only this build's parts stay in the cache.
       const current = new Set(parts);
       await Promise.all((await readdir(cache).catch(() => [])).filter((name) => !current.has(join(cache, name))).map((name) => rm(join(cache, name), { recursive: true, force: true })));
-      return { pages: posts.length, ms: performance.now() - started, parts: parts.length, made: jobs.length, late };
+      return { pages: posts.length, ms: performance.now() - started, parts: parts.length, made: jobs.length };
     },
   };
 }

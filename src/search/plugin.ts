@@ -24,13 +24,12 @@ export function searchMessages(t: SiteBuild["t"]) {
 }
 
 /** What a production build says of its index. */
-export function indexReport({ pages, ms, parts, made, late }: IndexReport): string {
+export function indexReport({ pages, ms, parts, made }: IndexReport): string {
   const posts = `${pages} post${pages === 1 ? "" : "s"}`;
   if (!made) return `Search index of ${posts} unchanged: taken from ${SEARCH_CACHE}/`;
   const written = `Search index of ${posts} written in ${(ms / 1000).toFixed(1)} s`;
-  const second = late ? ` (${late} by a second Pagefind, once the pages were written)` : "";
   if (parts === 1) return written;
-  return made === parts ? `${written}, in ${parts} parts${second}` : `${written}: ${made} of its ${parts} parts made anew${second}, the others taken from ${SEARCH_CACHE}/`;
+  return made === parts ? `${written}, in ${parts} parts` : `${written}: ${made} of its ${parts} parts made anew, the others taken from ${SEARCH_CACHE}/`;
 }
 
 export function searchPlugin(config: UserConfig, { session }: { session: BuildSession }): void {

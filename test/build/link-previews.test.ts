@@ -1,13 +1,9 @@
 // Link previews on every page type of a real build: Open Graph and Twitter-card meta with absolute
 // addresses, each image a 1200×630 PNG that exists; cards drawn once and taken from .cache/cards/ by
 // the next build; a private site that shows previewers nothing of itself.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { messages } from "../../src/i18n/index.ts";
-import { startSearchIndex } from "../../src/search/index.ts";
-import { content, entry, index } from "../support/model.ts";
 import { build, buildSite, tempProject, type BuildResult } from "../support/site.ts";
 import { discard, elementsOf, read, siteFiles } from "./html.ts";
 
@@ -172,27 +168,6 @@ describe("a search index in parts (a large site's: 500 posts each; 2 here)", () 
     expect(read(second.out, "pagefind/pagefind-entry.json")).toBe(read(first.out, "pagefind/pagefind-entry.json"));
     expect(read(second.out, "pagefind/2/pagefind-entry.json")).not.toBe(read(first.out, "pagefind/2/pagefind-entry.json"));
   });
-});
-
-test("parts still waiting when the pages are written are shared with a second Pagefind; every part is made once and ends up in place", async () => {
-  const root = tempProject();
-  const out = mkdtempSync(join(tmpdir(), "hoedoededa-site-"));
-  try {
-    const model = content(Array.from({ length: 6 }, (_, i) => entry(`stap-${i + 1}`, { title: `Stap ${i + 1}`, date: `2026-0${i + 1}-01` }, `Over stap ${i + 1} en netwerken.`)), { HOEDOEDEDA_SEARCH_PART_POSTS: "1" });
-    // The pages are "written" at once, so the second Pagefind starts while the first is on its first part.
-    const report = await startSearchIndex(root, index(model).posts, model.site, messages("nl")).write(out);
-    expect(report).toMatchObject({ pages: 6, parts: 6, made: 6 });
-    expect(report.late).toBeGreaterThan(0);
-    expect(report.late).toBeLessThan(6);
-    expect(JSON.parse(read(out, "pagefind/parts.json"))).toEqual(["/pagefind/2/", "/pagefind/3/", "/pagefind/4/", "/pagefind/5/", "/pagefind/6/"]);
-    // Each part holds exactly one post: none was made twice or left out.
-    for (const folder of ["", "2/", "3/", "4/", "5/", "6/"]) {
-      expect(JSON.parse(read(out, `pagefind/${folder}pagefind-entry.json`)).languages.nl.page_count, folder).toBe(1);
-    }
-    expect(readdirSync(join(root, ".cache/search")).filter((name) => !name.startsWith("."))).toHaveLength(6);
-  } finally {
-    discard({ root, out });
-  }
 });
 
 test("where the search index cannot be kept, the build fails and says what to do, instead of hanging or saying nothing", () => {

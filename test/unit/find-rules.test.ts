@@ -165,15 +165,10 @@ describe("the search index in parts", () => {
   });
 
   test("what the build says: written, in how many parts, and what came from the cache", () => {
-    expect(indexReport({ pages: 4, ms: 1234, parts: 1, made: 1, late: 0 })).toBe("Search index of 4 posts written in 1.2 s");
-    expect(indexReport({ pages: 1, ms: 10, parts: 1, made: 0, late: 0 })).toBe("Search index of 1 post unchanged: taken from .cache/search/");
-    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8, late: 0 })).toBe("Search index of 4000 posts written in 6.6 s, in 8 parts");
-    expect(indexReport({ pages: 4000, ms: 600, parts: 8, made: 1, late: 0 })).toBe("Search index of 4000 posts written in 0.6 s: 1 of its 8 parts made anew, the others taken from .cache/search/");
-  });
-
-  test("the parts a second Pagefind made once the pages were written are counted", () => {
-    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8, late: 2 })).toBe("Search index of 4000 posts written in 6.6 s, in 8 parts (2 by a second Pagefind, once the pages were written)");
-    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 3, late: 1 })).toBe("Search index of 4000 posts written in 6.6 s: 3 of its 8 parts made anew (1 by a second Pagefind, once the pages were written), the others taken from .cache/search/");
+    expect(indexReport({ pages: 4, ms: 1234, parts: 1, made: 1 })).toBe("Search index of 4 posts written in 1.2 s");
+    expect(indexReport({ pages: 1, ms: 10, parts: 1, made: 0 })).toBe("Search index of 1 post unchanged: taken from .cache/search/");
+    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8 })).toBe("Search index of 4000 posts written in 6.6 s, in 8 parts");
+    expect(indexReport({ pages: 4000, ms: 600, parts: 8, made: 1 })).toBe("Search index of 4000 posts written in 0.6 s: 1 of its 8 parts made anew, the others taken from .cache/search/");
   });
 
   test("a part is kept under its documents and Pagefind's version: an upgrade makes every part again", () => {
