@@ -10,8 +10,8 @@
 // - The posts are indexed in parts of PART_POSTS, oldest first, each a Pagefind index of its own
 //   that the search page merges (https://pagefind.app/docs/multisite/). A new post changes the
 //   newest part only; an edited one, its own part.
-// - Each part is kept in .cache/search/<hash of its documents>/ (Netlify keeps .cache/ between
-//   builds), so a part whose posts say what they said last time costs nothing.
+// - Each part is kept in .cache/search/<hash of its documents and Pagefind's version>/ (Netlify
+//   keeps .cache/ between builds), so a part whose posts say what they said last time costs nothing.
 // - Parts to be made go to a worker thread (pagefind-worker.mjs), started with the documents as soon
 //   as the posts are indexed (in `eleventy.before`, before Eleventy reads its templates). A build
 //   whose parts are all in the cache starts no worker.
