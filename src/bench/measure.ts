@@ -29,20 +29,23 @@ export function median(values: readonly number[]): number {
 }
 
 export function timeBuild(command: Command, reportRss: string, output: string): Run {
-  const rssFile = join(mkdtempSync(join(tmpdir(), "hoedoededa-rss-")), "rss");
+  const rssDir = mkdtempSync(join(tmpdir(), "hoedoededa-rss-"));
+  const rssFile = join(rssDir, "rss");
   rmSync(output, { recursive: true, force: true });
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [...command.nodeArgs, "--import", reportRss, command.script, ...command.args, `--output=${output}`], {
-    cwd: command.cwd,
-    encoding: "utf8",
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, HOEDOEDEDA_ENV: "production", ELEVENTY_RUN_MODE: "build", GITHUB_TOKEN: "" },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`build failed in ${command.cwd}:\n${result.stderr.slice(-3000)}`);
-  const peakMiB = Number(readFileSync(rssFile, "utf8")) / 1024;
-  rmSync(rssFile, { force: true });
-  return { seconds, peakMiB, stdout: result.stdout };
+  try {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [...command.nodeArgs, "--import", reportRss, command.script, ...command.args, `--output=${output}`], {
+      cwd: command.cwd,
+      encoding: "utf8",
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, HOEDOEDEDA_ENV: "production", ELEVENTY_RUN_MODE: "build", GITHUB_TOKEN: "" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (result.status !== 0) throw new Error(`build failed in ${command.cwd}:\n${result.stderr.slice(-3000)}`);
+    return { seconds, peakMiB: Number(readFileSync(rssFile, "utf8")) / 1024, stdout: result.stdout };
+  } finally {
+    rmSync(rssDir, { recursive: true, force: true });
+  }
 }
 
 function freePort(): Promise<number> {
