@@ -3,9 +3,10 @@
 // a card the cache does not have yet is drawn. Netlify keeps .cache/cards/ between builds
 // (src/netlify/keep-cache/), so an unchanged post costs a hard link.
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { linkFromCache } from "../build/from-cache.ts";
 import type { CardContent } from "./content.ts";
 import { renderCard } from "./render.ts";
 
@@ -38,15 +39,6 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   }));
 }
 
-/** A hard link when the output is on the cache's disk, else a copy. */
-async function place(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to);
-  }
-}
-
 /**
  * Puts every wanted card into `<output>/assets/cards/` and removes the ones no page names any more.
  * `prune`: also forget cached cards this build did not use (a full build knows them all).
@@ -70,7 +62,7 @@ export async function writeCards(root: string, output: string, wanted: readonly 
     await rename(temporary, join(cache, card.cached));
   });
   const drawMs = performance.now() - started;
-  await pool(missing, 16, (card) => place(join(cache, card.cached), join(dir, card.file)));
+  await pool(missing, 16, (card) => linkFromCache(join(cache, card.cached), join(dir, card.file)));
 
   const names = new Set(wanted.map((card) => card.file));
   await Promise.all([...present].filter((file) => !names.has(file)).map((file) => rm(join(dir, file), { force: true })));

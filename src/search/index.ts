@@ -19,9 +19,10 @@
 //   search page loads, the others are in numbered folders inside it, listed in parts.json.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { linkFromCache } from "../build/from-cache.ts";
 import type { Site } from "../content/load.ts";
 import { escapeHtml } from "../escape-html.ts";
 import type { Messages } from "../i18n/index.ts";
@@ -110,7 +111,7 @@ async function linkTree(from: string, to: string, keep: (name: string) => boolea
     const [source, target] = [join(from, entry.name), join(to, entry.name)];
     if (entry.isDirectory()) return linkTree(source, target);
     if (!keep(entry.name)) return;
-    await link(source, target).catch(() => copyFile(source, target));
+    await linkFromCache(source, target);
   }));
 }
 
