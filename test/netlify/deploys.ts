@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "smol-toml";
+import { buildVariables } from "../support/env.ts";
 import { repoRoot, tempProject, type BuildOptions } from "../support/site.ts";
 
 export interface NetlifyConfig {
@@ -35,8 +36,8 @@ export function netlifyVariables(context: DeployContext): Record<string, string>
   return { ...common, BRANCH: branch, HEAD: branch, PULL_REQUEST: "false", DEPLOY_PRIME_URL: branchUrl };
 }
 
-/** Variables of this machine that would leak into a build and that Netlify would not have set. */
-const cleared = ["ELEVENTY_RUN_MODE", "HOEDOEDEDA_ENV", "HOEDOEDEDA_DRAFTS", "SITE_URL", "CONTEXT", "URL", "DEPLOY_PRIME_URL", "DEPLOY_URL", "REVIEW_ID", "BRANCH", "HEAD", "PULL_REQUEST", "GITHUB_TOKEN", "SITE_USERS", "HOEDOEDEDA_SEARCH_PART_POSTS"];
+/** Variables of this machine that would leak into a build and that Netlify would not have set: every one the build reads, and Netlify's own. */
+const cleared = [...buildVariables, "DEPLOY_URL", "PULL_REQUEST"];
 
 export interface Deploy {
   context: DeployContext;
