@@ -83,14 +83,16 @@ try {
   process.stderr.write("Cold build: drawing every link-preview card…\n");
   const cold = timeBuild(ours(corpus), reportRss, join(outputRoot, "ours"));
   const drawn = /(\d+) link-preview cards? drawn in ([\d.]+) s/.exec(cold.stdout);
-  const indexed = /Search index of (\d+) posts written in ([\d.]+) s/.exec(cold.stdout);
+  // What the build says of its search index (indexReport, src/search/plugin.ts): posts, seconds.
+  const indexWritten = /Search index of (\d+) posts written in ([\d.]+) s/;
+  const indexed = indexWritten.exec(cold.stdout);
   lines.push(
     `Cold card cache (first build, ${posts} posts): build ${fmt(cold.seconds)} s, peak ${fmt(cold.peakMiB, 0)} MiB`,
     drawn ? `  cards drawn         ${drawn[1]} in ${drawn[2]} s: ${fmt((Number(drawn[2]) / Number(drawn[1])) * 1000, 0)} ms per card (satori and resvg, both cores)` : "  cards drawn         none reported",
     indexed ? `  search index        ${indexed[1]} posts, ${indexed[2]} s from handing Pagefind the posts (before the pages are rendered) to the index written` : "",
     "",
   );
-  const indexSeconds = (pair: Pair) => fmt(median(pair.ours.map((r) => Number(/Search index of \d+ posts written in ([\d.]+) s/.exec(r.stdout)?.[1] ?? NaN))));
+  const indexSeconds = (pair: Pair) => fmt(median(pair.ours.map((r) => Number(indexWritten.exec(r.stdout)?.[2] ?? NaN))));
   // Every card in the cache, the whole search index made from nothing (a first deploy, or a cleared cache).
   const forgetIndex = () => rmSync(join(corpus.project, ".cache/search"), { recursive: true, force: true });
   const fresh = compare(corpus, runs, outputRoot, forgetIndex);

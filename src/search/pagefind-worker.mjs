@@ -62,11 +62,11 @@ async function makeIndex({ documents, kept, fresh }) {
 }
 
 // One message with the cache's folder and every part to be made in it, answered once all are
-// written; `null` ends the worker,
-// and with it its Pagefind process. The parts are made one after the other: Pagefind's process
-// reads its requests in turn, and neither two parts at once in one worker nor two workers made a
-// build faster on this project's 2-core machine (measured at 4,000 posts in 8 parts, alternating:
-// two at once 9.1–10.3 s against 9.1–9.5 s; two workers 9.4–11.2 s against 7.8–8.7 s, 40 MiB more).
+// written; `null` ends the worker, and with it its Pagefind process. The parts are made one after
+// the other: Pagefind's process reads its requests in turn, and neither two parts at once in one
+// worker nor two workers made a build faster on this project's 2-core machine (measured at 4,000
+// posts in 8 parts, alternating: two at once 9.1–10.3 s against 9.1–9.5 s; two workers 9.4–11.2 s
+// against 7.8–8.7 s, 40 MiB more).
 parentPort.on("message", async (job) => {
   if (job === null) {
     void pagefind.close().then(() => parentPort.close());
