@@ -197,4 +197,16 @@ describe("netlify.toml: the build plugin that keeps the cards and the search ind
     expect(calls).toEqual([`restore ${CARD_CACHE} ${SEARCH_CACHE}`, `save ${CARD_CACHE} ${SEARCH_CACHE}`]);
     expect(readFileSync(join(repoRoot, "src/netlify/keep-cache/manifest.yml"), "utf8")).toMatch(/^name: \S+/m);
   });
+
+  test("exports nothing but Netlify's event handlers, which its loader requires of every export", async () => {
+    // @netlify/build, lib/plugins/child/validate.js: any other export stops the build with
+    // "Invalid event '…'" (EVENTS and DEV_EVENTS of @netlify/config). test/netlify/netlify-cli.test.ts
+    // runs the real loader where a netlify-cli is installed.
+    const events = ["onPreBuild", "onBuild", "onPostBuild", "onSuccess", "onError", "onEnd", "onPreDev", "onDev"];
+    const plugin: Record<string, unknown> = await import("../../src/netlify/keep-cache/index.js");
+    for (const [name, value] of Object.entries(plugin)) {
+      expect(events, `export ${name}`).toContain(name);
+      expect(typeof value, `export ${name}`).toBe("function");
+    }
+  });
 });

@@ -2,6 +2,5 @@
 interface Utils {
   cache: { restore(paths: string[]): Promise<boolean>; save(paths: string[]): Promise<boolean> };
 }
-export declare const KEPT: string[];
 export declare function onPreBuild(options: { utils: Utils }): Promise<void>;
 export declare function onPostBuild(options: { utils: Utils }): Promise<void>;

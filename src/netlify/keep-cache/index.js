@@ -5,8 +5,10 @@
 // (the response counts, kept ten minutes) must not outlive the build that asked GitHub, or a
 // rebuild for a new response would show the old count.
 // Plain JavaScript, because Netlify runs it as it is, before any of the project's code is built.
+// Export nothing but event handlers: Netlify's loader takes every export for one and refuses the
+// plugin (and the whole build) at any other name (@netlify/build, lib/plugins/child/validate.js).
 
-export const KEPT = [".cache/cards", ".cache/search"];
+const KEPT = [".cache/cards", ".cache/search"];
 
 /** Before the build: what the last build kept, back in place (nothing when there is none yet). */
 export async function onPreBuild({ utils }) {
