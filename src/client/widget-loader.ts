@@ -21,9 +21,11 @@ if (section) {
     );
   };
   if (new URLSearchParams(location.search).has("giscus")) {
-    // Back from signing in to GitHub through giscus: straight to the comments.
+    // Back from signing in to GitHub through giscus: straight to the comments. "instant", because
+    // the stylesheet's smooth scrolling would otherwise glide through the whole post first (and
+    // stop short of the section if anything above it moves meanwhile).
     load();
-    section.scrollIntoView();
+    section.scrollIntoView({ behavior: "instant", block: "start" });
   } else if ("IntersectionObserver" in window) {
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
