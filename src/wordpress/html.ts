@@ -86,8 +86,48 @@ export interface PostContext extends BlockContext {
   rewriteLink?: (href: string) => string;
 }
 
-/** A post body converter: headings shift down when the post uses `<h1>` (the title is the page's h1). */
-function postService(shiftHeadings: boolean, rewriteLink: (href: string) => string): TurndownService {
+/**
+ * The levels a post's headings get on the site, in document order. The title is the page's only h1,
+ * so a heading with no higher one before it becomes h2, and one under a higher heading goes one level
+ * below it, never more: screen-reader users jump by level, and a skipped level (an imported h3 or h6
+ * right under the title) reads as missing content. Headings the post put side by side stay side by side.
+ * E.g. [3, 3, 5] → [2, 2, 3]; [1, 2] → [2, 3]; [4, 2, 3] → [2, 2, 3].
+ */
+export function outlineLevels(levels: readonly number[]): number[] {
+  // The open sections: each heading's level in the post and on the site.
+  const open: { from: number; to: number }[] = [];
+  return levels.map((from) => {
+    while (open.length && open.at(-1)!.from >= from) open.pop();
+    const to = Math.min((open.at(-1)?.to ?? 1) + 1, 6);
+    open.push({ from, to });
+    return to;
+  });
+}
+
+/** Turndown's headings, at the levels `outlineLevels` gives them in their own document. */
+function outlinedHeadings(td: TurndownService): void {
+  const headings = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
+  const levelsByDocument = new WeakMap<Document, Map<Node, number>>();
+  const levelOf = (node: Node): number => {
+    const doc = node.ownerDocument!;
+    let levels = levelsByDocument.get(doc);
+    if (!levels) {
+      // Headings inside tables and folded sections stay HTML (the table rule): they keep their level.
+      const found = Array.from(doc.querySelectorAll(headings.join(","))).filter((h) => !h.closest("table, details"));
+      const outlined = outlineLevels(found.map((h) => Number(h.nodeName.charAt(1))));
+      levels = new Map(found.map((h, i) => [h, outlined[i]!]));
+      levelsByDocument.set(doc, levels);
+    }
+    return levels.get(node) ?? Number(node.nodeName.charAt(1));
+  };
+  td.addRule("outlinedHeading", {
+    filter: [...headings],
+    replacement: (content, node) => `\n\n${"#".repeat(levelOf(node))} ${content.trim()}\n\n`,
+  });
+}
+
+/** A post body converter: links to other imported posts rewritten, headings under the title. */
+function postService(rewriteLink: (href: string) => string): TurndownService {
   const td = baseService();
   td.addRule("link", {
     filter: (node) => node.nodeName === "A" && Boolean(node.getAttribute("href")) && safeHref(node.getAttribute("href") ?? ""),
@@ -99,12 +139,7 @@ function postService(shiftHeadings: boolean, rewriteLink: (href: string) => stri
       return `[${content}](${href}${title ? ` "${title.replace(/"/g, '\\"')}"` : ""})`;
     },
   });
-  if (shiftHeadings) {
-    td.addRule("shiftedHeading", {
-      filter: ["h1", "h2", "h3", "h4", "h5"],
-      replacement: (content, node) => `\n\n${"#".repeat(Number(node.nodeName.charAt(1)) + 1)} ${content.trim()}\n\n`,
-    });
-  }
+  outlinedHeadings(td);
   td.addRule("figure", {
     filter: "figure",
     replacement: (content, node) => {
@@ -167,7 +202,7 @@ export function convertPost(html: string, context: PostContext): ConvertedPost {
   const expanded = expandShortcodes(html, context);
   const blocks = hasBlocks(expanded) ? blocksToHtml(parseBlocks(unwrapDelimiters(expanded)), context) : undefined;
   const prepared = blocks ? blocks.html : autop(expanded);
-  const markdown = tidy(postService(/<h1[\s>]/i.test(prepared), context.rewriteLink ?? ((href) => href)).turndown(prepared));
+  const markdown = tidy(postService(context.rewriteLink ?? ((href) => href)).turndown(prepared));
   // Paragraphs, lines and captions of the teaser stay apart as words: `</p><p>` is a space.
   const teaser = blocks?.teaser ? plainText(blocks.teaser.replace(/<br\s*\/?>|<\/(?:p|h[1-6]|li|figcaption|blockquote|div|figure)>/gi, "$& ")) : "";
   return { markdown, unknownBlocks: blocks?.unknown ?? {}, ...(teaser ? { teaser } : {}) };

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { createMarkdown } from "../../src/markdown.ts";
 import { renderResponseText } from "../../src/comments/earlier.ts";
-import { autop, commentToMarkdown, plainText, postToMarkdown } from "../../src/wordpress/html.ts";
+import { autop, commentToMarkdown, outlineLevels, plainText, postToMarkdown } from "../../src/wordpress/html.ts";
 import { embedUrl, expandShortcodes, shortcodeAttributes } from "../../src/wordpress/shortcodes.ts";
 import { elementsOf } from "../build/html.ts";
 
@@ -37,6 +37,24 @@ describe("paragraphs, as WordPress makes them", () => {
   });
 });
 
+describe("the outline of imported headings", () => {
+  test.each([
+    [[2, 3], [2, 3]],
+    [[1, 2], [2, 3]],
+    [[3, 3, 5], [2, 2, 3]],
+    [[6], [2]],
+    [[4, 2, 3], [2, 2, 3]],
+    [[2, 5, 5, 3], [2, 3, 3, 3]],
+    [[1, 2, 3, 4, 5, 6], [2, 3, 4, 5, 6, 6]],
+    [[], []],
+  ])("%j → %j", (levels, expected) => {
+    const outlined = outlineLevels(levels);
+    expect(outlined).toEqual(expected);
+    // Whatever came in: the first is h2, and none is more than one under the one before it.
+    outlined.forEach((level, i) => expect(level).toBeLessThanOrEqual((i ? outlined[i - 1]! : 1) + 1));
+  });
+});
+
 describe("HTML to Markdown", () => {
   test.each([
     ["emphasis", "<strong>vet</strong> en <em>schuin</em>", "**vet** en *schuin*"],
@@ -47,6 +65,9 @@ describe("HTML to Markdown", () => {
     ["images", '<img src="https://example.org/a.jpg" alt="Foto">', "![Foto](https://example.org/a.jpg)"],
     ["headings (the post title is the only h1)", "<h1>Groot</h1>\n<h2>Kleiner</h2>", "## Groot\n\n### Kleiner"],
     ["headings without h1 stay", "<h2>Kop</h2>", "## Kop"],
+    ["a post that starts at h3 starts at h2", "<h3>Hoe test je?</h3>\n<p>Zo.</p>\n<h3>Bronnen</h3>", "## Hoe test je?\n\nZo.\n\n## Bronnen"],
+    ["an h6 right under the title becomes h2", "<p>Tekst.</p>\n<h6>een kop</h6>", "Tekst.\n\n## een kop"],
+    ["levels are never skipped", "<h2>Een</h2>\n<h4>Twee</h4>\n<h6>Drie</h6>\n<h3>Vier</h3>", "## Een\n\n### Twee\n\n#### Drie\n\n### Vier"],
     ["entities and non-ASCII", "Caf&eacute; &amp; &#8216;thee&#8217; — Ümlaut", "Café & ‘thee’ — Ümlaut"],
     ["text that looks like a tag stays text", "&lt;script&gt;", "\\<script>"],
     ["a javascript: link keeps its words only", '<a href="javascript:alert(1)">klik</a>', "klik"],
