@@ -61,8 +61,11 @@ export const wholeNumber = (field: string, example: number) =>
     .int({ error: `must be a whole number — write it like \`${field}: ${example}\`` })
     .positive({ error: `must be 1 or more — write it like \`${field}: ${example}\`` });
 
+/** A web address, written the way browsers write it (`new URL().href`): a `"` or a space in it escaped. */
 export const httpUrl = (example: string) =>
-  text(example).refine((s) => /^https?:\/\/[^\s/]+/.test(s), { error: `is not a web address — write it like \`${example}\`` });
+  text(example)
+    .refine((s) => /^https?:\/\/[^\s/]+/.test(s.trim()) && URL.canParse(s.trim()), { error: `is not a web address — write it like \`${example}\`` })
+    .transform((s) => new URL(s.trim()).href);
 
 /** A reference to an entry of a data file, like Astro's `reference()`: the message lists the entries there are. */
 export function reference(field: string, example: string, ids: readonly string[], file: string) {
