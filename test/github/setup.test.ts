@@ -202,8 +202,8 @@ describe("what setup reads and asks", () => {
       name: "hoedoededa reacties", description: expect.stringContaining("read and write its discussions"),
       target_name: "org", expires_in: "366", metadata: "read", discussions: "write",
     });
-    // The README gives the same link (without an owner), so a facilitator can make the token before setup.
-    expect(readFileSync(join(import.meta.dirname, "../../README.md"), "utf8")).toContain(`<${tokenLink()}>`);
+    // The manual gives the same link (without an owner), so a facilitator can make the token before setup.
+    expect(readFileSync(join(import.meta.dirname, "../../docs/reacties-instellen.md"), "utf8")).toContain(`<${tokenLink()}>`);
     // GitHub's limits for the pre-filled fields: 40 characters for the name, 1024 for the description.
     expect(link.searchParams.get("name")!.length).toBeLessThanOrEqual(40);
     expect(link.searchParams.get("description")!.length).toBeLessThanOrEqual(1024);
