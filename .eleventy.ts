@@ -2,18 +2,18 @@
 // hooks, global data, filters and collections (https://www.11ty.dev/docs/plugins/); they share the
 // build in progress through the session. ARCHITECTURE.md tells how the pieces fit.
 import type { UserConfig } from "@11ty/eleventy";
-import { assetsPlugin } from "./src/assets/plugin.ts";
+import { assetsPlugin } from "./src/build/plugins/assets.ts";
 import { BuildSession } from "./src/build/session.ts";
-import { cardsPlugin } from "./src/cards/plugin.ts";
-import { commentsPlugin } from "./src/comments/plugin.ts";
-import { contentPlugin } from "./src/content/plugin.ts";
-import { devServerPlugin } from "./src/dev-server/plugin.ts";
-import { netlifyPlugin } from "./src/netlify/plugin.ts";
-import { postsPlugin } from "./src/posts/plugin.ts";
-import { privacyPlugin } from "./src/privacy/plugin.ts";
-import { sessionsPlugin } from "./src/sessions/plugin.ts";
-import { searchPlugin } from "./src/search/plugin.ts";
-import { writePlugin } from "./src/write/plugin.ts";
+import { cardsPlugin } from "./src/build/plugins/cards.ts";
+import { commentsPlugin } from "./src/build/plugins/comments.ts";
+import { contentPlugin } from "./src/build/plugins/content.ts";
+import { devServerPlugin } from "./src/build/plugins/dev-server.ts";
+import { netlifyPlugin } from "./src/build/plugins/netlify.ts";
+import { postsPlugin } from "./src/build/plugins/posts.ts";
+import { privacyPlugin } from "./src/build/plugins/privacy.ts";
+import { sessionsPlugin } from "./src/build/plugins/sessions.ts";
+import { searchPlugin } from "./src/build/plugins/search.ts";
+import { writePlugin } from "./src/build/plugins/write.ts";
 
 export default function (config: UserConfig) {
   // What this Eleventy process keeps from one build to the next: the build in progress, and caches.

@@ -1,8 +1,8 @@
 // npm run archive -- <slug>… | --all [--close]
 // Keeps each post's GitHub discussion in content/posts/<slug>.comments.yaml (all or nothing), and with
 // --close switches the live section off; one line per post, then a summary.
-import { archiveLine, archivePosts, archiveSummary, lineFile } from "../src/desk/archive.ts";
-import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
+import { archiveLine, archivePosts, archiveSummary, lineFile } from "../src/commands/desk/archive.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 
 const usage = "Usage: npm run archive -- <slug>… | --all [--close]";
 

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
-import { settingsFromEnv } from "../src/build/settings.ts";
+import { settingsFromEnv } from "../src/model/build.ts";
 import { commentsOn, commentsSetup } from "../src/comments/settings.ts";
 import { contentPaths, loadContent, type PostEntry, type Site } from "../src/content/load.ts";
 import { isPublished } from "../src/content/visibility.ts";

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { makeCorpus, type Corpus } from "../src/bench/corpus.ts";
-import { incrementalRebuilds, median, timeBuild, type Command, type Run } from "../src/bench/measure.ts";
+import { makeCorpus, type Corpus } from "./bench/corpus.ts";
+import { incrementalRebuilds, median, timeBuild, type Command, type Run } from "./bench/measure.ts";
 
 const repo = resolve(import.meta.dirname, "..");
 const eleventy = join(repo, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -83,7 +83,7 @@ try {
   process.stderr.write("Cold build: drawing every link-preview card…\n");
   const cold = timeBuild(ours(corpus), reportRss, join(outputRoot, "ours"));
   const drawn = /(\d+) link-preview cards? drawn in ([\d.]+) s/.exec(cold.stdout);
-  // What the build says of its search index (indexReport, src/search/plugin.ts): posts, seconds.
+  // What the build says of its search index (indexReport, src/build/plugins/search.ts): posts, seconds.
   const indexWritten = /Search index of (\d+) posts written in ([\d.]+) s/;
   const indexed = indexWritten.exec(cold.stdout);
   lines.push(
@@ -140,7 +140,7 @@ try {
 
   if (!opts["no-weight"]) {
     process.stderr.write("Measuring a post page in Chromium…\n");
-    const { postPageWeightReport } = await import("../src/bench/weight-report.ts");
+    const { postPageWeightReport } = await import("./bench/weight-report.ts");
     lines.push(...(await postPageWeightReport(repo)));
   }
 } finally {

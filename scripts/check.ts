@@ -1,7 +1,7 @@
 // npm run check [-- --json]: validates all content without building; exit code 1 on any problem.
 import { parseArgs } from "node:util";
-import { checkJson, formatCheck, runCheck } from "../src/check/run.ts";
-import { runTool, ToolError } from "../src/tools/tool-error.ts";
+import { checkJson, formatCheck, runCheck } from "../src/commands/check/run.ts";
+import { runTool, ToolError } from "../src/commands/tool-error.ts";
 
 await runTool(async () => {
   let json = false;

@@ -1,7 +1,7 @@
 // npm run discussions [-- --dry-run]
 // A GitHub Discussion for every published post that has none yet; one line per post, then a summary.
-import { outcomeLine, postDiscussions, summary } from "../src/github/post-discussions.ts";
-import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
+import { outcomeLine, postDiscussions, summary } from "../src/commands/github/post-discussions.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 
 const usage = "Usage: npm run discussions [-- --dry-run]";
 

@@ -5,7 +5,7 @@
 // runs the config through tsx instead, so that Eleventy notices edits to the TypeScript and reloads it.
 //
 // This is the entry point, so it decides how a build ends: bad content (a ContentError from
-// src/content/plugin.ts) is printed as our list of problems and exits 1, nothing written; anything
+// src/build/plugins/content.ts) is printed as our list of problems and exits 1, nothing written; anything
 // else as Eleventy reports it. `--serve` and `--watch` go to Eleventy's own command line.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

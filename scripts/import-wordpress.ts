@@ -1,9 +1,9 @@
 // npm run import:wordpress -- export.xml [--force] [--dry-run] [--author <id>] [--protected-as-drafts]
 // Imports a WordPress export (Tools → Export): posts, drafts, pages, approved responses, redirects.
 // What was password-protected or private there is left out, or with --protected-as-drafts a draft.
-import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
-import { importWordPress } from "../src/wordpress/import.ts";
-import { formatImport } from "../src/wordpress/summary.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
+import { importWordPress } from "../src/commands/wordpress/import.ts";
+import { formatImport } from "../src/commands/wordpress/summary.ts";
 
 const usage = "Usage: npm run import:wordpress -- export.xml [--force] [--dry-run] [--author <id>] [--protected-as-drafts]";
 

@@ -1,8 +1,8 @@
 // npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]
 // Writes content/posts/<slug>.md and prints where it is and where it will be published.
-import { createPost, parseTags } from "../src/tools/new-post.ts";
-import { askAuthor, canAsk } from "../src/tools/prompt.ts";
-import { commandArgs, runTool } from "../src/tools/tool-error.ts";
+import { createPost, parseTags } from "../src/commands/new-post.ts";
+import { askAuthor, canAsk } from "../src/commands/prompt.ts";
+import { commandArgs, runTool } from "../src/commands/tool-error.ts";
 
 const usage = 'Usage: npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]';
 

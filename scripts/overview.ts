@@ -2,13 +2,13 @@
 // Participation across the programme: per post, per participant, and who has not yet responded to
 // the latest post. A table in the terminal; --json for other tools; --html FILE for one page to keep
 // (it names people: never into the site or the repository).
-import { programmeOverview } from "../src/desk/overview.ts";
-import { overviewTarget, writeOverview } from "../src/desk/overview-file.ts";
-import { overviewHtml } from "../src/desk/overview-html.ts";
-import { overviewText } from "../src/desk/overview-text.ts";
-import { settingsFromEnv } from "../src/build/settings.ts";
+import { programmeOverview } from "../src/commands/desk/overview.ts";
+import { overviewTarget, writeOverview } from "../src/commands/desk/overview-file.ts";
+import { overviewHtml } from "../src/commands/desk/overview-html.ts";
+import { overviewText } from "../src/commands/desk/overview-text.ts";
+import { settingsFromEnv } from "../src/model/build.ts";
 import { loadContent } from "../src/content/load.ts";
-import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 
 const usage = "Usage: npm run overview [-- --json | --html FILE]";
 

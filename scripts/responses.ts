@@ -1,8 +1,8 @@
 // npm run responses -- <slug>
 // One post's whole conversation as Markdown on standard output: read it before the synthesis, or
 // send it to a file (npm run responses -- <slug> > gesprek.md) for a report.
-import { postResponses } from "../src/desk/responses.ts";
-import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
+import { postResponses } from "../src/commands/desk/responses.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 
 const usage = "Usage: npm run responses -- <slug>";
 

@@ -1,8 +1,8 @@
 // npm run setup -- <owner/name or its GitHub URL> [--category <name>] [--private]
 // Fills in the giscus settings of content/_data/site.yaml from GitHub, and says what is left to do.
-import { nextSteps, setupComments } from "../src/github/setup.ts";
-import { askChoice, canAsk } from "../src/tools/prompt.ts";
-import { commandArgs, runTool, ToolError } from "../src/tools/tool-error.ts";
+import { nextSteps, setupComments } from "../src/commands/github/setup.ts";
+import { askChoice, canAsk } from "../src/commands/prompt.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 
 const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>] [--private]";
 

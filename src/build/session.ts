@@ -9,7 +9,7 @@ import type { SiteBuild } from "./site-build.ts";
 export interface Caches extends IndexCaches {
   /** What each post file said, by path; read again when its modification time or size changes. */
   reads: PostReads;
-  /** The compiled stylesheet and scripts, by the text of their sources (src/assets/compile.ts). */
+  /** The compiled stylesheet and scripts, by the text of their sources (src/build/assets.ts). */
   assets?: { sources: string; outputs: readonly [css: string, loader: string, widget: string, search: string, write: string] };
 }
 
@@ -22,7 +22,7 @@ interface Round {
 export class BuildSession {
   /** Kept from one build to the next: rendered bodies and derived dates by post file and version, reads by path and stamp. */
   readonly caches: Caches = { reads: new Map(), bodies: new Map(), derived: new Map() };
-  /** Eleventy's Nunjucks environment, handed over once it is set up (src/posts/plugin.ts). */
+  /** Eleventy's Nunjucks environment, handed over once it is set up (src/build/plugins/posts.ts). */
   nunjucks: NunjucksEnvironment | undefined;
   #current: SiteBuild | undefined;
   readonly #warned = new Set<string>();
@@ -37,7 +37,7 @@ export class BuildSession {
 
   /** The build in progress, or the last one made. */
   get current(): SiteBuild {
-    if (!this.#current) throw new Error("No build has started: src/content/plugin.ts starts one in eleventy.before");
+    if (!this.#current) throw new Error("No build has started: src/build/plugins/content.ts starts one in eleventy.before");
     return this.#current;
   }
 

@@ -1,13 +1,13 @@
 // One build: the content as loaded and validated at its start (with the build settings in
 // `site.build`), the responses counted on GitHub, the post index, the fingerprinted assets. Created in
-// `eleventy.before` (src/content/plugin.ts) and read by the global data, collections and filters of
+// `eleventy.before` (src/build/plugins/content.ts) and read by the global data, collections and filters of
 // that build; the next build makes a new one.
 import type { PostDiscussion } from "../comments/counts.ts";
 import type { Content, Site } from "../content/load.ts";
 import { messages, type Messages } from "../i18n/index.ts";
 import { indexPosts, type IndexCaches, type PostIndex } from "../posts/post-index.ts";
 
-/** Addresses of the fingerprinted stylesheet and scripts (src/assets/compile.ts). */
+/** Addresses of the fingerprinted stylesheet and scripts (src/build/assets.ts). */
 export interface AssetUrls {
   css: string;
   /** The tiny script that fetches the widget once the responses come near (src/client/widget-loader.ts). */
@@ -54,7 +54,7 @@ export class SiteBuild {
   }
 
   get assets(): AssetUrls {
-    if (!this.#assets) throw new Error("The assets are not written yet: src/assets/plugin.ts writes them in eleventy.before");
+    if (!this.#assets) throw new Error("The assets are not written yet: src/build/plugins/assets.ts writes them in eleventy.before");
     return this.#assets;
   }
 

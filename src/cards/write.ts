@@ -1,12 +1,12 @@
 // Cards are made after the pages are written: each one the build needs is linked into
 // _site/assets/cards/ from the cache in .cache/cards/ (named by the hash of what it shows), and only
 // a card the cache does not have yet is drawn. Netlify keeps .cache/cards/ between builds
-// (src/netlify/keep-cache/), so an unchanged post costs a hard link.
+// (netlify/plugins/keep-cache/), so an unchanged post costs a hard link.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { linkFromCache } from "../build/from-cache.ts";
+import { linkFromCache } from "../cache/from-cache.ts";
 import type { CardContent } from "./content.ts";
 import { renderCard } from "./render.ts";
 

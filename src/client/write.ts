@@ -3,8 +3,8 @@
 // fills in the author line; the date becomes today in the site's time zone, even when the page was
 // built days ago. Without this script the form still works: the file name and the text are fields
 // of their own, filled in by the build.
-import { uniqueSlug, slugify } from "../slug.ts";
-import { authorLine, dateLine, oneLine, replaceLine, titleLine } from "../tools/front-matter-lines.ts";
+import { uniqueSlug, slugify } from "../model/slug.ts";
+import { authorLine, dateLine, oneLine, replaceLine, titleLine } from "../model/front-matter-lines.ts";
 
 const form = document.querySelector<HTMLFormElement>("form[data-write]");
 

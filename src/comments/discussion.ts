@@ -3,9 +3,9 @@
 // conversation — and a discussion the command creates is the one giscus finds.
 import { createHash } from "node:crypto";
 import type { Site } from "../content/load.ts";
-import type { PostData } from "../content/schema.ts";
+import type { PostData } from "../model/schema.ts";
 import { messages } from "../i18n/index.ts";
-import { postUrl } from "../routes.ts";
+import { postUrl } from "../build/routes.ts";
 import { deriveSession } from "../sessions/session.ts";
 
 /** giscus's `specific` mapping (search by term) or `number` mapping (one existing discussion). */

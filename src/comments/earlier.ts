@@ -4,10 +4,10 @@
 // through the site's allow-list. Links stay; they are marked as the readers'.
 import MarkdownIt from "markdown-it";
 import type { Site } from "../content/load.ts";
-import type { EarlierResponseData } from "../content/schema.ts";
-import { isoDateTime, longDate, parseSiteDate } from "../dates.ts";
+import type { EarlierResponseData } from "../model/schema.ts";
+import { isoDateTime, longDate, parseSiteDate } from "../model/calendar.ts";
 import { messages } from "../i18n/index.ts";
-import { sanitize, scrollBoxes } from "../markdown.ts";
+import { sanitize, scrollBoxes } from "../markdown/render.ts";
 
 export interface EarlierResponse {
   /** `comment-12`: the anchor WordPress used, so old links to a response still land on it. */

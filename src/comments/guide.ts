@@ -4,7 +4,7 @@
 // comments off, or not set up in production, has neither the page nor a link to it.
 import type { Site } from "../content/load.ts";
 import { messages } from "../i18n/index.ts";
-import { localAddresses } from "../routes.ts";
+import { localAddresses } from "../build/routes.ts";
 import { responsesSection } from "./section.ts";
 
 export interface RespondGuide {

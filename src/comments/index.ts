@@ -1,7 +1,7 @@
 // Comments in GitHub Discussions through giscus, as the build sees them: the settings checked once
 // per build and the response counts fetched once, before the pages.
 import type { Content } from "../content/load.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem } from "../model/problems.ts";
 import { isListed } from "../content/visibility.ts";
 import { liveResponses, type CountOptions, type PostDiscussion } from "./counts.ts";
 import { commentsOn, overriddenComments, setupWarning } from "./settings.ts";

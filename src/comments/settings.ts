@@ -1,9 +1,9 @@
 // site.yaml's `giscus:` settings, resolved for this build: which repository and category the
 // comments of this deploy go to — or why there are none.
 import type { Site } from "../content/load.ts";
-import { contentPaths } from "../content/paths.ts";
-import type { Problem } from "../content/problems.ts";
-import type { PostData } from "../content/schema.ts";
+import { contentPaths } from "../model/paths.ts";
+import type { Problem } from "../model/problems.ts";
+import type { PostData } from "../model/schema.ts";
 
 /** The fields giscus cannot do without, in the order site.yaml lists them. */
 export const requiredFields = ["repo", "repoId", "category", "categoryId"] as const;

@@ -3,14 +3,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { buildMoment, clockProblem, type BuildSettings } from "../build/settings.ts";
+import { buildMoment, clockProblem, type BuildSettings } from "../model/build.ts";
 import { localeOf } from "../i18n/index.ts";
-import { slugify } from "../slug.ts";
-import { authorUrl } from "../routes.ts";
+import { slugify } from "../model/slug.ts";
+import { authorUrl } from "../build/routes.ts";
 import { parseYamlFile } from "./frontmatter.ts";
-import { contentPaths } from "./paths.ts";
-import type { Problem } from "./problems.ts";
-import { authorSchema, redirectTargetSchema, siteSchema, type AuthorData, type SiteData } from "./schema.ts";
+import { contentPaths } from "../model/paths.ts";
+import type { Problem } from "../model/problems.ts";
+import { authorSchema, redirectTargetSchema, siteSchema, type AuthorData, type SiteData } from "../model/schema.ts";
 import { check } from "./validate.ts";
 
 export interface Site extends SiteData {
@@ -21,7 +21,7 @@ export interface Site extends SiteData {
   /** The language's locale (src/i18n/index.ts `localeOf`). */
   locale: { tag: string; openGraph: string };
   build: BuildSettings;
-  /** The moment this build happens (src/build/settings.ts `buildMoment`): what "upcoming" is measured against. */
+  /** The moment this build happens (src/model/build.ts `buildMoment`): what "upcoming" is measured against. */
   now: Date;
 }
 

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type YAML from "yaml";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../model/problems.ts";
 
 const require = createRequire(import.meta.url);
 /** `yaml` explains a broken file (lines, every error); a build whose files are fine never loads it (~0.04 s). */

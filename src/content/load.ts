@@ -1,15 +1,15 @@
 // Reads and validates all content before Eleventy writes anything: every problem in every file,
 // in one pass. The result is the typed model the rest of the site is derived from.
 import { relative } from "node:path";
-import type { BuildSettings } from "../build/settings.ts";
+import type { BuildSettings } from "../model/build.ts";
 import { loadAuthors, loadRedirects, loadSite, type Author, type Redirect, type Site } from "./data-files.ts";
 import { loadPages, loadPosts, type PageEntry, type PostEntry, type PostReads } from "./post-files.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../model/problems.ts";
 import { accessProblems } from "../privacy/access.ts";
 import { checkSteps, loadSeries, type Series } from "./series-file.ts";
 
 export type { Author, PageEntry, PostEntry, Redirect, Series, Site };
-export { contentPaths, responsesFile } from "./paths.ts";
+export { contentPaths, responsesFile } from "../model/paths.ts";
 
 export interface Content {
   site: Site;

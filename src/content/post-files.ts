@@ -3,15 +3,15 @@
 // and the file's modification time and size, so a dev-server rebuild re-reads only the saved post.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { slugify } from "../slug.ts";
+import { slugify } from "../model/slug.ts";
 import { readText } from "./data-files.ts";
 import { excerptOf } from "./excerpt.ts";
 import { parseMarkdownFile, parseYamlFile, type Parsed } from "./frontmatter.ts";
-import { contentPaths, isResponsesFile, postFile, postSlugOf, responsesFile } from "./paths.ts";
-import type { Problem } from "./problems.ts";
+import { contentPaths, isResponsesFile, postFile, postSlugOf, responsesFile } from "../model/paths.ts";
+import type { Problem } from "../model/problems.ts";
 import {
   earlierResponseSchema, pageSchema, postSchemaFor, type EarlierResponseData, type PageData, type PostData, type References,
-} from "./schema.ts";
+} from "../model/schema.ts";
 import { check } from "./validate.ts";
 
 export interface PostEntry {

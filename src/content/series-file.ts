@@ -3,10 +3,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadEntriesById } from "./data-files.ts";
-import { contentPaths } from "./paths.ts";
+import { contentPaths } from "../model/paths.ts";
 import type { PostEntry } from "./post-files.ts";
-import type { Problem } from "./problems.ts";
-import { seriesSchema, type SeriesData } from "./schema.ts";
+import type { Problem } from "../model/problems.ts";
+import { seriesSchema, type SeriesData } from "../model/schema.ts";
 
 export interface Series extends SeriesData {
   id: string;

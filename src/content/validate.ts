@@ -1,8 +1,8 @@
 // One schema check, one shape of problem: zod's issues become `file: field: what — fix`, and an
 // unknown key gets the nearest valid key as a suggestion (or the Dutch word's English key).
 import { z } from "zod";
-import { nearest, type Problem } from "./problems.ts";
-import { keyAliases } from "./schema.ts";
+import { nearest, type Problem } from "../model/problems.ts";
+import { keyAliases } from "../model/schema.ts";
 
 /** The object schema at `path` inside `schema`, through optional and default wrappers (zod's public `unwrap`). */
 function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject | undefined {

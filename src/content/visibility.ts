@@ -1,8 +1,8 @@
 // Which posts a build shows: the one rule the lists, feeds, sitemap, counts, check, discussions
 // (and any later derived page) all use. A draft is never in a production build, not even as a link;
-// a preview (src/build/settings.ts `showDrafts`) shows drafts everywhere a post is listed, marked.
-import type { BuildSettings } from "../build/settings.ts";
-import type { PostData } from "./schema.ts";
+// a preview (src/model/build.ts `showDrafts`) shows drafts everywhere a post is listed, marked.
+import type { BuildSettings } from "../model/build.ts";
+import type { PostData } from "../model/schema.ts";
 
 /** A post is published unless its front-matter says `draft: true`. */
 export const isPublished = (data: Pick<PostData, "draft">): boolean => data.draft !== true;

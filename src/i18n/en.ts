@@ -164,7 +164,7 @@ export const en: Messages = {
   newer: "Newer posts",
   older: "Older posts",
   pageOf: (n, total) => `Page ${n} of ${total}`,
-  // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown.ts).
+  // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown/render.ts).
   tableScroll: "Table",
   // The facilitator's desk: the edit link of previews, /write/, responses archived from GitHub.
   editOnGitHub: "Edit this post on GitHub",

@@ -194,7 +194,7 @@ export const nl = {
   earlierIntroArchived: "Bewaard uit het gesprek op GitHub. Op deze reacties kun je niet meer antwoorden.",
   earlierIntroMixed: "Overgenomen van het vorige blog en bewaard uit het gesprek op GitHub. Op deze reacties kun je niet meer antwoorden.",
   // Earlier responses, kept in the content (layouts/pages/post.njk).
-  // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown.ts).
+  // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown/render.ts).
   tableScroll: "Tabel",
   earlierTitle: (n: number) => `Eerdere reacties (${n})`,
   earlierIntro: "Overgenomen van het vorige blog. Op deze reacties kun je niet meer antwoorden.",

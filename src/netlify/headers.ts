@@ -15,7 +15,7 @@ import { robotsOf } from "../privacy/meta.ts";
 type HeadersSite = Pick<Site, "noindex" | "private" | "build">;
 
 /**
- * The calendar files' type, each by its exact path (src/sessions/plugin.ts `calendarFiles`): RFC 5545
+ * The calendar files' type, each by its exact path (src/build/plugins/sessions.ts `calendarFiles`): RFC 5545
  * §8.1 asks for `charset` with text/calendar, which Netlify's default type for `.ics` leaves out,
  * and a `*` in the middle of a Netlify path is not documented to match, so no pattern is relied on.
  */

@@ -1,6 +1,6 @@
 // The bar on every page of a deploy preview or branch deploy: which preview this is, and the way
 // to the live site. Production and local builds have none.
-import type { BuildSettings } from "../build/settings.ts";
+import type { BuildSettings } from "../model/build.ts";
 import type { Messages } from "../i18n/index.ts";
 
 export interface PreviewBar {

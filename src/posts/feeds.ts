@@ -3,7 +3,7 @@
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
-import { absolute } from "../routes.ts";
+import { absolute } from "../build/routes.ts";
 import type { Post } from "./post-index.ts";
 
 /** How many of the newest posts a feed carries. */

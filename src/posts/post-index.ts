@@ -1,6 +1,6 @@
 // The posts as every page sees them: one pass over the validated content model, then grouped once
 // into tags and authors (never a filter per tag). Posts are not Eleventy templates; their pages are
-// rendered from this index (src/routes.ts), which is why a build of 4,000 posts costs what bare
+// rendered from this index (src/build/routes.ts), which is why a build of 4,000 posts costs what bare
 // Eleventy's does rather than twice as much.
 import type { Author, Content, PostEntry, Site } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
@@ -8,9 +8,9 @@ import type { PostDiscussion } from "../comments/counts.ts";
 import { earlierIntroKey, earlierThread, shownEarlier, type EarlierResponse } from "../comments/earlier.ts";
 import { sectionShown } from "../comments/section.ts";
 import { commentsOn } from "../comments/settings.ts";
-import { isoDateTime, isoDay, longDate, parseSiteDate } from "../dates.ts";
+import { isoDateTime, isoDay, longDate, parseSiteDate } from "../model/calendar.ts";
 import { localeOf, messages } from "../i18n/index.ts";
-import { authorUrl, postUrl, tagUrl } from "../routes.ts";
+import { authorUrl, postUrl, tagUrl } from "../build/routes.ts";
 import { isUpcoming, sessionLists, type SessionLists } from "../sessions/next.ts";
 import { deriveSession, type Session } from "../sessions/session.ts";
 import { editLink } from "../write/github-editor.ts";
@@ -36,7 +36,7 @@ export type SessionSummary = Pick<PostSession, "label" | "datetime" | "location"
 /**
  * What pages other than a post's own show of it: its summary on list pages, its byline and tags,
  * its neighbours' links to it. The layouts render these fields and no others, and the dev server
- * compares them to know which list pages a save changed (src/dev-server/render-plan.ts).
+ * compares them to know which list pages a save changed (src/build/dev-server/render-plan.ts).
  */
 export interface PostSummary {
   url: string;
@@ -84,7 +84,7 @@ export interface Post {
   /** In previews: the post's file in GitHub's editor, on the branch being previewed (src/write/github-editor.ts). */
   editUrl?: string;
   draft: boolean;
-  /** The body as HTML (Markdown rendered and sanitised by src/markdown.ts). */
+  /** The body as HTML (Markdown rendered and sanitised by src/markdown/render.ts). */
   html: string;
   summary: PostSummary;
   previous?: PostSummary;

@@ -3,7 +3,7 @@
 // then the others from old to new (a path is walked forwards in time). A step's number is its
 // place among the steps this build lists, so a draft left out in production leaves no gap.
 import type { Series } from "../content/load.ts";
-import { seriesUrl } from "../routes.ts";
+import { seriesUrl } from "../build/routes.ts";
 import type { Post, PostSummary } from "./post-index.ts";
 
 /** What a post in a series shows: "Stap 3 van 23", the series, and the steps beside it. */

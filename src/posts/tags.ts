@@ -1,7 +1,7 @@
 // One rule for tags: "Reflectie", "reflectie" and "Réflectie" are one tag (one slug, one page), and
 // the site shows it in one spelling everywhere. The build and `npm run check` both ask here, so the
 // check never tells an author to use another spelling than the one the site shows.
-import { slugify } from "../slug.ts";
+import { slugify } from "../model/slug.ts";
 
 export interface TagRef {
   label: string;

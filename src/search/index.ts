@@ -22,12 +22,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { linkFromCache } from "../build/from-cache.ts";
+import { linkFromCache } from "../cache/from-cache.ts";
 import type { Site } from "../content/load.ts";
-import { escapeHtml } from "../escape-html.ts";
+import { escapeHtml } from "../markdown/escape-html.ts";
 import type { Messages } from "../i18n/index.ts";
 import type { Post } from "../posts/post-index.ts";
-import { SEARCH_INDEX_DIR } from "../routes.ts";
+import { SEARCH_INDEX_DIR } from "../build/routes.ts";
 
 /**
  * The document Pagefind indexes for a post. Only the `data-pagefind-body` element is searched and
@@ -82,7 +82,7 @@ const WORKER = "src/search/pagefind-worker.mjs";
  * Posts per part of the index. A site of a two-year programme (some fifty posts) is one part; at
  * 4,000 posts a new post re-indexes 500 instead of 4,000 (measured in the worker, beside the
  * rendering: 1.2–1.6 s against 5.6–6.3 s), and a search asks eight small indexes instead of one.
- * Tests set it smaller (`searchPartPosts`, src/build/settings.ts).
+ * Tests set it smaller (`searchPartPosts`, src/model/build.ts).
  */
 export const PART_POSTS = 500;
 /** The list of the parts after the first, in the index's folder; the search page merges them. */

@@ -8,8 +8,8 @@ import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
 import { feedTitle } from "../posts/feeds.ts";
 import type { Post } from "../posts/post-index.ts";
-import { absolute, localAddresses } from "../routes.ts";
-import { nextDay } from "./when.ts";
+import { absolute, localAddresses } from "../build/routes.ts";
+import { nextDay } from "../model/session-times.ts";
 import { dateValue, serialize, utcDateTime, type Component, type Property } from "./ics.ts";
 
 /** What made the file (§3.7.3), with the language its text is in. */

@@ -1,7 +1,7 @@
 // Which sessions are still to come, and which one is next: the one rule the home page, the post
 // pages, the sessions page and the header use. A session stays upcoming for the whole of its (last)
 // day in the site's time zone — a participant who opens the site at 16:00 on the day of a morning
-// meeting still finds it — and "now" is the build's clock (src/build/settings.ts `buildMoment`):
+// meeting still finds it — and "now" is the build's clock (src/model/build.ts `buildMoment`):
 // the site is static, so the daily rebuild moves the next meeting on.
 import type { Session } from "./session.ts";
 

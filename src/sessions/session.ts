@@ -1,11 +1,11 @@
-// A post's session as pages and calendars show it: its instants (src/sessions/when.ts), its labels in
+// A post's session as pages and calendars show it: its instants (src/model/session-times.ts), its labels in
 // the site's language, and where its calendar file is. Derived once per post version and time zone
 // (src/posts/post-index.ts `derive`); whether it is still to come is decided per build (./next.ts).
 import type { Site } from "../content/load.ts";
-import type { PostData } from "../content/schema.ts";
-import { daySpan, isoDateTime, isoDay, parseSiteDate, sessionDate, timeSpan } from "../dates.ts";
-import { postCalendarUrl } from "../routes.ts";
-import { sessionTimes, type SessionTimes } from "./when.ts";
+import type { PostData } from "../model/schema.ts";
+import { daySpan, isoDateTime, isoDay, parseSiteDate, sessionDate, timeSpan } from "../model/calendar.ts";
+import { postCalendarUrl } from "../build/routes.ts";
+import { sessionTimes, type SessionTimes } from "../model/session-times.ts";
 
 export interface Session extends SessionTimes {
   /** "donderdag 12 april 2012", "donderdag 12 april 2012, 13:30" or with its end "…, 13:30–15:45". */

@@ -3,7 +3,7 @@
 // https://docs.github.com/en/repositories/working-with-files/managing-files/editing-files
 // https://docs.github.com/en/repositories/working-with-files/managing-files/creating-new-files
 import type { Site } from "../content/load.ts";
-import { contentPaths } from "../content/paths.ts";
+import { contentPaths } from "../model/paths.ts";
 
 /**
  * The branch a new post starts from. Netlify's production build knows the branch it publishes

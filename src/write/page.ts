@@ -4,10 +4,10 @@
 // content's repository, how to tell it.
 import type { Content } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
-import { isoDay } from "../dates.ts";
+import { isoDay } from "../model/calendar.ts";
 import type { Messages } from "../i18n/index.ts";
-import { slugify, uniqueSlug } from "../slug.ts";
-import { newPostSource } from "../tools/new-post.ts";
+import { slugify, uniqueSlug } from "../model/slug.ts";
+import { newPostSource } from "../commands/new-post.ts";
 import { newPostAction } from "./github-editor.ts";
 
 export interface WriteForm {

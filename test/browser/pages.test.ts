@@ -5,9 +5,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright";
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { embedHosts } from "../../src/markdown.ts";
+import { embedHosts } from "../../src/markdown/render.ts";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /**
  * A page that records console errors, page errors, failed requests and requests to other sites.
- * Video players a post embeds (the allow-list in src/markdown.ts) are the facilitator's choice:
+ * Video players a post embeds (the allow-list in src/markdown/render.ts) are the facilitator's choice:
  * they answer with a stand-in here, since the test machine has no internet.
  */
 async function watchedPage(context: BrowserContext) {

@@ -10,7 +10,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import type { Browser, BrowserContext, Page } from "playwright";
 import { nl } from "../../src/i18n/nl.ts";
-import { embedHosts } from "../../src/markdown.ts";
+import { embedHosts } from "../../src/markdown/render.ts";
 import { launch } from "../support/browser.ts";
 import { routeGiscus } from "../support/giscus-standin.ts";
 import { serve, type RunningSite } from "../support/serve.ts";

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright";
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { measurePostPageWeight, missedTargets, weightTargets, type PostPageWeight } from "../../scripts/lib/weight.ts";
 import { launch } from "../support/browser.ts";

@@ -48,7 +48,7 @@ test("fixing it recovers without a restart", async () => {
 });
 
 // While writing, the facilitator saves again and again: only that post's page is rendered anew
-// (src/dev-server/render-plan.ts), unless the save changed what other pages show of the post.
+// (src/build/dev-server/render-plan.ts), unless the save changed what other pages show of the post.
 test("a body edit renders only that post's page; a title edit also its neighbour and the lists, not other posts", async () => {
   const written = (path: string) => statSync(join(healthy.root, "_site", path)).mtimeMs;
   // (The feeds carry whole posts, so they are written again.)

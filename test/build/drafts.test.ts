@@ -3,10 +3,10 @@
 // engines; a production build holds nothing of a draft, not even a link.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser } from "fast-xml-parser";
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent, type PostEntry } from "../../src/content/load.ts";
 import { nl } from "../../src/i18n/nl.ts";
-import { slugify } from "../../src/slug.ts";
+import { slugify } from "../../src/model/slug.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
 import { discard, elementsOf, read, siteFiles, visibleText } from "./html.ts";
 

@@ -3,7 +3,7 @@
 // wrote must still be there, as text.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { slugify } from "../../src/slug.ts";
+import { slugify } from "../../src/model/slug.ts";
 import { buildSite, type BuildResult } from "../support/site.ts";
 import { authorBio, authorName, description, hostileFiles, location, question, quotedTag, siteTitle, slug, tag, title } from "../support/hostile-content.ts";
 import { discard, elementsOf, liveScripts, read, siteFiles, visibleText } from "./html.ts";

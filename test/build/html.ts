@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
-import { embedHosts } from "../../src/markdown.ts";
-import { routes } from "../../src/routes.ts";
+import { embedHosts } from "../../src/markdown/render.ts";
+import { routes } from "../../src/build/routes.ts";
 
 /** Paths of all files under `dir`, relative to it, with forward slashes. */
 export function siteFiles(dir: string): string[] {

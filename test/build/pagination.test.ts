@@ -1,6 +1,6 @@
 // The home page lists the newest posts, twenty at a time; older ones continue on /page/2/, /page/3/, …
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { HOME_PAGE_SIZE } from "../../src/routes.ts";
+import { HOME_PAGE_SIZE } from "../../src/build/routes.ts";
 import { buildSite, post, type BuildResult } from "../support/site.ts";
 import { discard, elementsOf, read, visibleText } from "./html.ts";
 

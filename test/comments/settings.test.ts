@@ -2,7 +2,7 @@
 // writes to, what the section shows in each kind of build, how giscus's messages are read.
 import { describe, expect, test } from "vitest";
 import { discussionFor, discussionOnGitHub, giscusHash, hashesIn } from "../../src/comments/discussion.ts";
-import { crossChecks } from "../../src/check/cross.ts";
+import { crossChecks } from "../../src/commands/check/cross.ts";
 import { commentsSetup, overriddenComments, setupWarning } from "../../src/comments/settings.ts";
 import { responsesSection } from "../../src/comments/section.ts";
 import { headingFor, readGiscusMessage } from "../../src/client/giscus-messages.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Overview } from "../../src/desk/overview.ts";
+import type { Overview } from "../../src/commands/desk/overview.ts";
 import { launch } from "../support/browser.ts";
 import { startGitHubStandIn, type GitHubStandIn } from "../support/github-standin.ts";
 import { repoRoot, tempProject } from "../support/site.ts";

@@ -2,7 +2,7 @@
 // GitHubError with our own sentence, which never carries the token.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { endpointFrom, GitHubError, graphqlClient, tokenFrom, type GitHubFailure } from "../../src/github/client.ts";
-import { explain } from "../../src/github/explain.ts";
+import { explain } from "../../src/commands/github/explain.ts";
 import { startGitHubStandIn, type GitHubStandIn } from "../support/github-standin.ts";
 
 const TOKEN = "ghp_clientTestSecret42";

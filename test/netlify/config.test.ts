@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { settingsFromEnv } from "../../src/build/settings.ts";
-import { avatarHosts } from "../../src/content/schema.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
+import { avatarHosts } from "../../src/model/schema.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { formOrigin } from "../../src/write/github-editor.ts";
-import { embedHosts } from "../../src/markdown.ts";
+import { embedHosts } from "../../src/markdown/render.ts";
 import { siteFor } from "../support/model.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
 import { previewBar } from "../../src/netlify/preview.ts";
@@ -61,12 +61,12 @@ describe("netlify.toml: security headers", () => {
     expect(rootHeaders["Content-Security-Policy"]).not.toMatch(/unsafe|\*|http:/);
   });
 
-  test("frames: the giscus widget and exactly the players posts may embed (src/markdown.ts embedHosts)", () => {
+  test("frames: the giscus widget and exactly the players posts may embed (src/markdown/render.ts embedHosts)", () => {
     expect(csp["frame-src"]?.slice().sort()).toEqual(["https://giscus.app", ...embedHosts.map((host) => `https://${host}`)].sort());
   });
 
   test("the CSP closes what a blog does not need", () => {
-    // Author pictures from other hosts are refused by the schema (src/content/schema.ts avatarHosts).
+    // Author pictures from other hosts are refused by the schema (src/model/schema.ts avatarHosts).
     expect(csp["img-src"]).toEqual(["'self'", "data:", ...avatarHosts.map((host) => `https://${host}`)]);
     expect(csp["connect-src"]).toEqual(["'self'"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
@@ -111,7 +111,7 @@ describe("netlify.toml: redirects", () => {
   });
 });
 
-describe("build settings from Netlify's variables (src/build/settings.ts)", () => {
+describe("build settings from Netlify's variables (src/model/build.ts)", () => {
   test("Netlify's production context never shows drafts, whatever HOEDOEDEDA_DRAFTS says", () => {
     expect(settingsFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(false);
     expect(settingsFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }).showDrafts).toBe(true);
@@ -186,8 +186,8 @@ describe("netlify.toml: the search page's policy (issue 18)", () => {
 describe("netlify.toml: the build plugin that keeps the cards and the search index", () => {
   test("is ours, in the repository, and keeps only .cache/cards/ and .cache/search/ (the counts' cache must not outlive a build)", async () => {
     const plugins = (toml as unknown as { plugins: { package: string }[] }).plugins;
-    expect(plugins.map((p) => p.package)).toEqual(["./src/netlify/keep-cache"]);
-    const plugin = await import("../../src/netlify/keep-cache/index.js");
+    expect(plugins.map((p) => p.package)).toEqual(["./netlify/plugins/keep-cache"]);
+    const plugin = await import("../../netlify/plugins/keep-cache/index.js");
     const calls: string[] = [];
     const utils = { cache: { restore: async (paths: string[]) => (calls.push(`restore ${paths.join(" ")}`), true), save: async (paths: string[]) => (calls.push(`save ${paths.join(" ")}`), true) } };
     await plugin.onPreBuild({ utils });
@@ -195,7 +195,7 @@ describe("netlify.toml: the build plugin that keeps the cards and the search ind
     const { CARD_CACHE } = await import("../../src/cards/write.ts");
     const { SEARCH_CACHE } = await import("../../src/search/index.ts");
     expect(calls).toEqual([`restore ${CARD_CACHE} ${SEARCH_CACHE}`, `save ${CARD_CACHE} ${SEARCH_CACHE}`]);
-    expect(readFileSync(join(repoRoot, "src/netlify/keep-cache/manifest.yml"), "utf8")).toMatch(/^name: \S+/m);
+    expect(readFileSync(join(repoRoot, "netlify/plugins/keep-cache/manifest.yml"), "utf8")).toMatch(/^name: \S+/m);
   });
 
   test("exports nothing but Netlify's event handlers, which its loader requires of every export", async () => {
@@ -203,7 +203,7 @@ describe("netlify.toml: the build plugin that keeps the cards and the search ind
     // "Invalid event '…'" (EVENTS and DEV_EVENTS of @netlify/config). test/netlify/netlify-cli.test.ts
     // runs the real loader where a netlify-cli is installed.
     const events = ["onPreBuild", "onBuild", "onPostBuild", "onSuccess", "onError", "onEnd", "onPreDev", "onDev"];
-    const plugin: Record<string, unknown> = await import("../../src/netlify/keep-cache/index.js");
+    const plugin: Record<string, unknown> = await import("../../netlify/plugins/keep-cache/index.js");
     for (const [name, value] of Object.entries(plugin)) {
       expect(events, `export ${name}`).toContain(name);
       expect(typeof value, `export ${name}`).toBe("function");

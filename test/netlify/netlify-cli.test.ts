@@ -61,7 +61,7 @@ if (!cli) {
     test("the keep-cache plugin runs: the first build keeps the cards and the index, the next restores them", () => {
       const root = tempProject();
       const first = netlifyBuild(root, "production", { URL: productionUrl });
-      expect(first).toContain("./src/netlify/keep-cache from netlify.toml");
+      expect(first).toContain("./netlify/plugins/keep-cache from netlify.toml");
       expect(first).toContain("Nothing cached yet: this build draws every card and makes the search index");
       expect(first).toMatch(/link-preview cards drawn in [\d.]+ s, 0 from the cache/);
       expect(first).toContain("Kept .cache/cards and .cache/search for the next build");

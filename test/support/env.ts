@@ -1,5 +1,5 @@
 // The one list of environment variables a test clears before it runs a build, the dev server or a
-// command: everything the build reads (src/build/settings.ts), Netlify sets, or GitHub needs. A
+// command: everything the build reads (src/model/build.ts), Netlify sets, or GitHub needs. A
 // machine that has one of these set (a CI runner on Netlify, a developer with a token) runs the
 // tests as a clean machine would. The build's clock is set, so what a site shows as upcoming does
 // not depend on the day the tests run.
@@ -10,7 +10,7 @@ export const buildVariables = [
 ] as const;
 
 /**
- * The moment every test build happens (HOEDOEDEDA_NOW, src/build/settings.ts): two days before the
+ * The moment every test build happens (HOEDOEDEDA_NOW, src/model/build.ts): two days before the
  * example's next session (content/posts/loslaten-en-regie.md, 3 December 2026), after its first.
  */
 export const testNow = "2026-12-01T09:00";

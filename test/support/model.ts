@@ -1,9 +1,9 @@
 // The content model built in memory, for fast unit tests of what is derived from it (the index,
 // the render plan, the check's rules) without files or Eleventy.
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { siteOf, type Site } from "../../src/content/data-files.ts";
 import type { Content, PostEntry } from "../../src/content/load.ts";
-import { siteSchema, type EarlierResponseData, type PostData } from "../../src/content/schema.ts";
+import { siteSchema, type EarlierResponseData, type PostData } from "../../src/model/schema.ts";
 import { indexPosts, type PostIndex } from "../../src/posts/post-index.ts";
 
 /** A valid post: `content/posts/<slug>.md`, dated by the slug's length unless `data` says otherwise. */

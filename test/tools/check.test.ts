@@ -2,7 +2,7 @@
 // file; a summary line; exit code 0 or 1; --json for editors and CI.
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, test } from "vitest";
-import { runCheck, type CheckResult } from "../../src/check/run.ts";
+import { runCheck, type CheckResult } from "../../src/commands/check/run.ts";
 import { build, post, tempProject } from "../support/site.ts";
 import { runScript, type Run } from "./cli.ts";
 import { cleanEnv } from "../support/env.ts";

@@ -2,10 +2,10 @@
 // (file: field: what — fix), threaded for the page, and written to _redirects.
 import { beforeAll, describe, expect, test } from "vitest";
 import { earlierThread } from "../../src/comments/earlier.ts";
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent, type Content } from "../../src/content/load.ts";
-import { formatProblem } from "../../src/content/problems.ts";
-import type { EarlierResponseData } from "../../src/content/schema.ts";
+import { formatProblem } from "../../src/model/problems.ts";
+import type { EarlierResponseData } from "../../src/model/schema.ts";
 import { encodePath, redirectsFile } from "../../src/netlify/redirects.ts";
 import { tempProject } from "../support/site.ts";
 

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { retention, wordsOf } from "../../src/wordpress/words.ts";
+import { retention, wordsOf } from "../../src/commands/wordpress/words.ts";
 import { discard, elementsOf } from "../build/html.ts";
 import { build, tempProject, type BuildResult } from "../support/site.ts";
 import { blockExport, blockPostHtml, blockPosts } from "./block-fixtures.ts";

@@ -1,11 +1,11 @@
 // Block-editor markup: split into blocks the way WordPress's parser splits it, and each block
 // converted from its attributes — embeds, galleries, captions and quotes whole, no stray `\`.
 import { describe, expect, test } from "vitest";
-import { createMarkdown } from "../../src/markdown.ts";
-import { missingReusable } from "../../src/wordpress/block-html.ts";
-import { parseBlocks, unwrapDelimiters, type Block } from "../../src/wordpress/blocks.ts";
-import { convertPost, postToMarkdown } from "../../src/wordpress/html.ts";
-import { embedUrl } from "../../src/wordpress/shortcodes.ts";
+import { createMarkdown } from "../../src/markdown/render.ts";
+import { missingReusable } from "../../src/commands/wordpress/block-html.ts";
+import { parseBlocks, unwrapDelimiters, type Block } from "../../src/commands/wordpress/blocks.ts";
+import { convertPost, postToMarkdown } from "../../src/commands/wordpress/html.ts";
+import { embedUrl } from "../../src/commands/wordpress/shortcodes.ts";
 import { elementsOf } from "../build/html.ts";
 import { blockPostHtml, blockPosts } from "./block-fixtures.ts";
 

@@ -1,10 +1,10 @@
 // WordPress HTML → Markdown: the paragraphs WordPress adds when it shows a post, its shortcodes,
 // embeds, and what a hostile response may contain.
 import { describe, expect, test } from "vitest";
-import { createMarkdown } from "../../src/markdown.ts";
+import { createMarkdown } from "../../src/markdown/render.ts";
 import { renderResponseText } from "../../src/comments/earlier.ts";
-import { autop, commentToMarkdown, outlineLevels, plainText, postToMarkdown } from "../../src/wordpress/html.ts";
-import { embedUrl, expandShortcodes, shortcodeAttributes } from "../../src/wordpress/shortcodes.ts";
+import { autop, commentToMarkdown, outlineLevels, plainText, postToMarkdown } from "../../src/commands/wordpress/html.ts";
+import { embedUrl, expandShortcodes, shortcodeAttributes } from "../../src/commands/wordpress/shortcodes.ts";
 import { elementsOf } from "../build/html.ts";
 
 const none = { attachments: new Map<string, string>(), ownAttachments: [] as string[] };

@@ -3,7 +3,7 @@
 // days as VALUE=DATE, stable UIDs, and drafts never in a production calendar.
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
-import type { PostData } from "../../src/content/schema.ts";
+import type { PostData } from "../../src/model/schema.ts";
 import { messages } from "../../src/i18n/index.ts";
 import type { PostIndex } from "../../src/posts/post-index.ts";
 import { postCalendar, sessionUid, siteCalendar } from "../../src/sessions/calendar.ts";

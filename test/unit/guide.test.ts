@@ -7,8 +7,8 @@ import { guideFor, respondGuide } from "../../src/comments/guide.ts";
 import { responsesSection } from "../../src/comments/section.ts";
 import { en } from "../../src/i18n/en.ts";
 import { nl } from "../../src/i18n/nl.ts";
-import { menuItems } from "../../src/navigation.ts";
-import { isReserved } from "../../src/routes.ts";
+import { menuItems } from "../../src/build/navigation.ts";
+import { isReserved } from "../../src/build/routes.ts";
 import { content, entry, siteFor } from "../support/model.ts";
 
 const giscus = { repo: "org/reacties", repoId: "R_1", category: "Reacties", categoryId: "DIC_1" };

@@ -2,13 +2,13 @@
 // event handlers, no javascript: URLs. Text that merely looks like HTML is escaped.
 import { describe, expect, test } from "vitest";
 import { jsonFeed } from "../../src/posts/feeds.ts";
-import { absolute } from "../../src/routes.ts";
+import { absolute } from "../../src/build/routes.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { excerptOf } from "../../src/content/excerpt.ts";
-import { createMarkdown } from "../../src/markdown.ts";
+import { createMarkdown } from "../../src/markdown/render.ts";
 import { renderResponseText } from "../../src/comments/earlier.ts";
-import { localImageSize } from "../../src/images.ts";
+import { localImageSize } from "../../src/markdown/images.ts";
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -182,7 +182,7 @@ describe("the JSON feed is valid JSON whatever the titles hold", () => {
   });
 });
 
-// Canonical links, Open Graph, feeds and the sitemap join plain paths as text (src/routes.ts):
+// Canonical links, Open Graph, feeds and the sitemap join plain paths as text (src/build/routes.ts):
 // the answer must be what parsing the URL gives, for every site address and path.
 test("absolute addresses are what URL parsing gives", () => {
   const sites = ["https://leergang.example.org", "http://localhost", "https://Leergang.Example.org", "https://example.org:443", "https://example.org/sub", ""];

@@ -9,8 +9,8 @@ import { newDiscussion } from "../../src/comments/discussion.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
 import { accessNote, accessProblems, siteAccess } from "../../src/privacy/access.ts";
 import { pageDescription, pageMeta, robotsOf } from "../../src/privacy/meta.ts";
-import { SiteUsers } from "../../src/privacy/site-users.ts";
-import { routes } from "../../src/routes.ts";
+import { SiteUsers } from "../../src/model/site-users.ts";
+import { routes } from "../../src/build/routes.ts";
 import { authorized, parseHeadersFile } from "../support/serve.ts";
 import { siteFor } from "../support/model.ts";
 

@@ -2,7 +2,7 @@
 // what they link changed, and the list pages when what they show changed; anything but a post
 // renders everything, as every production build does.
 import { describe, expect, test } from "vitest";
-import { planRender, snapshot } from "../../src/dev-server/render-plan.ts";
+import { planRender, snapshot } from "../../src/build/dev-server/render-plan.ts";
 import { content, entry, index as indexPosts } from "../support/model.ts";
 
 const site = [entry("a"), entry("bb"), entry("ccc", { tags: ["leren", "netwerken"] })];

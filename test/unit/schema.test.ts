@@ -1,9 +1,9 @@
 // Every bad-input case of the content contract, each reported as `file: field: what — fix`.
 // All cases live in one temporary project and are loaded in one pass, the way the build sees them.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent, type Content } from "../../src/content/load.ts";
-import { formatProblem, type Problem } from "../../src/content/problems.ts";
+import { formatProblem, type Problem } from "../../src/model/problems.ts";
 import { repoRoot, tempProject } from "../support/site.ts";
 import { discard } from "../build/html.ts";
 

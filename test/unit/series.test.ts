@@ -1,7 +1,7 @@
 // Series (learning paths): which posts are steps, in which order, what each step shows, and what a
 // dev-server save re-renders when a step changes.
 import { describe, expect, test } from "vitest";
-import { planRender, snapshot } from "../../src/dev-server/render-plan.ts";
+import { planRender, snapshot } from "../../src/build/dev-server/render-plan.ts";
 import { content, entry, index } from "../support/model.ts";
 
 const series = {

@@ -1,12 +1,12 @@
 // When a session is, which one is next, and the build's clock: the rules the home page, the post
-// pages, the sessions page and the calendars share (src/sessions/, src/build/settings.ts).
+// pages, the sessions page and the calendars share (src/sessions/, src/model/build.ts).
 import { describe, expect, test } from "vitest";
-import { buildMoment, clockProblem, settingsFromEnv } from "../../src/build/settings.ts";
+import { buildMoment, clockProblem, settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { formatProblem } from "../../src/content/problems.ts";
+import { formatProblem } from "../../src/model/problems.ts";
 import { nextSession, sessionLists } from "../../src/sessions/next.ts";
 import { deriveSession } from "../../src/sessions/session.ts";
-import { nextDay, sessionTimes, type SessionTimes } from "../../src/sessions/when.ts";
+import { nextDay, sessionTimes, type SessionTimes } from "../../src/model/session-times.ts";
 import { content, entry, index } from "../support/model.ts";
 import { repoRoot } from "../support/site.ts";
 

@@ -1,6 +1,6 @@
 // One slug rule for tags, posts and imports: case, accents and punctuation never split a page.
 import { describe, expect, test } from "vitest";
-import { slugify } from "../../src/slug.ts";
+import { slugify } from "../../src/model/slug.ts";
 
 describe("slugify", () => {
   test.each([

@@ -3,13 +3,13 @@
 // and `npm run new` both write.
 import jsYaml from "js-yaml";
 import { describe, expect, test } from "vitest";
-import { settingsFromEnv } from "../../src/build/settings.ts";
+import { settingsFromEnv } from "../../src/model/build.ts";
 import { parseMarkdownFile } from "../../src/content/frontmatter.ts";
-import { postSchema, siteSchema } from "../../src/content/schema.ts";
+import { postSchema, siteSchema } from "../../src/model/schema.ts";
 import { check } from "../../src/content/validate.ts";
-import { githubRepositoryOf, isRepositoryName } from "../../src/github/repository-url.ts";
+import { githubRepositoryOf, isRepositoryName } from "../../src/model/repository.ts";
 import { messages } from "../../src/i18n/index.ts";
-import { replaceLine, tagsLine, titleLine, yamlScalar } from "../../src/tools/front-matter-lines.ts";
+import { replaceLine, tagsLine, titleLine, yamlScalar } from "../../src/model/front-matter-lines.ts";
 import { contentRepository, editLink, newPostAction } from "../../src/write/github-editor.ts";
 import { writePage } from "../../src/write/page.ts";
 import { content, entry, siteFor } from "../support/model.ts";
