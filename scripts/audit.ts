@@ -11,11 +11,13 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { settingsFromEnv } from "../src/model/build.ts";
 import { commentsOn, commentsSetup } from "../src/comments/settings.ts";
-import { contentPaths, loadContent, type PostEntry, type Site } from "../src/content/load.ts";
+import { loadContent } from "../src/content/load.ts";
 import { isPublished } from "../src/content/visibility.ts";
 import { serve } from "../test/support/serve.ts";
 import { build, repoRoot, tempProject } from "../test/support/site.ts";
 import { auditPage, formatPageAudit, startChromium, type PageAudit } from "./lib/lighthouse.ts";
+import { contentPaths } from "../src/model/paths.ts";
+import type { PostEntry, Site } from "../src/model/content.ts";
 
 /** Stand-in giscus settings: used only when site.yaml has none, so the post page is audited with its comments section. */
 const placeholderGiscus = { repo: "voorbeeld/reacties", repoId: "R_placeholder", category: "Reacties", categoryId: "DIC_placeholder" };

@@ -3,9 +3,9 @@
 // header is the same and a new section is added in one place. A page without `menu:` (every page the
 // WordPress import writes) stays out of the header: it is in the sitemap and reachable by its links.
 import type { SiteBuild } from "./site-build.ts";
-import { localeOf } from "../i18n/index.ts";
-import { homePageUrl, localAddresses, searchUrl } from "./routes.ts";
 import { hasSessions } from "../sessions/next.ts";
+import { localeOf } from "../model/languages.ts";
+import { homePageUrl, localAddresses, searchUrl } from "../model/urls.ts";
 
 export interface MenuItem {
   label: string;

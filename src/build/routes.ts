@@ -1,47 +1,13 @@
-// Where things are published, in one place: the addresses the content contract fixes, every page
-// the site derives from the posts (its layout in layouts/pages/, what it paginates over, its title),
-// and from those the names a facilitator's page or an imported one may not take.
+// Every page the site derives from the posts, in one table (its layout in layouts/pages/, where it is
+// published, what it paginates over, its title), and from it the names a facilitator's page or an
+// imported one may not take. The addresses themselves are built in src/model/urls.ts.
 import type { UserConfig } from "@11ty/eleventy";
-import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
-import type { Site } from "../content/load.ts";
 import { hasSitemap } from "../privacy/meta.ts";
-import type { Lang, Messages } from "../i18n/index.ts";
-import type { AuthorPosts, Post, Tag } from "../posts/post-index.ts";
-import type { SessionLists } from "../sessions/next.ts";
-import type { SeriesPage } from "../posts/series.ts";
-
-export const postUrl = (slug: string) => `/posts/${slug}/`;
-export const tagUrl = (slug: string) => `/tags/${slug}/`;
-export const authorUrl = (id: string) => `/authors/${id}/`;
-export const seriesUrl = (id: string) => `/series/${id}/`;
-/** Where the build writes the search index and Pagefind's scripts (src/search/). */
-export const SEARCH_INDEX_DIR = "pagefind";
-/** Page `n` of the home page: `/`, then `/page/2/`, `/page/3/`, … */
-export const homePageUrl = (n: number) => (n <= 1 ? "/" : `/page/${n}/`);
-/** A post's session as a calendar file of one event, beside its page (the file is named after the post). */
-export const postCalendarUrl = (slug: string) => `/posts/${slug}/${slug}.ics`;
-
-/** Addresses that are words in the site's language: the sessions page, their calendar, the guide to responding, the search page. */
-const addresses: Record<Lang, { sessions: string; calendar: string; guide: string; search: string; write: string }> = {
-  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/", search: "/zoeken/", write: "/schrijven/" },
-  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/", search: "/search/", write: "/write/" },
-};
-export const localAddresses = (lang: Lang) => addresses[lang];
-/** The search page, in the site's language: `/zoeken/` on a Dutch site, `/search/` on an English one. */
-export const searchUrl = (lang: Lang) => addresses[lang].search;
-/** Every language's form of one address, as a route's `at` (all of them are reserved, whatever the site's language). */
-const inEveryLanguage = (which: keyof (typeof addresses)[Lang]) => Object.values(addresses).map((a) => a[which]).join(" and ");
-
-/** A site at the root of a lower-case host without a port, and a path URL parsing would not change. */
-const bareOrigin = /^https?:\/\/[a-z0-9.-]+$/;
-const plainPath = /^\/(?!\/)[\w\-~/]*(?:\.[\w-]+)?$/;
-
-/**
- * `/posts/x/` → `https://example.org/posts/x/`. Every page asks twice (canonical link, Open Graph)
- * and the sitemap once per page, so the common case is joined as text; anything else is parsed.
- */
-export const absolute = (path: string, site: Pick<Site, "url">) =>
-  bareOrigin.test(site.url) && plainPath.test(path) ? `${site.url}${path}` : absoluteUrl(path, `${site.url}/`);
+import type { Messages } from "../i18n/index.ts";
+import { SEARCH_INDEX_DIR, homePageUrl, inEveryLanguage, localAddresses, postCalendarUrl, searchUrl } from "../model/urls.ts";
+import type { Site } from "../model/content.ts";
+import type { SessionLists } from "../model/sessions.ts";
+import type { AuthorPosts, Post, Tag, SeriesPage } from "../model/posts.ts";
 
 /** Posts per page on the home page. */
 export const HOME_PAGE_SIZE = 20;

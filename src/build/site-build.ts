@@ -2,10 +2,11 @@
 // `site.build`), the responses counted on GitHub, the post index, the fingerprinted assets. Created in
 // `eleventy.before` (src/build/plugins/content.ts) and read by the global data, collections and filters of
 // that build; the next build makes a new one.
-import type { PostDiscussion } from "../comments/counts.ts";
-import type { Content, Site } from "../content/load.ts";
 import { messages, type Messages } from "../i18n/index.ts";
-import { indexPosts, type IndexCaches, type PostIndex } from "../posts/post-index.ts";
+import { indexPosts, type IndexCaches } from "../posts/post-index.ts";
+import type { Content, Site } from "../model/content.ts";
+import type { PostDiscussion } from "../model/responses.ts";
+import type { PostIndex } from "../model/posts.ts";
 
 /** Addresses of the fingerprinted stylesheet and scripts (src/build/assets.ts). */
 export interface AssetUrls {

@@ -3,8 +3,8 @@
 // content/ (fs.watch, recursive), and carries on as soon as a save makes the content valid.
 import { watch } from "node:fs/promises";
 import { join } from "node:path";
-import type { Content } from "../content/load.ts";
 import { ContentError } from "../model/problems.ts";
+import type { Content } from "../model/content.ts";
 
 /** Waits for a save under content/ that makes `load()` valid; reports again only what changed. */
 export async function waitForFix(root: string, load: () => Content, report: string): Promise<Content> {

@@ -2,21 +2,12 @@
 // post whose card would look the same costs nothing, and a changed title gets a new address (link
 // previewers keep an image by its address for days).
 import { createHash } from "node:crypto";
-import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
-import type { Post } from "../posts/post-index.ts";
-import { CARD_DESIGN } from "./render.ts";
+import { CARD_DESIGN, type CardContent } from "./render.ts";
+import type { Site } from "../model/content.ts";
+import type { Post } from "../model/posts.ts";
 
-export interface CardContent {
-  site: string;
-  title: string;
-  /** The site card's line under the title (the site's description). */
-  subtitle?: string;
-  /** "11 april 2012". */
-  date?: string;
-  /** "Bijeenkomst: donderdag 3 december 2026, Kasteel Broekhuizen, Doorn". */
-  session?: string;
-}
+
 
 export function postCard(post: Post, site: Site, t: Messages): CardContent {
   const session = post.session ? `${t.session}: ${post.session.label}${post.session.location ? `, ${post.session.location}` : ""}` : undefined;

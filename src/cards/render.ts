@@ -5,12 +5,23 @@
 // lines with an ellipsis.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { CardContent } from "./content.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Changes whenever the design below does, so cached cards of an older design are made again. */
 export const CARD_DESIGN = "2";
+
+/** What a card shows (src/cards/content.ts says what for a post and for the site). */
+export interface CardContent {
+  site: string;
+  title: string;
+  /** The site card's line under the title (the site's description). */
+  subtitle?: string;
+  /** "11 april 2012". */
+  date?: string;
+  /** "Bijeenkomst: donderdag 3 december 2026, Kasteel Broekhuizen, Doorn". */
+  session?: string;
+}
 
 const PADDING = 72;
 const TEXT_WIDTH = CARD_WIDTH - 2 * PADDING - 24;

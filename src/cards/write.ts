@@ -7,7 +7,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { linkFromCache } from "../cache/from-cache.ts";
-import type { CardContent } from "./content.ts";
+import type { CardContent } from "./render.ts";
 import { renderCard } from "./render.ts";
 
 /** A card this build publishes: its file name in /assets/cards/ and in the cache, and what it shows. */

@@ -3,13 +3,15 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { settingsFromEnv } from "../model/build.ts";
-import { contentPaths, loadContent, type Author } from "../content/load.ts";
+import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../model/problems.ts";
 import { dateProblem, isoDay } from "../model/calendar.ts";
 import { slugify, uniqueSlug } from "../model/slug.ts";
-import { postUrl } from "../build/routes.ts";
-import { authorLine, dateLine, tagsLine, titleLine } from "../model/front-matter-lines.ts";
+import { newPostSource } from "../write/new-post-source.ts";
 import { ToolError } from "./tool-error.ts";
+import { postUrl } from "../model/urls.ts";
+import { contentPaths } from "../model/paths.ts";
+import type { Author } from "../model/content.ts";
 
 export interface NewPostOptions {
   title: string;
@@ -27,61 +29,9 @@ export interface NewPost {
   url: string;
 }
 
-// Kept here too, where the import and the tests have always found it (one rule: src/model/slug.ts).
-export { uniqueSlug } from "../model/slug.ts";
-
 /** "a, b,,c " → ["a", "b", "c"]. */
 export function parseTags(value: string | undefined): string[] {
   return (value ?? "").split(",").map((t) => t.trim()).filter(Boolean);
-}
-
-const hints = {
-  nl: {
-    uncomment: "Haal het # weg voor een regel om die te gebruiken:",
-    description: "Een korte samenvatting voor de lijst met berichten en voor zoekmachines",
-    question: "Wat neem je mee naar de bijeenkomst?",
-    location: "Doorn",
-    series: "een sleutel uit content/_data/series.yaml; de stap op volgorde van datum, of van part:",
-    body: "Schrijf hier je bericht. Een lege regel begint een nieuwe alinea.",
-  },
-  en: {
-    uncomment: "Remove the # in front of a line to use it:",
-    description: "A short summary for the list of posts and for search engines",
-    question: "What will you bring to the session?",
-    location: "Doorn",
-    series: "a key of content/_data/series.yaml; steps follow their dates, or part:",
-    body: "Write your post here. An empty line starts a new paragraph.",
-  },
-} as const;
-
-/**
- * The file's text: required fields filled in, optional ones as commented examples. `npm run new`
- * writes it, and /schrijven/ sends it to GitHub's editor (src/write/page.ts).
- */
-export function newPostSource(post: { title: string; date: string; author: string; tags: string[] }, lang: "nl" | "en" = "nl"): string {
-  const hint = hints[lang];
-  const sessionDay = post.date.slice(0, 10);
-  return [
-    "---",
-    titleLine(post.title),
-    dateLine(post.date),
-    authorLine(post.author),
-    tagsLine(post.tags),
-    `# ${hint.uncomment}`,
-    `# description: ${hint.description}`,
-    "# questions:",
-    `#   - ${hint.question}`,
-    "# session:",
-    `#   date: ${sessionDay}T13:30`,
-    '#   end: "16:30"',
-    `#   location: ${hint.location}`,
-    `# series: de-23-stappen   # ${hint.series}`,
-    "# part: 3",
-    "---",
-    "",
-    hint.body,
-    "",
-  ].join("\n");
 }
 
 /**

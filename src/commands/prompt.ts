@@ -1,7 +1,7 @@
 // The questions a command may ask (`npm run new`: which author; `npm run setup`: which category),
 // each a numbered list. Only asked with a terminal on both ends; scripts and CI never wait for input.
 import { createInterface } from "node:readline";
-import type { Author } from "../content/load.ts";
+import type { Author } from "../model/content.ts";
 
 export const canAsk = (input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout) =>
   Boolean(input.isTTY && output.isTTY);

@@ -5,11 +5,12 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Site } from "../content/load.ts";
 import { discussionFor, giscusHash } from "./discussion.ts";
 import { endpointFrom, GitHubError, graphqlClient } from "../github/client.ts";
 import { categoryDiscussions, type DiscussionSummary } from "./github.ts";
 import { commentsSetup } from "./settings.ts";
+import type { Site } from "../model/content.ts";
+import type { PostDiscussion } from "../model/responses.ts";
 
 /** How long GitHub's answer is reused: fresh enough for a cohort, few enough requests. */
 export const CACHE_MINUTES = 10;
@@ -21,14 +22,6 @@ export const cacheFile = (root: string) => join(root, ".cache", "hoedoededa-resp
 export interface CountedPost {
   slug: string;
   data: { discussion?: number | string };
-}
-
-/** What the build knows of a post's discussion. */
-export interface PostDiscussion {
-  /** Comments + replies; 0 while the discussion does not exist yet. */
-  responses: number;
-  /** The discussion's number, when it exists: the widget can then use `mapping: number`. */
-  number?: number;
 }
 
 export interface LiveResponses {

@@ -2,11 +2,11 @@
 // the build-time counts and `npm run discussions`, so all of them always point at the same
 // conversation — and a discussion the command creates is the one giscus finds.
 import { createHash } from "node:crypto";
-import type { Site } from "../content/load.ts";
 import type { PostData } from "../model/schema.ts";
 import { messages } from "../i18n/index.ts";
-import { postUrl } from "../build/routes.ts";
 import { deriveSession } from "../sessions/session.ts";
+import { postUrl } from "../model/urls.ts";
+import type { Site } from "../model/content.ts";
 
 /** giscus's `specific` mapping (search by term) or `number` mapping (one existing discussion). */
 export type Discussion = { mapping: "specific"; term: string } | { mapping: "number"; number: number };
@@ -22,7 +22,7 @@ export function discussionFor(slug: string, override?: number | string, known?: 
   // The build found the discussion (src/comments/counts.ts): giscus reads it by number, without
   // GitHub's search, whose index lags behind new discussions (giscus #1347).
   if (known !== undefined) return { mapping: "number", number: known };
-  if (typeof override === "string" && override.trim()) return { mapping: "specific", term: override.trim() };
+  if (typeof override === "string" && override) return { mapping: "specific", term: override };
   return { mapping: "specific", term: postUrl(slug).slice(1) };
 }
 
@@ -78,12 +78,12 @@ export function newDiscussion(post: AnnouncedPost, site: Pick<Site, "url" | "lan
   const { title, description, questions = [], session } = post.data;
   const parts = [`# [${literal(title)}](${site.url}${postUrl(post.slug)})`];
   if (site.private === true) return { title: discussion.term, body: [...parts, t.discussionOfPrivatePost, discussionMarker(discussion.term)].join("\n\n") };
-  if (description?.trim()) parts.push(literal(description));
+  if (description) parts.push(literal(description));
   if (questions.length) parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
   if (session) {
     // The session's label as its post shows it (src/sessions/session.ts), end time included.
     const when = deriveSession(session, post.slug, site).label;
-    const where = session.location?.trim() ? `\n${t.sessionWhere}: ${literal(session.location)}` : "";
+    const where = session.location ? `\n${t.sessionWhere}: ${literal(session.location)}` : "";
     parts.push(`**${t.session}**\n${t.sessionWhen}: ${when}${where}`);
   }
   parts.push(discussionMarker(discussion.term));

@@ -3,26 +3,13 @@
 // dates in the site's language, text rendered from Markdown with raw HTML shown as text, then
 // through the site's allow-list. Links stay; they are marked as the readers'.
 import MarkdownIt from "markdown-it";
-import type { Site } from "../content/load.ts";
 import type { EarlierResponseData } from "../model/schema.ts";
-import { isoDateTime, longDate, parseSiteDate } from "../model/calendar.ts";
+import { isoDateTime, parseSiteDate } from "../model/calendar.ts";
 import { messages } from "../i18n/index.ts";
 import { sanitize, scrollBoxes } from "../markdown/render.ts";
-
-export interface EarlierResponse {
-  /** `comment-12`: the anchor WordPress used, so old links to a response still land on it. */
-  anchor?: string;
-  author: string;
-  /** The author's website, if they gave one. */
-  url?: string;
-  /** RFC 3339 with the site's offset, for `<time datetime>`. */
-  datetime: string;
-  /** "11 april 2012". */
-  dateLabel: string;
-  /** Sanitised HTML of the text. */
-  html: string;
-  replies: EarlierResponse[];
-}
+import { longDate } from "../i18n/dates.ts";
+import type { Site } from "../model/content.ts";
+import type { EarlierResponse } from "../model/responses.ts";
 
 // Responses were written by readers: no raw HTML, and links carry rel="nofollow ugc". GitHub shows a
 // line break in a comment as a line break (https://github.github.com/gfm/ leaves that to the site;
@@ -66,10 +53,10 @@ export function earlierIntroKey(responses: readonly Pick<EarlierResponseData, "g
 export function earlierThread(comments: readonly EarlierResponseData[], site: Pick<Site, "lang" | "timezone">): EarlierResponse[] {
   const tz = site.timezone;
   const nodes = comments.map((data) => {
-    const date = parseSiteDate(data.date.trim(), tz);
+    const date = parseSiteDate(data.date, tz);
     const node: EarlierResponse = {
       ...(data.id !== undefined ? { anchor: `comment-${data.id}` } : {}),
-      author: data.author.trim(),
+      author: data.author,
       ...(data.url ? { url: data.url } : {}),
       datetime: isoDateTime(date, tz),
       dateLabel: longDate(date, site.lang, tz),

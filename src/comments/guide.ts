@@ -2,10 +2,10 @@
 // widget and whom to write to instead (site.yaml's `contact`). They belong with the responses
 // sections: the guide exists, and is linked, only where a responses section shows — so a site with
 // comments off, or not set up in production, has neither the page nor a link to it.
-import type { Site } from "../content/load.ts";
 import { messages } from "../i18n/index.ts";
-import { localAddresses } from "../build/routes.ts";
 import { responsesSection } from "./section.ts";
+import { localAddresses } from "../model/urls.ts";
+import type { Site } from "../model/content.ts";
 
 export interface RespondGuide {
   /** The guide's address in the site's language (`/hoe-reageer-ik/`, `/how-to-respond/`). */
@@ -23,10 +23,10 @@ export interface RespondGuide {
 export function respondGuide(site: Site): RespondGuide | false {
   const probe = responsesSection({ slug: "guide", url: "/", title: "", comments: true, draft: false }, site);
   if (probe.kind === "none") return false;
-  const contact = site.contact?.trim();
+  const { contact } = site;
   return {
     url: localAddresses(site.lang).guide,
-    privacyNote: site.privacyNote?.trim() || messages(site.lang).privacyNote,
+    privacyNote: site.privacyNote || messages(site.lang).privacyNote,
     ...(contact ? { contact } : {}),
   };
 }

@@ -1,10 +1,11 @@
 // Comments in GitHub Discussions through giscus, as the build sees them: the settings checked once
 // per build and the response counts fetched once, before the pages.
-import type { Content } from "../content/load.ts";
 import { formatProblem } from "../model/problems.ts";
 import { isListed } from "../content/visibility.ts";
-import { liveResponses, type CountOptions, type PostDiscussion } from "./counts.ts";
+import { liveResponses, type CountOptions } from "./counts.ts";
 import { commentsOn, overriddenComments, setupWarning } from "./settings.ts";
+import type { Content } from "../model/content.ts";
+import type { PostDiscussion } from "../model/responses.ts";
 
 /**
  * The build's comment step: one warning when comments are not set up, one for each post whose

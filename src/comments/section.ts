@@ -1,10 +1,10 @@
 // What the comments section under a post shows in this build, prepared for
 // layouts/pages/post.njk: the widget's settings as data-* attributes (no inline script under
 // a strict CSP), a setup explanation, a preview notice, or nothing.
-import type { Site } from "../content/load.ts";
 import { messages } from "../i18n/index.ts";
 import { discussionFor, discussionOnGitHub } from "./discussion.ts";
 import { commentsSetup } from "./settings.ts";
+import type { Site } from "../model/content.ts";
 
 /** The post fields the section needs. */
 export interface CommentedPost {

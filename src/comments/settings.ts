@@ -1,9 +1,9 @@
 // site.yaml's `giscus:` settings, resolved for this build: which repository and category the
 // comments of this deploy go to — or why there are none.
-import type { Site } from "../content/load.ts";
 import { contentPaths } from "../model/paths.ts";
 import type { Problem } from "../model/problems.ts";
 import type { PostData } from "../model/schema.ts";
+import type { Site } from "../model/content.ts";
 
 /** The fields giscus cannot do without, in the order site.yaml lists them. */
 export const requiredFields = ["repo", "repoId", "category", "categoryId"] as const;
@@ -49,7 +49,7 @@ export function overriddenComments(posts: readonly { file: string; data: Pick<Po
     }));
 }
 
-const filled = (value: string | undefined): value is string => typeof value === "string" && value.trim() !== "";
+const filled = (value: string | undefined): value is string => typeof value === "string" && value !== "";
 
 export function commentsSetup(site: Site): CommentsSetup {
   if (site.comments === false) return { status: "off" };
@@ -66,10 +66,10 @@ export function commentsSetup(site: Site): CommentsSetup {
 
   return {
     status: "ready",
-    repo: giscus.repo!.trim(),
-    repoId: giscus.repoId!.trim(),
-    category: (usePreview ? giscus.previewCategory! : giscus.category!).trim(),
-    categoryId: (usePreview ? giscus.previewCategoryId! : giscus.categoryId!).trim(),
+    repo: giscus.repo!,
+    repoId: giscus.repoId!,
+    category: usePreview ? giscus.previewCategory! : giscus.category!,
+    categoryId: usePreview ? giscus.previewCategoryId! : giscus.categoryId!,
     inputPosition: giscus.inputPosition ?? "bottom",
     reactions: giscus.reactions ?? true,
     previewCategory: usePreview,

@@ -4,40 +4,18 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { buildMoment, clockProblem, type BuildSettings } from "../model/build.ts";
-import { localeOf } from "../i18n/index.ts";
 import { slugify } from "../model/slug.ts";
-import { authorUrl } from "../build/routes.ts";
 import { parseYamlFile } from "./frontmatter.ts";
 import { contentPaths } from "../model/paths.ts";
 import type { Problem } from "../model/problems.ts";
 import { authorSchema, redirectTargetSchema, siteSchema, type AuthorData, type SiteData } from "../model/schema.ts";
 import { check } from "./validate.ts";
+import { localeOf } from "../model/languages.ts";
+import { authorUrl } from "../model/urls.ts";
+import type { Author, Redirect, Site } from "../model/content.ts";
 
-export interface Site extends SiteData {
-  /** Absolute URL without trailing slash; empty when neither site.yaml nor the build sets one. */
-  url: string;
-  /** Search engines stay out: previews, branch deploys and private sites. */
-  noindex: boolean;
-  /** The language's locale (src/i18n/index.ts `localeOf`). */
-  locale: { tag: string; openGraph: string };
-  build: BuildSettings;
-  /** The moment this build happens (src/model/build.ts `buildMoment`): what "upcoming" is measured against. */
-  now: Date;
-}
 
-export interface Author extends AuthorData {
-  id: string;
-  /** "MdV" for Marjan de Vries: shown when there is no avatar. */
-  initials: string;
-  /** The author's page on this site, `/authors/<id>/`. */
-  page: string;
-}
 
-/** An old address that moved: written to `_site/_redirects` as a 301. */
-export interface Redirect {
-  from: string;
-  to: string;
-}
 
 export function readText(root: string, file: string, problems: Problem[]): string | undefined {
   try {

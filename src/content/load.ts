@@ -2,25 +2,12 @@
 // in one pass. The result is the typed model the rest of the site is derived from.
 import { relative } from "node:path";
 import type { BuildSettings } from "../model/build.ts";
-import { loadAuthors, loadRedirects, loadSite, type Author, type Redirect, type Site } from "./data-files.ts";
-import { loadPages, loadPosts, type PageEntry, type PostEntry, type PostReads } from "./post-files.ts";
+import { loadAuthors, loadRedirects, loadSite } from "./data-files.ts";
+import { loadPages, loadPosts, type PostReads } from "./post-files.ts";
 import type { Problem } from "../model/problems.ts";
-import { accessProblems } from "../privacy/access.ts";
-import { checkSteps, loadSeries, type Series } from "./series-file.ts";
-
-export type { Author, PageEntry, PostEntry, Redirect, Series, Site };
-export { contentPaths, responsesFile } from "../model/paths.ts";
-
-export interface Content {
-  site: Site;
-  authors: Record<string, Author>;
-  posts: PostEntry[];
-  pages: PageEntry[];
-  redirects: Redirect[];
-  /** content/_data/series.yaml: the learning paths, by id. */
-  series: Record<string, Series>;
-  problems: Problem[];
-}
+import { accessProblems } from "../model/access.ts";
+import { checkSteps, loadSeries } from "./series-file.ts";
+import type { Content } from "../model/content.ts";
 
 /**
  * Everything under content/, validated; `problems` is empty when the site can be built. `reads`

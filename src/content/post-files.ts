@@ -13,29 +13,9 @@ import {
   earlierResponseSchema, pageSchema, postSchemaFor, type EarlierResponseData, type PageData, type PostData, type References,
 } from "../model/schema.ts";
 import { check } from "./validate.ts";
+import type { PageEntry, PostEntry } from "../model/content.ts";
 
-export interface PostEntry {
-  slug: string;
-  /** Project-relative path, e.g. `content/posts/welkom.md`. */
-  file: string;
-  /** Changes whenever the file does (its modification time and size): what caches of a post are keyed by. */
-  version: string;
-  data: PostData;
-  /** The Markdown after the front-matter (read by `npm run check` for links and images). */
-  body: string;
-  /** Description, or the first paragraph as plain text. */
-  excerpt: string;
-  /** Earlier responses from `<slug>.comments.yaml` beside the post (imported or archived). */
-  earlierResponses: EarlierResponseData[];
-}
 
-export interface PageEntry {
-  file: string;
-  data: PageData;
-  body: string;
-  /** The front-matter as Eleventy will be handed it (src/content/frontmatter.ts `yamlEngine`). */
-  frontMatter: { source: string; data: Record<string, unknown> };
-}
 
 interface ReadPost {
   stamp: string;
@@ -136,7 +116,7 @@ function loadPost(root: string, file: string, checker: Checker, responseFiles: R
   const data = read.checked.data;
   if (!data) return undefined;
   const { body } = read.parsed;
-  return { slug, file, version: read.stamp, data, body, excerpt: data.description?.trim() || excerptOf(body), earlierResponses: earlier };
+  return { slug, file, version: read.stamp, data, body, excerpt: data.description || excerptOf(body), earlierResponses: earlier };
 }
 
 /** Every post under content/posts/, and a problem for each responses file that belongs to no post. */

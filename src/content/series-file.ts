@@ -4,13 +4,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadEntriesById } from "./data-files.ts";
 import { contentPaths } from "../model/paths.ts";
-import type { PostEntry } from "./post-files.ts";
 import type { Problem } from "../model/problems.ts";
 import { seriesSchema, type SeriesData } from "../model/schema.ts";
+import type { PostEntry } from "../model/content.ts";
+import type { Series } from "../model/content.ts";
 
-export interface Series extends SeriesData {
-  id: string;
-}
 
 /**
  * The series by id: none when the file is not there; undefined when it is not valid YAML, so that
@@ -24,7 +22,7 @@ export function loadSeries(root: string, problems: Problem[]): Record<string, Se
     idName: (id) => `series id (it becomes the address /series/${id}/)`,
     example: "de-23-stappen",
     schema: seriesSchema,
-    make: (data, id) => ({ ...data, title: data.title.trim(), id }),
+    make: (data, id) => ({ ...data, id }),
   });
 }
 

@@ -4,10 +4,12 @@ import { z } from "zod";
 import { nearest, type Problem } from "../model/problems.ts";
 import { keyAliases } from "../model/schema.ts";
 
-/** The object schema at `path` inside `schema`, through optional and default wrappers (zod's public `unwrap`). */
+/** The object schema at `path` inside `schema`, through optional and default wrappers (zod's public `unwrap`) and transforms (a pipe's input). */
 function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject | undefined {
   const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
-    s instanceof z.ZodOptional || s instanceof z.ZodDefault ? unwrap(s.unwrap() as z.ZodType) : s;
+    s instanceof z.ZodOptional || s instanceof z.ZodDefault ? unwrap(s.unwrap() as z.ZodType)
+    : s instanceof z.ZodPipe ? unwrap(s.in as z.ZodType)
+    : s;
   let current = unwrap(schema);
   for (const key of path) current = current instanceof z.ZodObject ? unwrap(current.shape[String(key)] as z.ZodType) : undefined;
   return current instanceof z.ZodObject ? current : undefined;

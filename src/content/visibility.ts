@@ -5,7 +5,7 @@ import type { BuildSettings } from "../model/build.ts";
 import type { PostData } from "../model/schema.ts";
 
 /** A post is published unless its front-matter says `draft: true`. */
-export const isPublished = (data: Pick<PostData, "draft">): boolean => data.draft !== true;
+export const isPublished = (data: Pick<PostData, "draft">): boolean => !data.draft;
 
 /** Whether this build lists the post: published, or a draft in a build that shows drafts. */
 export const isListed = (data: Pick<PostData, "draft">, settings: Pick<BuildSettings, "showDrafts">): boolean =>

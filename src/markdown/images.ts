@@ -5,7 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, sep } from "node:path";
 import type * as ImageSize from "image-size";
-import { contentPaths } from "../content/load.ts";
+import { contentPaths } from "../model/paths.ts";
 
 // Loaded with the first image: most posts have none.
 const require = createRequire(import.meta.url);

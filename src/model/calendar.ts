@@ -1,6 +1,6 @@
 // Dates are calendar days in the site's time zone. A post dated 2012-04-11 is the 11th on the
-// page, in the feeds and in the sitemap, whatever time zone the build machine is in.
-import { localeOf, type Lang } from "../i18n/index.ts";
+// page, in the feeds and in the sitemap, whatever time zone the build machine is in. This module
+// reads what front-matter writes and computes instants and days; src/i18n/dates.ts words them.
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -11,7 +11,7 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d
  * time zone (the name stands for the options, so no key is built from them on every call).
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatter(name: string, locale: string, timeZone: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(name: string, locale: string, timeZone: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${name}\0${locale}\0${timeZone}`;
   let format = formats.get(key);
   if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone, ...options() })));
@@ -95,42 +95,6 @@ export function isoDateTime(instant: Date, timeZone: string): string {
   const local = new Date(instant.getTime() + offset * 60000).toISOString().slice(0, 19);
   const sign = offset < 0 ? "-" : "+";
   return `${local}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
-}
-
-/** "11 april 2012" (nl) / "11 April 2012" (en). */
-export function longDate(instant: Date, lang: Lang, timeZone: string): string {
-  return formatter("longDate", localeOf(lang).tag, timeZone, () => ({ day: "numeric", month: "long", year: "numeric" })).format(instant);
-}
-
-/** "21 nov. 2026, 15:43" (nl) / "21 Nov 2026, 15:43" (en): short enough for a table cell. */
-export function shortDateTime(instant: Date, lang: Lang, timeZone: string): string {
-  return formatter("shortDateTime", localeOf(lang).tag, timeZone, () => ({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(instant);
-}
-
-/** "donderdag 12 april 2012" (nl) / "Thursday, 12 April 2012" (en); with the time when `withTime`. */
-export function sessionDate(instant: Date, lang: Lang, timeZone: string, withTime: boolean): string {
-  const format = formatter(withTime ? "sessionWithTime" : "session", localeOf(lang).tag, timeZone, () => ({
-    weekday: "long", day: "numeric", month: "long", year: "numeric",
-    ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
-  }));
-  return format.format(instant).replace(/,(?= \d{4}$)/, "").replace(" om ", ", ").replace(" at ", ", ");
-}
-
-/** "13:30–15:45": a span of clock times on one day. */
-export function timeSpan(start: Date, end: Date, lang: Lang, timeZone: string): string {
-  return formatter("timeSpan", localeOf(lang).tag, timeZone, () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).formatRange(start, end);
-}
-
-/**
- * A span of days, "donderdag 3 – vrijdag 4 december 2026" (`last`: the start of the last day), or of
- * moments on different days, "donderdag 3 december 2026, 13:30 – vrijdag 4 december 2026, 12:00".
- */
-export function daySpan(first: Date, last: Date, lang: Lang, timeZone: string, withTime: boolean): string {
-  const format = formatter(withTime ? "daySpanWithTime" : "daySpan", localeOf(lang).tag, timeZone, () => ({
-    weekday: "long", day: "numeric", month: "long", year: "numeric",
-    ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
-  }));
-  return format.formatRange(first, last).replaceAll(" om ", ", ").replaceAll(" at ", ", ");
 }
 
 /** `13:30`: the time of day of `instant` in `timeZone`, 24-hour (messages that name a time). */

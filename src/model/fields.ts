@@ -13,7 +13,8 @@ export function describe(value: unknown): string {
   return `"${String(value)}"`;
 }
 
-export const text = (example: string) =>
+/** Text as written, spaces and all: the Markdown of a response. */
+export const prose = (example: string) =>
   z.string({
     error: (issue) =>
       issue.input === undefined || issue.input === null
@@ -21,9 +22,15 @@ export const text = (example: string) =>
         : `must be text, not ${describe(issue.input)} — write it like \`${example}\` (use quotes if it starts with a number or contains a colon)`,
   });
 
-export const requiredText = (example: string) =>
-  text(example).refine((s) => s.trim() !== "", { error: `is empty — write it like \`${example}\`` });
+/** A value on one line (a title, a name, a place): without the spaces around it. */
+export const text = (example: string) => prose(example).trim();
 
+export const requiredText = (example: string) => text(example).refine((s) => s !== "", { error: `is empty — write it like \`${example}\`` });
+
+/** Prose that must say something. */
+export const requiredProse = (example: string) => prose(example).refine((s) => s.trim() !== "", { error: `is empty — write it like \`${example}\`` });
+
+/** A date or date-time as written (`2012-04-11`, `2012-04-11T14:03`), checked and trimmed. */
 export const dateText = (field: string, example: string) =>
   z
     .string({
@@ -32,8 +39,9 @@ export const dateText = (field: string, example: string) =>
           ? `is missing — add a line like \`${field}: ${example}\``
           : `must be a date, not ${describe(issue.input)} — write it like \`${field}: ${example}\` (YYYY-MM-DD)`,
     })
+    .trim()
     .superRefine((value, ctx) => {
-      const problem = dateProblem(value.trim());
+      const problem = dateProblem(value);
       if (problem === "day-first")
         ctx.addIssue({ code: "custom", message: `"${value}" puts the day first — write the year first: \`${field}: ${dayFirstToIso(value)}\` (YYYY-MM-DD)` });
       else if (problem === "impossible")

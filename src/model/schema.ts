@@ -1,12 +1,15 @@
-// The whole content model in one typed schema: posts, authors and the site settings. Every page,
-// feed and tool consumes these types; every message says what is wrong and how to fix it.
+// The whole content model in one typed schema, like Astro's content collections: posts, pages,
+// authors, series, the site settings and earlier responses. It checks every field with a message
+// that says what is wrong and how to fix it, and it normalises: text trimmed, defaults filled in, a
+// post's date and session read as instants in the site's time zone. Every layer uses its output
+// types (src/model/content.ts); adding a front-matter field starts here (ARCHITECTURE.md).
 import { z } from "zod";
-import { dateProblem } from "./calendar.ts";
-import { dateText, describe, httpUrl, reference, requiredText, text, textList, wholeNumber, yesNo } from "./fields.ts";
+import { parseSiteDate } from "./calendar.ts";
+import { dateText, describe, httpUrl, reference, requiredProse, requiredText, text, textList, wholeNumber, yesNo } from "./fields.ts";
 import { isRepositoryName } from "./repository.ts";
-import { languages } from "../i18n/index.ts";
-import { sessionTimes } from "./session-times.ts";
+import { sessionTimes, type SessionTimes } from "./session-times.ts";
 import { contentPaths } from "./paths.ts";
+import { languages } from "./languages.ts";
 
 /** `session.end`: a time (`15:45`) or a date-time; YAML reads `15.45` as a number, so that gets its own hint. */
 const endText = z.string({
@@ -17,9 +20,8 @@ const endText = z.string({
 });
 
 /**
- * A session; its end is checked against its start in `timeZone` (src/model/session-times.ts), the site's
- * when the schema is made for the content (`postSchemaFor`), else UTC: the same verdict unless an
- * offset is written on one side only.
+ * A session, read in `timeZone` (the site's, from `postSchemaFor`; UTC otherwise): its start and end
+ * as instants (src/model/session-times.ts), its end checked against its start, its place and name.
  */
 export const sessionSchemaIn = (timeZone = "UTC") =>
   z
@@ -27,48 +29,93 @@ export const sessionSchemaIn = (timeZone = "UTC") =>
       {
         date: dateText("date", "2012-04-12"),
         /** When it ends: a time on the same day, or a date-time (a last day for a session of whole days). */
-        end: endText.optional(),
+        end: endText.trim().optional(),
         /** The meeting's own name in calendars and lists, when it is not the post's title. */
         title: requiredText("title: Derde bijeenkomst").optional(),
         location: text("location: Doorn").optional(),
       },
       { error: (issue) => `must be a group with a date — write \`session:\` with \`date: 2012-04-12\` and \`location: Doorn\` indented below it, not ${describe(issue.input)}` },
     )
-    .superRefine((session, ctx) => {
-      const date = session.date.trim();
-      if (session.end === undefined || dateProblem(date)) return;
-      const times = sessionTimes(date, session.end.trim(), timeZone);
-      if ("problem" in times) ctx.addIssue({ code: "custom", path: ["end"], message: times.problem });
+    .transform(({ date, end, title, location }, ctx): SessionFields => {
+      const times = sessionTimes(date, end, timeZone);
+      if ("problem" in times) {
+        ctx.issues.push({ code: "custom", path: ["end"], message: times.problem, input: end });
+        return z.NEVER;
+      }
+      return { ...times, ...(location ? { location } : {}), ...(title ? { title } : {}) };
     });
 
-export const sessionSchema = sessionSchemaIn();
+/** A session as the schema gives it: when (instants and days in the site's time zone), where, what it is called. */
+export interface SessionFields extends SessionTimes {
+  location?: string;
+  title?: string;
+}
 
-export const postSchema = z.strictObject({
-  title: requiredText("title: Leren in netwerken"),
-  date: dateText("date", "2012-04-11"),
-  author: requiredText("author: marjan"),
-  tags: textList("tags", "leren, netwerken").optional(),
-  description: text("description: Een korte samenvatting").optional(),
-  draft: yesNo("draft").optional(),
-  questions: textList("questions", "Wat neem je mee?").optional(),
-  session: sessionSchema.optional(),
-  comments: yesNo("comments").optional(),
-  discussion: z
-    .union([z.number().int().positive(), z.string().trim().min(1)], {
-      error: (issue) => `must be a discussion number or a search term, not ${describe(issue.input)} — write it like \`discussion: 42\``,
-    })
-    .optional(),
-  /** A learning path: a key of content/_data/series.yaml (checked against it in `postSchemaFor`). */
-  series: requiredText("series: de-23-stappen").optional(),
-  /** The step's place in its series, when the dates alone do not give the order. */
-  part: wholeNumber("part", 3).optional(),
-});
+/**
+ * What `npm run new` and /schrijven/ write for an optional field, commented out, in each language
+ * (src/write/new-post-source.ts): the lines of YAML, `{day}` standing for the post's day.
+ */
+export interface NewPostHint {
+  nl: readonly string[];
+  en: readonly string[];
+}
+const hint = (lines: NewPostHint) => ({ newPost: lines });
+
+/** A post's front-matter, checked and normalised: text trimmed, defaults filled in, dates and the session read in `timeZone`. */
+export const postSchemaIn = (timeZone = "UTC") =>
+  z.strictObject({
+    title: requiredText("title: Leren in netwerken"),
+    /** When it was published: a day (its start) or a moment, in the site's time zone. */
+    date: dateText("date", "2012-04-11").transform((value) => parseSiteDate(value, timeZone)),
+    author: requiredText("author: marjan"),
+    tags: textList("tags", "leren, netwerken").default([]),
+    description: text("description: Een korte samenvatting")
+      .optional()
+      .meta(hint({
+        nl: ["description: Een korte samenvatting voor de lijst met berichten en voor zoekmachines"],
+        en: ["description: A short summary for the list of posts and for search engines"],
+      })),
+    draft: yesNo("draft").default(false),
+    questions: textList("questions", "Wat neem je mee?")
+      .default([])
+      .meta(hint({ nl: ["questions:", "  - Wat neem je mee naar de bijeenkomst?"], en: ["questions:", "  - What will you bring to the session?"] })),
+    session: sessionSchemaIn(timeZone)
+      .optional()
+      .meta(hint({
+        nl: ["session:", "  date: {day}T13:30", '  end: "16:30"', "  location: Doorn"],
+        en: ["session:", "  date: {day}T13:30", '  end: "16:30"', "  location: Doorn"],
+      })),
+    /** Whether the post has a responses section; left out, the site's `comments` decides (src/comments/settings.ts). */
+    comments: yesNo("comments").optional(),
+    discussion: z
+      .union([z.number().int().positive(), z.string().trim().min(1)], {
+        error: (issue) => `must be a discussion number or a search term, not ${describe(issue.input)} — write it like \`discussion: 42\``,
+      })
+      .optional(),
+    /** A learning path: a key of content/_data/series.yaml (checked against it in `postSchemaFor`). */
+    series: requiredText("series: de-23-stappen")
+      .optional()
+      .meta(hint({
+        nl: ["series: de-23-stappen   # een sleutel uit content/_data/series.yaml; de stap op volgorde van datum, of van part:"],
+        en: ["series: de-23-stappen   # a key of content/_data/series.yaml; steps follow their dates, or part:"],
+      })),
+    /** The step's place in its series, when the dates alone do not give the order. */
+    part: wholeNumber("part", 3).optional().meta(hint({ nl: ["part: 3"], en: ["part: 3"] })),
+  });
+
+/** The post schema without references (UTC): its fields, their hints, and the key suggestions. */
+export const postSchema = postSchemaIn();
+
+/** The hint of a field of `postSchema` for a new post, if it has one. */
+export function newPostHint(field: keyof typeof postSchema.shape): NewPostHint | undefined {
+  return (postSchema.shape[field].meta() as { newPost?: NewPostHint } | undefined)?.newPost;
+}
 
 /** What a post's fields may point to in the data files; a list left out is not checked (its file is broken). */
 export interface References {
   /** The ids of content/_data/authors.yaml. */
   authors?: readonly string[];
-  /** site.yaml's time zone, in which a session's start and end are read. */
+  /** site.yaml's time zone, in which the date and the session are read. */
   timezone?: string;
   /** The ids of content/_data/series.yaml (none when the file is not there). */
   series?: readonly string[];
@@ -79,10 +126,10 @@ export interface References {
  * (src/content/post-files.ts): a zod schema costs far more to make than to use, and every post asks.
  */
 export function postSchemaFor(refs: References) {
-  return postSchema.extend({
-    author: refs.authors ? reference("author", "marjan", refs.authors, contentPaths.authors) : postSchema.shape.author,
-    series: refs.series ? reference("series", "de-23-stappen", refs.series, contentPaths.series).optional() : postSchema.shape.series,
-    session: refs.timezone ? sessionSchemaIn(refs.timezone).optional() : postSchema.shape.session,
+  const schema = postSchemaIn(refs.timezone);
+  return schema.extend({
+    author: refs.authors ? reference("author", "marjan", refs.authors, contentPaths.authors) : schema.shape.author,
+    series: refs.series ? reference("series", "de-23-stappen", refs.series, contentPaths.series).optional() : schema.shape.series,
   });
 }
 
@@ -189,7 +236,7 @@ export const earlierResponseSchema = z.strictObject(
     url: httpUrl("url: https://example.org").optional(),
     date: dateText("date", "2012-04-11T14:03"),
     /** Markdown; shown as text with links, never as raw HTML. */
-    text: requiredText("text: Wat een mooie vraag."),
+    text: requiredProse("text: Wat een mooie vraag."),
     /**
      * The author's GitHub login, on responses archived from the post's discussion (`npm run archive`,
      * whose `id` is then GitHub's comment id): their text keeps GitHub's line breaks, and the post

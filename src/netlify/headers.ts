@@ -8,9 +8,9 @@
 // passwords are written.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Site } from "../content/load.ts";
-import { siteAccess } from "../privacy/access.ts";
+import { siteAccess } from "../model/access.ts";
 import { robotsOf } from "../privacy/meta.ts";
+import type { Site } from "../model/content.ts";
 
 type HeadersSite = Pick<Site, "noindex" | "private" | "build">;
 

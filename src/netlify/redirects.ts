@@ -3,7 +3,7 @@
 // to the site itself live in netlify.toml; Netlify reads _redirects first.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Redirect } from "../content/load.ts";
+import type { Redirect } from "../model/content.ts";
 
 /**
  * Netlify's `_redirects` format. Paths are written percent-encoded, as browsers request them; an

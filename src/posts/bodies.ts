@@ -1,8 +1,8 @@
 // Post bodies as HTML. Posts are not Eleventy templates: their Markdown is rendered here, once per
 // version of each post, so the dev server renders again only the posts that changed since its last build.
-import type { PostEntry } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
 import { createMarkdown } from "../markdown/render.ts";
+import type { PostEntry } from "../model/content.ts";
 
 /** By post file: the Markdown last rendered (and the interface language) and its HTML. Kept across builds by the build session. */
 export type Bodies = Map<string, { body: string; lang: string; html: string }>;

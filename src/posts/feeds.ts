@@ -1,10 +1,10 @@
 // Feeds carry full posts with absolute URLs. The JSON feed is serialised with JSON.stringify, so
 // titles with quotes or `]]>` can never break it (the rss plugin's JSON template does not escape).
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
-import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
-import { absolute } from "../build/routes.ts";
-import type { Post } from "./post-index.ts";
+import { absolute } from "../model/urls.ts";
+import type { Site } from "../model/content.ts";
+import type { Post } from "../model/posts.ts";
 
 /** How many of the newest posts a feed carries. */
 export const FEED_SIZE = 20;

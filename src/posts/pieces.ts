@@ -3,7 +3,7 @@
 // in that summary. Each is rendered once per post per build and then reused: a page costs one
 // string per piece instead of a template run (a Nunjucks include copies the page's data first).
 import type { NunjucksEnvironment } from "@11ty/eleventy";
-import type { PostSummary } from "./post-index.ts";
+import type { PostSummary } from "../model/posts.ts";
 
 /** What pieces are rendered with: Eleventy's Nunjucks (filters, includes folder), the interface text, the site. */
 export interface PieceContext {

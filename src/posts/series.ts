@@ -2,30 +2,10 @@
 // is its `part:` when it has one, otherwise its date: steps with a part come first, in that order,
 // then the others from old to new (a path is walked forwards in time). A step's number is its
 // place among the steps this build lists, so a draft left out in production leaves no gap.
-import type { Series } from "../content/load.ts";
-import { seriesUrl } from "../build/routes.ts";
-import type { Post, PostSummary } from "./post-index.ts";
-
-/** What a post in a series shows: "Stap 3 van 23", the series, and the steps beside it. */
-export interface SeriesStep {
-  id: string;
-  title: string;
-  url: string;
-  /** 1 for the first step. */
-  step: number;
-  total: number;
-  previous?: PostSummary;
-  next?: PostSummary;
-}
-
-/** A series' own page, `/series/<id>/`: its steps in order. */
-export interface SeriesPage {
-  id: string;
-  title: string;
-  description?: string;
-  url: string;
-  posts: Post[];
-}
+import { seriesUrl } from "../model/urls.ts";
+import type { Series } from "../model/content.ts";
+import type { Post, PostSummary } from "../model/posts.ts";
+import type { SeriesPage } from "../model/posts.ts";
 
 /** Where a post says it belongs: its front-matter's `series` and `part`. */
 export interface StepData {

@@ -2,18 +2,14 @@
 // the site shows it in one spelling everywhere. The build and `npm run check` both ask here, so the
 // check never tells an author to use another spelling than the one the site shows.
 import { slugify } from "../model/slug.ts";
-
-export interface TagRef {
-  label: string;
-  slug: string;
-}
+import type { TagRef } from "../model/posts.ts";
 
 /** A post's tags as written, one per slug (the first spelling in the post), without empty ones. */
 export function tagRefs(labels: readonly string[] | undefined): TagRef[] {
   const bySlug = new Map<string, string>();
   for (const raw of labels ?? []) {
-    const label = raw.trim();
-    const slug = slugify(label);
+    const slug = slugify(raw);
+    const label = raw;
     if (slug && !bySlug.has(slug)) bySlug.set(slug, label);
   }
   return [...bySlug].map(([slug, label]) => ({ slug, label }));

@@ -1,10 +1,10 @@
+import type { Site } from "../model/content.ts";
 // What a page tells search engines and link previews about itself: the robots rule (meta tag and
 // X-Robots-Tag), the description, the page's own address (canonical link, og:url) and the sitemap.
 // Previews and drafts keep search engines out; a private site tells them and any link preview
 // nothing worth showing — no description, no address, no date, a title at most — because a
 // post's text must not travel beyond the group: not into a chat app's preview, and not into the
 // public discussion giscus opens, whose body it takes from the page's description.
-import type { Site } from "../content/data-files.ts";
 
 type MetaSite = Pick<Site, "noindex" | "private" | "description">;
 

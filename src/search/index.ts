@@ -23,11 +23,11 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { linkFromCache } from "../cache/from-cache.ts";
-import type { Site } from "../content/load.ts";
 import { escapeHtml } from "../markdown/escape-html.ts";
 import type { Messages } from "../i18n/index.ts";
-import type { Post } from "../posts/post-index.ts";
-import { SEARCH_INDEX_DIR } from "../build/routes.ts";
+import { SEARCH_INDEX_DIR } from "../model/urls.ts";
+import type { Site } from "../model/content.ts";
+import type { Post } from "../model/posts.ts";
 
 /**
  * The document Pagefind indexes for a post. Only the `data-pagefind-body` element is searched and

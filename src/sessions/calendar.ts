@@ -4,13 +4,13 @@
 // production host alone: the same in every build and in previews, so a changed time updates the
 // event instead of adding a second one. Property names and order follow RFC 5545 §3.6.1 and the
 // calendar's own name and refresh hint RFC 7986 §5 (https://www.rfc-editor.org/rfc/rfc7986).
-import type { Site } from "../content/load.ts";
 import type { Messages } from "../i18n/index.ts";
 import { feedTitle } from "../posts/feeds.ts";
-import type { Post } from "../posts/post-index.ts";
-import { absolute, localAddresses } from "../build/routes.ts";
 import { nextDay } from "../model/session-times.ts";
 import { dateValue, serialize, utcDateTime, type Component, type Property } from "./ics.ts";
+import { absolute, localAddresses } from "../model/urls.ts";
+import type { Site } from "../model/content.ts";
+import type { Post } from "../model/posts.ts";
 
 /** What made the file (§3.7.3), with the language its text is in. */
 const prodId = (site: Pick<Site, "lang">) => `-//hoedoededa//hoedoededa//${site.lang.toUpperCase()}`;
@@ -38,7 +38,7 @@ function absoluteOn(path: string, site: Site): string | undefined {
 /** The reflection questions and where to read the post (§3.8.1.5), for a calendar's event window. */
 function description(post: Post, site: Site, t: Messages): string {
   const parts: string[] = [];
-  if (post.questions.length) parts.push(`${t.questions}:\n${post.questions.map((q, i) => `${i + 1}. ${q.trim()}`).join("\n")}`);
+  if (post.questions.length) parts.push(`${t.questions}:\n${post.questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}`);
   const url = absoluteOn(post.url, site);
   parts.push(url ? `${t.sessionPrepare}: ${url}` : `${t.sessionPrepare}: ${post.title}`);
   return parts.join("\n\n");

@@ -3,7 +3,7 @@
 // day in the site's time zone — a participant who opens the site at 16:00 on the day of a morning
 // meeting still finds it — and "now" is the build's clock (src/model/build.ts `buildMoment`):
 // the site is static, so the daily rebuild moves the next meeting on.
-import type { Session } from "./session.ts";
+import type { Session, SessionLists } from "../model/sessions.ts";
 
 /** Whether `session`'s last day has not ended at `now` (its `dayEnds` is read in the site's time zone). */
 export const isUpcoming = (session: Pick<Session, "dayEnds">, now: Date): boolean => now.getTime() < session.dayEnds.getTime();
@@ -15,15 +15,6 @@ interface WithSession {
 
 /** Soonest first; on the same start by slug, so the order never depends on the file system. */
 const soonestFirst = (a: WithSession, b: WithSession) => a.session!.start.getTime() - b.session!.start.getTime() || a.slug.localeCompare(b.slug);
-
-export interface SessionLists<T> {
-  /** Still to come, soonest first. */
-  upcoming: T[];
-  /** Over, most recent first. */
-  past: T[];
-  /** The first upcoming one, if any. */
-  next?: T;
-}
 
 /** The posts that have a session, split at `now` into upcoming (soonest first) and past (most recent first). */
 export function sessionLists<T extends WithSession>(posts: readonly T[], now: Date): SessionLists<T> {

@@ -2,8 +2,8 @@
 // web editor — an edit link on each post of a preview, and the new-post form of /schrijven/.
 // https://docs.github.com/en/repositories/working-with-files/managing-files/editing-files
 // https://docs.github.com/en/repositories/working-with-files/managing-files/creating-new-files
-import type { Site } from "../content/load.ts";
 import { contentPaths } from "../model/paths.ts";
+import type { Site } from "../model/content.ts";
 
 /**
  * The branch a new post starts from. Netlify's production build knows the branch it publishes

@@ -2,13 +2,13 @@
 // a GET form to GitHub's "new file" page whose `filename` and `value` fields hold the file `npm run
 // new` would write today — the same function writes both — or, when the build does not know the
 // content's repository, how to tell it.
-import type { Content } from "../content/load.ts";
 import { isListed } from "../content/visibility.ts";
 import { isoDay } from "../model/calendar.ts";
 import type { Messages } from "../i18n/index.ts";
 import { slugify, uniqueSlug } from "../model/slug.ts";
-import { newPostSource } from "../commands/new-post.ts";
 import { newPostAction } from "./github-editor.ts";
+import type { Content } from "../model/content.ts";
+import { newPostSource } from "./new-post-source.ts";
 
 export interface WriteForm {
   /** `https://github.com/<repo>/new/<branch>/content/posts` */

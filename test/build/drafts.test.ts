@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { settingsFromEnv } from "../../src/model/build.ts";
-import { loadContent, type PostEntry } from "../../src/content/load.ts";
+import { loadContent } from "../../src/content/load.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { slugify } from "../../src/model/slug.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
 import { discard, elementsOf, read, siteFiles, visibleText } from "./html.ts";
+import type { PostEntry } from "../../src/model/content.ts";
 
 const previewEnv = { CONTEXT: "deploy-preview", REVIEW_ID: "3", HOEDOEDEDA_DRAFTS: "true", URL: "https://leergang.example.org", DEPLOY_PRIME_URL: "https://deploy-preview-3--leergang.netlify.app" };
 let preview: BuildResult;

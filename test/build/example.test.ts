@@ -5,13 +5,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { settingsFromEnv } from "../../src/model/build.ts";
-import { loadContent, type Content, type PostEntry } from "../../src/content/load.ts";
+import { loadContent } from "../../src/content/load.ts";
 import { en } from "../../src/i18n/en.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { slugify } from "../../src/model/slug.ts";
 import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
 import { discard, elementsOf, facilitatorPages, liveScripts, read, siteFiles, visibleText } from "./html.ts";
 import { containsPhrase, contentText, ownPhrases } from "./phrases.ts";
+import type { Content, PostEntry } from "../../src/model/content.ts";
+import { isoDay } from "../../src/model/calendar.ts";
 
 let built: BuildResult;
 let files: string[];
@@ -69,10 +71,10 @@ describe("every page type exists", () => {
 describe("home page", () => {
   test("lists the published posts, newest first", () => {
     const home = html("index.html");
-    const positions = published.map((p) => ({ date: p.data.date, at: home.indexOf(`href="/posts/${p.slug}/"`) }));
-    for (const p of positions) expect(p.at, p.date).toBeGreaterThan(-1);
+    const positions = published.map((p) => ({ date: p.data.date.getTime(), at: home.indexOf(`href="/posts/${p.slug}/"`) }));
+    for (const p of positions) expect(p.at, String(p.date)).toBeGreaterThan(-1);
     const order = [...positions].sort((a, b) => a.at - b.at).map((p) => p.date);
-    expect(order).toEqual([...order].sort().reverse());
+    expect(order).toEqual([...order].sort((a, b) => b - a));
   });
 });
 
@@ -85,9 +87,10 @@ describe("post page", () => {
     const h1 = elementsOf(page).filter((e) => e.name === "h1");
     expect(h1).toHaveLength(1);
     expect(visibleText(`<body>${read(built.out, `posts/${post.slug}/index.html`).match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0]}</body>`)).toBe(post.data.title);
-    const [y, m, d] = post.data.date.split("-").map(Number) as [number, number, number];
+    const day = isoDay(post.data.date, "Europe/Amsterdam");
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
     const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-    expect(page).toContain(`<time datetime="${post.data.date}">${d} ${months[m - 1]} ${y}</time>`);
+    expect(page).toContain(`<time datetime="${day}">${d} ${months[m - 1]} ${y}</time>`);
     expect(page).toContain(`href="/authors/${post.data.author}/"`);
   });
 
@@ -138,7 +141,7 @@ describe("feeds", () => {
     expect(feed.link.map((l: Record<string, string>) => l["@href"])).toContain("https://leergang.example.org/feed.xml");
     const entries = feed.entry as Record<string, any>[];
     expect(entries.map((e) => e.link[0]["@href"])).toEqual(
-      [...published].sort((a, b) => b.data.date.localeCompare(a.data.date)).map((p) => `https://leergang.example.org/posts/${p.slug}/`),
+      [...published].sort((a, b) => b.data.date.getTime() - a.data.date.getTime()).map((p) => `https://leergang.example.org/posts/${p.slug}/`),
     );
     for (const entry of entries) {
       expect(entry.id).toBe(entry.link[0]["@href"]);
@@ -179,7 +182,7 @@ describe("feeds", () => {
     // The facilitator's pages (/schrijven/) are for the facilitator, not for search engines.
     const pages = files.filter((f) => f.endsWith("index.html") && !facilitatorPages.has(f)).map((f) => f.replace(/index\.html$/, "")).sort();
     expect(locs).toEqual(pages);
-    for (const post of published) expect(urls).toContainEqual({ loc: `https://leergang.example.org/posts/${post.slug}/`, lastmod: post.data.date });
+    for (const post of published) expect(urls).toContainEqual({ loc: `https://leergang.example.org/posts/${post.slug}/`, lastmod: isoDay(post.data.date, "Europe/Amsterdam") });
   });
 });
 

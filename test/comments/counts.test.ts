@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Site } from "../../src/content/load.ts";
 import { discussionMarker, giscusHash } from "../../src/comments/discussion.ts";
 import { CACHE_MINUTES, liveResponses, matchDiscussions, matchResponses } from "../../src/comments/counts.ts";
 import { categoryDiscussions } from "../../src/comments/github.ts";
@@ -15,6 +14,7 @@ import { graphqlClient } from "../../src/github/client.ts";
 import { commentsWith, startGitHubStandIn, type DiscussionSeed, type GitHubStandIn, type Scenario } from "../support/github-standin.ts";
 import { siteFor } from "../support/model.ts";
 import { buildSite, post } from "../support/site.ts";
+import type { Site } from "../../src/model/content.ts";
 
 const TOKEN = "ghp_standInSecret0123456789abcdef";
 const giscus = { repo: "org/reacties", repoId: "R_1", category: "Reacties", categoryId: "DIC_1" };

@@ -6,11 +6,11 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { discussionMarker, newDiscussion } from "../../src/comments/discussion.ts";
 import { responsesSection } from "../../src/comments/section.ts";
-import type { Site } from "../../src/content/load.ts";
-import { siteFor } from "../support/model.ts";
+import { postData, siteFor } from "../support/model.ts";
 import { startGitHubStandIn, type GitHubStandIn, type Scenario } from "../support/github-standin.ts";
 import { post, siteYamlWithComments, tempProject } from "../support/site.ts";
 import { isPlainMessage, runCommand } from "./run.ts";
+import type { Site } from "../../src/model/content.ts";
 
 const WRITER = "github_pat_discussionsWriter0123";
 const READER = "github_pat_discussionsReader0123";
@@ -177,7 +177,7 @@ const siteOf = (lang: "nl" | "en" = "nl"): Site =>
 describe("a new discussion's text", () => {
   test("in English, with a session time; Markdown in front-matter is taken literally; only what the post has", () => {
     const { title, body } = newDiscussion(
-      { slug: "a-b", data: { title: "Cost *and* [value]", questions: ["Why <now>?"], session: { date: "2026-12-03T13:30", location: "Doorn" } } },
+      { slug: "a-b", data: postData({ title: "Cost *and* [value]", date: "2026-11-26", author: "marjan", questions: ["Why <now>?"], session: { date: "2026-12-03T13:30", location: "Doorn" } }) },
       siteOf("en"),
     );
     expect(title).toBe("posts/a-b/");
@@ -189,6 +189,6 @@ describe("a new discussion's text", () => {
       "**Session**\nWhen: Thursday, 3 December 2026, 13:30\nWhere: Doorn",
       discussionMarker("posts/a-b/"),
     ].join("\n\n"));
-    expect(newDiscussion({ slug: "kort", data: { title: "Kort" } }, siteOf()).body).toBe(`# [Kort](https://leergang.example.org/posts/kort/)\n\n${discussionMarker("posts/kort/")}`);
+    expect(newDiscussion({ slug: "kort", data: postData({ title: "Kort", date: "2026-11-26", author: "marjan" }) }, siteOf()).body).toBe(`# [Kort](https://leergang.example.org/posts/kort/)\n\n${discussionMarker("posts/kort/")}`);
   });
 });

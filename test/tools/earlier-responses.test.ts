@@ -3,11 +3,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { earlierThread } from "../../src/comments/earlier.ts";
 import { settingsFromEnv } from "../../src/model/build.ts";
-import { loadContent, type Content } from "../../src/content/load.ts";
+import { loadContent } from "../../src/content/load.ts";
 import { formatProblem } from "../../src/model/problems.ts";
 import type { EarlierResponseData } from "../../src/model/schema.ts";
 import { encodePath, redirectsFile } from "../../src/netlify/redirects.ts";
 import { tempProject } from "../support/site.ts";
+import type { Content } from "../../src/model/content.ts";
 
 const site = { lang: "nl" as const, timezone: "Europe/Amsterdam" };
 const response = (over: Partial<EarlierResponseData>): EarlierResponseData => ({ author: "A", date: "2012-04-11T10:00", text: "Tekst", ...over });

@@ -6,15 +6,18 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, test } from "vitest";
 import { settingsFromEnv } from "../../src/model/build.ts";
-import { loadContent, type Author } from "../../src/content/load.ts";
+import { loadContent } from "../../src/content/load.ts";
 import { parseMarkdownFile } from "../../src/content/frontmatter.ts";
 import { postSchema, postSchemaFor } from "../../src/model/schema.ts";
-import { createPost, newPostSource, parseTags, pickAuthor, uniqueSlug } from "../../src/commands/new-post.ts";
+import { createPost, parseTags, pickAuthor } from "../../src/commands/new-post.ts";
+import { uniqueSlug } from "../../src/model/slug.ts";
 import { askAuthor } from "../../src/commands/prompt.ts";
 import { ToolError } from "../../src/commands/tool-error.ts";
 import { build, tempProject, type BuildResult } from "../support/site.ts";
 import { commandLine, runScript, type Run } from "./cli.ts";
 import { cleanEnv } from "../support/env.ts";
+import type { Author } from "../../src/model/content.ts";
+import { newPostSource } from "../../src/write/new-post-source.ts";
 
 const author = (id: string, name: string): Author => ({ id, name, initials: "", page: `/authors/${id}/` });
 const two = { marjan: author("marjan", "Marjan de Vries"), ruben: author("ruben", "Ruben Bakker") };
@@ -36,14 +39,18 @@ describe("the pure parts", () => {
     const source = newPostSource({ title: "Leren: een begin", date: "2026-11-28", author: "marjan", tags: ["a: b", "c"] });
     const parsed = parseMarkdownFile("x.md", source);
     expect(parsed.problems).toEqual([]);
-    expect(postSchema.parse(parsed.data)).toEqual({ title: "Leren: een begin", date: "2026-11-28", author: "marjan", tags: ["a: b", "c"] });
+    expect(parsed.data).toEqual({ title: "Leren: een begin", date: "2026-11-28", author: "marjan", tags: ["a: b", "c"] });
+    expect(postSchema.parse(parsed.data)).toEqual({ title: "Leren: een begin", date: new Date("2026-11-28T00:00:00Z"), author: "marjan", tags: ["a: b", "c"], draft: false, questions: [] });
     expect(source).toMatch(/^# description: .+$/m);
     expect(source).toMatch(/^# questions:\n#   - .+$/m);
     expect(source).toMatch(/^# session:\n#   date: 2026-11-28T13:30\n#   end: "16:30"\n#   location: .+$/m);
     expect(source).not.toMatch(/draft/);
     // The session hint, uncommented, is a valid session: it ends after it starts.
     const withSession = parseMarkdownFile("x.md", source.replace(/^# (?=session:|  (?:date|end|location):)/gm, ""));
-    expect(postSchemaFor({ timezone: "Europe/Amsterdam" }).parse(withSession.data).session).toEqual({ date: "2026-11-28T13:30", end: "16:30", location: "Doorn" });
+    expect(withSession.data.session).toEqual({ date: "2026-11-28T13:30", end: "16:30", location: "Doorn" });
+    expect(postSchemaFor({ timezone: "Europe/Amsterdam" }).parse(withSession.data).session).toMatchObject({
+      start: new Date("2026-11-28T12:30:00Z"), end: new Date("2026-11-28T15:30:00Z"), endWritten: true, allDay: false, location: "Doorn",
+    });
   });
 
   test("the author: the one asked for, the only one, HOEDOEDEDA_AUTHOR, or the chosen one — never a guess", async () => {

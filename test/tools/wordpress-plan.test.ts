@@ -1,13 +1,13 @@
 // Reading a WordPress export and deciding what to import: which items and comments, under which
 // names, dated in the site's time zone, threaded, with the old addresses — from the export alone.
 import { describe, expect, test } from "vitest";
-import type { Author } from "../../src/content/load.ts";
 import { earlierResponsesOf, commentOutcome, wordpressDate } from "../../src/commands/wordpress/comments.ts";
 import { planImport, type PlannedEntry } from "../../src/commands/wordpress/plan.ts";
 import { schemaProblem } from "../../src/commands/wordpress/import.ts";
 import { parseWxr, type WxrComment } from "../../src/commands/wordpress/wxr.ts";
 import { ToolError } from "../../src/commands/tool-error.ts";
 import { sampleExport, wxr } from "./wxr-fixture.ts";
+import type { Author } from "../../src/model/content.ts";
 
 const site = { timezone: "Europe/Amsterdam", lang: "nl" as const };
 const marjan: Author = { id: "marjan", name: "Marjan de Vries", initials: "MdV", page: "/authors/marjan/" };

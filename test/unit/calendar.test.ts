@@ -3,12 +3,12 @@
 // days as VALUE=DATE, stable UIDs, and drafts never in a production calendar.
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
-import type { PostData } from "../../src/model/schema.ts";
+import type { FrontMatter } from "../support/model.ts";
 import { messages } from "../../src/i18n/index.ts";
-import type { PostIndex } from "../../src/posts/post-index.ts";
 import { postCalendar, sessionUid, siteCalendar } from "../../src/sessions/calendar.ts";
 import { escapeText, fold, serialize } from "../../src/sessions/ics.ts";
 import { content, entry, index } from "../support/model.ts";
+import type { PostIndex } from "../../src/model/posts.ts";
 
 const t = messages("nl");
 const NOW = { HOEDOEDEDA_NOW: "2026-12-01T09:00" };
@@ -20,7 +20,7 @@ function built(posts: ReturnType<typeof entry>[], env: Record<string, string> = 
 }
 
 /** A post's calendar file, and its one event as ical.js reads it. */
-function eventOf(data: Partial<PostData>, slug = "bijeenkomst") {
+function eventOf(data: FrontMatter, slug = "bijeenkomst") {
   const { model, index: idx } = built([entry(slug, { date: "2026-11-20", ...data })]);
   const text = postCalendar(idx.posts[0]!, model.site, t);
   const calendar = new ICAL.Component(ICAL.parse(text));

@@ -1,7 +1,8 @@
 // A front-matter date is a calendar day in the site's time zone: `2012-04-11` is the 11th on the
 // page, in the feeds and the sitemap, whatever the clock of the machine that builds the site says.
 import { afterEach, describe, expect, test } from "vitest";
-import { dateProblem, isCalendarDay, isoDateTime, isoDay, longDate, offsetMinutes, parseSiteDate, sessionDate } from "../../src/model/calendar.ts";
+import { dateProblem, isCalendarDay, isoDateTime, isoDay, offsetMinutes, parseSiteDate } from "../../src/model/calendar.ts";
+import { longDate, sessionDate } from "../../src/i18n/dates.ts";
 
 const AMS = "Europe/Amsterdam";
 const machineZones = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Europe/Amsterdam", "Pacific/Pago_Pago"];

@@ -2,7 +2,6 @@
 // event handlers, no javascript: URLs. Text that merely looks like HTML is escaped.
 import { describe, expect, test } from "vitest";
 import { jsonFeed } from "../../src/posts/feeds.ts";
-import { absolute } from "../../src/build/routes.ts";
 import { nl } from "../../src/i18n/nl.ts";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { excerptOf } from "../../src/content/excerpt.ts";
@@ -12,9 +11,10 @@ import { localImageSize } from "../../src/markdown/images.ts";
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Site } from "../../src/content/load.ts";
-import type { Post } from "../../src/posts/post-index.ts";
 import { elementsOf as elements, liveScripts } from "../build/html.ts";
+import { absolute } from "../../src/model/urls.ts";
+import type { Site } from "../../src/model/content.ts";
+import type { Post } from "../../src/model/posts.ts";
 
 const md = createMarkdown();
 const render = (source: string) => md.render(source);

@@ -7,12 +7,12 @@ import { describe, expect, test } from "vitest";
 import { responsesSection } from "../../src/comments/section.ts";
 import { newDiscussion } from "../../src/comments/discussion.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
-import { accessNote, accessProblems, siteAccess } from "../../src/privacy/access.ts";
+import { accessNote, accessProblems, siteAccess } from "../../src/model/access.ts";
 import { pageDescription, pageMeta, robotsOf } from "../../src/privacy/meta.ts";
 import { SiteUsers } from "../../src/model/site-users.ts";
 import { routes } from "../../src/build/routes.ts";
 import { authorized, parseHeadersFile } from "../support/serve.ts";
-import { siteFor } from "../support/model.ts";
+import { postData, siteFor } from "../support/model.ts";
 
 const USERS = "groep:Lang-Geheim-2026 marjan:Ander.Wachtwoord!";
 const netlify = (context: "production" | "deploy-preview" | "branch-deploy", users?: string) => ({ CONTEXT: context, ...(users ? { SITE_USERS: users } : {}) });
@@ -179,7 +179,7 @@ describe("the discussion of a private site's post, which is public", () => {
   });
 
   test("npm run discussions opens it with the title and the link only: no description, questions or place", () => {
-    const data = { title: "Regie", description: "Over een lastige casus", questions: ["Wat deed jij?"], session: { date: "2026-12-03", location: "Doorn" } };
+    const data = postData({ title: "Regie", date: "2026-11-26", author: "marjan", description: "Over een lastige casus", questions: ["Wat deed jij?"], session: { date: "2026-12-03", location: "Doorn" } });
     const { body } = newDiscussion({ slug: "regie", data }, siteFor({ private: true, url: "https://leergang.example.org" }));
     expect(body.split("\n\n")).toEqual([
       "# [Regie](https://leergang.example.org/posts/regie/)",

@@ -9,13 +9,13 @@ import { isPreview, settingsFromEnv } from "../../src/model/build.ts";
 import { crossChecks } from "../../src/commands/check/cross.ts";
 import { postSlugOf, responsesFile } from "../../src/model/paths.ts";
 import { isListed, isPublished } from "../../src/content/visibility.ts";
-import { localeOf } from "../../src/i18n/index.ts";
-import { longDate } from "../../src/model/calendar.ts";
 import { tagSpellings, tagRefs } from "../../src/posts/tags.ts";
 import { isReserved, reservedNames, routes } from "../../src/build/routes.ts";
 import { planImport } from "../../src/commands/wordpress/plan.ts";
-import { content, entry, index } from "../support/model.ts";
+import { content, entry, index, postData } from "../support/model.ts";
 import { repoRoot } from "../support/site.ts";
+import { localeOf } from "../../src/model/languages.ts";
+import { longDate } from "../../src/i18n/dates.ts";
 
 describe("a tag's spelling", () => {
   // A newer post writes "Samenwerken", an older one "samenwerken": one post each.
@@ -49,7 +49,8 @@ describe("a tag's spelling", () => {
 
 describe("what is published", () => {
   test("a post unless it is a draft; a build lists drafts only when it shows them, never in Netlify's production", () => {
-    expect([isPublished({}), isPublished({ draft: false }), isPublished({ draft: true })]).toEqual([true, true, false]);
+    // Without `draft:` the schema says false.
+    expect([isPublished(postData({ title: "Een", date: "2026-11-26", author: "marjan" })), isPublished({ draft: false }), isPublished({ draft: true })]).toEqual([true, true, false]);
     expect(isListed({ draft: true }, settingsFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }))).toBe(true);
     expect(isListed({ draft: true }, settingsFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }))).toBe(false);
     expect(isListed({ draft: true }, settingsFromEnv({}))).toBe(false);

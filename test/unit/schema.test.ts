@@ -2,10 +2,11 @@
 // All cases live in one temporary project and are loaded in one pass, the way the build sees them.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { settingsFromEnv } from "../../src/model/build.ts";
-import { loadContent, type Content } from "../../src/content/load.ts";
+import { loadContent } from "../../src/content/load.ts";
 import { formatProblem, type Problem } from "../../src/model/problems.ts";
 import { repoRoot, tempProject } from "../support/site.ts";
 import { discard } from "../build/html.ts";
+import type { Content } from "../../src/model/content.ts";
 
 const fm = (yaml: string, body = "Tekst van het bericht.") => `---\n${yaml}\n---\n\n${body}\n`;
 const valid = "title: Een bericht\ndate: 2012-04-11\nauthor: marjan";

@@ -6,6 +6,7 @@ import { loadContent } from "../../src/content/load.ts";
 import { formatProblem } from "../../src/model/problems.ts";
 import { nextSession, sessionLists } from "../../src/sessions/next.ts";
 import { deriveSession } from "../../src/sessions/session.ts";
+import { sessionSchemaIn } from "../../src/model/schema.ts";
 import { nextDay, sessionTimes, type SessionTimes } from "../../src/model/session-times.ts";
 import { content, entry, index } from "../support/model.ts";
 import { repoRoot } from "../support/site.ts";
@@ -61,7 +62,7 @@ describe("when a session is, in the site's time zone", () => {
 
 describe("labels: only what the facilitator wrote, in the site's language", () => {
   const label = (date: string, end: string | undefined, lang: "nl" | "en" = "nl") =>
-    deriveSession({ date, ...(end ? { end } : {}) }, "x", { lang, timezone: AMS }).label;
+    deriveSession(sessionSchemaIn(AMS).parse({ date, ...(end ? { end } : {}) }), "x", { lang, timezone: AMS }).label;
   test("Dutch and English", () => {
     expect(label("2026-12-03", undefined)).toBe("donderdag 3 december 2026");
     expect(label("2026-12-03T13:30", undefined)).toBe("donderdag 3 december 2026, 13:30");

@@ -114,7 +114,8 @@ describe("the new-post form", () => {
     const parsed = parseMarkdownFile(`content/posts/${form.filename}`, form.source);
     expect(parsed.problems).toEqual([]);
     // Today in the site's time zone: 29 November in Amsterdam at 00:30.
-    expect(postSchema.parse(parsed.data)).toEqual({ title: "Titel van het bericht", date: "2026-11-29", author: "marjan", tags: [] });
+    expect(postSchema.parse(parsed.data)).toEqual({ title: "Titel van het bericht", date: new Date("2026-11-29T00:00:00Z"), author: "marjan", tags: [], draft: false, questions: [] });
+    expect(parsed.data).toEqual({ title: "Titel van het bericht", date: "2026-11-29", author: "marjan", tags: [] });
     expect(form.source).toContain("# Haal het # weg voor een regel om die te gebruiken:\n");
     expect(form.authors).toEqual([{ id: "marjan", name: "Marjan de Vries", selected: true }]);
   });

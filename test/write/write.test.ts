@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { settingsFromEnv } from "../../src/model/build.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { isoDay } from "../../src/model/calendar.ts";
-import { newPostSource } from "../../src/commands/new-post.ts";
 import { discard, elementsOf, read, siteFiles } from "../build/html.ts";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
 import { buildSite, repoRoot, tempProject, type BuildResult } from "../support/site.ts";
+import { newPostSource } from "../../src/write/new-post-source.ts";
 
 const REPOSITORY_URL = "https://x-access-token:v1.0123456789abcdef@github.com/leergang/site";
 const production = { CONTEXT: "production", URL: "https://leergang.example.org", HEAD: "main", BRANCH: "main", REPOSITORY_URL };
@@ -95,7 +95,8 @@ describe("/schrijven/ in a browser", () => {
     const file = saved(url);
     expect(file.filename).toBe("welkom-in-de-leergang-2.md");
     expect(file.problems).toEqual([]);
-    expect(file.post?.data).toEqual({ title: "Welkom in de leergang", date: today(), author: "ruben", tags: [] });
+    expect(file.post?.data).toMatchObject({ title: "Welkom in de leergang", author: "ruben", tags: [], draft: false, questions: [] });
+    expect(isoDay(file.post!.data.date, "Europe/Amsterdam")).toBe(today());
     // The very text npm run new writes (a form sends its line breaks as CRLF; the build reads both).
     expect(file.value.replace(/\r\n/g, "\n")).toBe(newPostSource({ title: "Welkom in de leergang", date: today(), author: "ruben", tags: [] }, "nl"));
     expect(refused).toEqual([]);

@@ -3,8 +3,7 @@
 // posts whose neighbours changed, and the home, tag and author pages only if what they show of a
 // post changed. Everything else on disk stays as it was, because nothing on it changed.
 import { postSlugOf } from "../../model/paths.ts";
-import type { AuthorPosts, Post, PostIndex, Tag } from "../../posts/post-index.ts";
-import type { SeriesPage } from "../../posts/series.ts";
+import type { AuthorPosts, Post, PostIndex, Tag, SeriesPage } from "../../model/posts.ts";
 
 export interface RenderPlan {
   /** True when every page is rendered. */

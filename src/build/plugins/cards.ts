@@ -7,11 +7,12 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { SiteBuild } from "../site-build.ts";
 import type { BuildSession } from "../session.ts";
 import { addNunjucksFilters } from "../nunjucks.ts";
-import type { Post } from "../../posts/post-index.ts";
-import { absolute } from "../routes.ts";
-import { cardHash, postCard, siteCard, type CardContent } from "../../cards/content.ts";
+import { cardHash, postCard, siteCard } from "../../cards/content.ts";
+import type { CardContent } from "../../cards/render.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "../../cards/render.ts";
 import { CARDS_DIR, writeCards, type WantedCard } from "../../cards/write.ts";
+import { absolute } from "../../model/urls.ts";
+import type { Post } from "../../model/posts.ts";
 
 export interface CardMeta {
   /** Absolute address of the PNG. */

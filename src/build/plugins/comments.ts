@@ -4,10 +4,10 @@ import type { UserConfig } from "@11ty/eleventy";
 import { addNunjucksFilters } from "../nunjucks.ts";
 import type { BuildSession } from "../session.ts";
 import type { SiteBuild } from "../site-build.ts";
-import type { Post } from "../../posts/post-index.ts";
 import { guideFor, respondGuide, type RespondGuide } from "../../comments/guide.ts";
 import { prepareComments } from "../../comments/index.ts";
 import { responsesSection } from "../../comments/section.ts";
+import type { Post } from "../../model/posts.ts";
 
 export function commentsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   config.on("eleventy.before", async (round) => {

@@ -8,11 +8,11 @@ import { SiteBuild } from "../site-build.ts";
 import { addNunjucksFilters } from "../nunjucks.ts";
 import { createMarkdown } from "../../markdown/render.ts";
 import { menuItems, type MenuPage } from "../navigation.ts";
-import { absolute } from "../routes.ts";
 import { yamlEngine } from "../../content/frontmatter.ts";
 import { loadContent } from "../../content/load.ts";
 import { ContentError } from "../../model/problems.ts";
 import { waitForFix } from "../wait-for-fix.ts";
+import { absolute } from "../../model/urls.ts";
 
 /** Facilitator pages (content/*.md) for the menu and the sitemap; the 404 page is neither. */
 export function contentPages(items: readonly CollectionItem[]): MenuPage[] {

@@ -5,8 +5,8 @@ import { addNunjucksFilters } from "../nunjucks.ts";
 import type { BuildSession } from "../session.ts";
 import { addRoutes } from "../routes.ts";
 import { absoluteHtml, FEED_SIZE, feedTitle, jsonFeed } from "../../posts/feeds.ts";
-import type { Post, PostSummary } from "../../posts/post-index.ts";
 import { postPiece, type PieceContext } from "../../posts/pieces.ts";
+import type { Post, PostSummary } from "../../model/posts.ts";
 
 export function postsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   const index = () => session.current.index();

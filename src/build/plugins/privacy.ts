@@ -5,7 +5,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { addNunjucksFilters } from "../nunjucks.ts";
 import type { BuildSession } from "../session.ts";
-import { accessNote } from "../../privacy/access.ts";
+import { accessNote } from "../../model/access.ts";
 import { pageMeta } from "../../privacy/meta.ts";
 
 export function privacyPlugin(config: UserConfig, { session }: { session: BuildSession }): void {

@@ -6,8 +6,8 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { BuildSession } from "../session.ts";
 import type { SiteBuild } from "../site-build.ts";
 import { addNunjucksFilters } from "../nunjucks.ts";
-import { SEARCH_INDEX_DIR, searchUrl } from "../routes.ts";
 import { SEARCH_CACHE, startSearchIndex, type IndexReport, type PendingIndex } from "../../search/index.ts";
+import { SEARCH_INDEX_DIR, searchUrl } from "../../model/urls.ts";
 
 /** Pagefind's script asks for this file first (with a cache-busting query): the moment to bring the index up to date. */
 const ENTRY = `/${SEARCH_INDEX_DIR}/pagefind-entry.json`;

@@ -5,10 +5,11 @@ import type { UserConfig } from "@11ty/eleventy";
 import { addNunjucksFilters } from "../nunjucks.ts";
 import type { BuildSession } from "../session.ts";
 import type { SiteBuild } from "../site-build.ts";
-import type { Post } from "../../posts/post-index.ts";
-import { absolute, localAddresses } from "../routes.ts";
 import { postCalendar, siteCalendar } from "../../sessions/calendar.ts";
-import { hasSessions, type SessionLists } from "../../sessions/next.ts";
+import { hasSessions } from "../../sessions/next.ts";
+import { absolute, localAddresses } from "../../model/urls.ts";
+import type { SessionLists } from "../../model/sessions.ts";
+import type { Post } from "../../model/posts.ts";
 
 /** What the layouts know of the sessions: global data `sessions`. */
 export interface SessionsData extends SessionLists<Post> {

@@ -4,7 +4,6 @@
 // Problems break something on the site; warnings are worth a look but the site builds fine.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { contentPaths, type Content, type PostEntry } from "../../content/load.ts";
 import { overriddenComments } from "../../comments/settings.ts";
 import { nearest, type Problem } from "../../model/problems.ts";
 import { isPublished } from "../../content/visibility.ts";
@@ -13,9 +12,12 @@ import { newestFirst } from "../../posts/post-index.ts";
 import { tagRefs, tagSpellings } from "../../posts/tags.ts";
 import { messages } from "../../i18n/index.ts";
 import { menuPages, phoneMenuLines } from "../../build/navigation.ts";
-import { fixedAddresses, isReserved, postUrl } from "../../build/routes.ts";
+import { fixedAddresses, isReserved } from "../../build/routes.ts";
 import { slugify } from "../../model/slug.ts";
 import { referencesIn, type Reference } from "./references.ts";
+import { postUrl } from "../../model/urls.ts";
+import { contentPaths } from "../../model/paths.ts";
+import type { Content, PostEntry } from "../../model/content.ts";
 
 export type Level = "problem" | "warning";
 
@@ -32,7 +34,7 @@ function duplicateTitles(content: Content, out: Finding[]): void {
   for (const post of content.posts) {
     const key = post.data.title.replace(/\s+/g, " ").trim().toLowerCase();
     const first = seen.get(key);
-    if (first) out.push({ level: "problem", file: post.file, field: "title", message: `"${post.data.title.trim()}" is also the title of ${first.file} — give one of them a different title, so readers can tell them apart` });
+    if (first) out.push({ level: "problem", file: post.file, field: "title", message: `"${post.data.title}" is also the title of ${first.file} — give one of them a different title, so readers can tell them apart` });
     else seen.set(key, post);
   }
 }
@@ -60,7 +62,7 @@ function duplicateAddresses(content: Content, out: Finding[]): void {
 function authorsWithoutBio(content: Content, out: Finding[]): void {
   for (const author of Object.values(content.authors)) {
     const posts = content.posts.filter((p) => p.data.author === author.id).length;
-    if (posts && !author.bio?.trim()) {
+    if (posts && !author.bio) {
       out.push({ level: "warning", file: contentPaths.authors, field: `${author.id}.bio`, message: `is missing — ${posts === 1 ? "the post" : `the ${posts} posts`} by ${author.name} ${posts === 1 ? "shows" : "show"} an author box without an introduction; add a line like \`bio: Begeleidt de leergang.\`` });
     }
   }
@@ -72,12 +74,12 @@ function authorsWithoutBio(content: Content, out: Finding[]): void {
  */
 function tagSpellingWarnings(content: Content, out: Finding[]): void {
   const tz = content.site.timezone;
-  const posts = content.posts.map((entry) => ({ entry, slug: entry.slug, date: parseSiteDate(entry.data.date.trim(), tz), tags: tagRefs(entry.data.tags) })).sort(newestFirst);
+  const posts = content.posts.map((entry) => ({ entry, slug: entry.slug, date: entry.data.date, tags: tagRefs(entry.data.tags) })).sort(newestFirst);
   const shown = { live: tagSpellings(posts.filter((p) => isPublished(p.entry.data))), preview: tagSpellings(posts) };
   for (const { entry } of [...posts].sort((a, b) => a.entry.file.localeCompare(b.entry.file))) {
     const site = isPublished(entry.data) ? shown.live : shown.preview;
     const set = isPublished(entry.data) ? posts.filter((p) => isPublished(p.entry.data)) : posts;
-    for (const label of new Set((entry.data.tags ?? []).map((t) => t.trim()))) {
+    for (const label of new Set(entry.data.tags)) {
       const usual = site.get(slugify(label));
       if (!usual || usual === label) continue;
       const users = set.filter((p) => p.tags.some((tag) => tag.label === usual));
@@ -123,7 +125,7 @@ function referenceFinding(ref: Reference, site: Site, root: string): Omit<Findin
   const [, section, name, rest] = /^\/(posts|tags|authors)\/([^/]+)\/?(.*)$/.exec(path) ?? [];
   if (!section || !name || rest || site.redirects.has(path)) return undefined;
   const exists = section === "posts" ? site.slugs.has(name) : section === "tags" ? site.tags.has(name) : site.authors.has(name);
-  if (section === "posts" && site.slugs.get(name)?.data.draft === true)
+  if (section === "posts" && site.slugs.get(name)?.data.draft)
     return { level: "warning", message: `links to ${path}, which is a draft — the link works in previews only, until that post is published` };
   if (exists) return undefined;
   const known = section === "posts" ? [...site.slugs.keys()] : section === "tags" ? [...site.tags] : [...site.authors];
@@ -158,7 +160,7 @@ function brokenReferences(content: Content, root: string, out: Finding[]): void 
       ...postFiles(root).map((slug) => [slug, undefined] as const),
       ...content.posts.map((p) => [p.slug, p] as const),
     ]),
-    tags: new Set(visible.flatMap((p) => (p.data.tags ?? []).map(slugify))),
+    tags: new Set(visible.flatMap((p) => p.data.tags.map(slugify))),
     authors: new Set(visible.map((p) => p.data.author)),
     redirects: new Set(content.redirects.flatMap((r) => [r.from, r.from.replace(/\/$/, "")])),
     url: content.site.url,
@@ -194,7 +196,7 @@ function overriddenCommentWarnings(content: Content, out: Finding[]): void {
 /** The header should stay within two lines on a phone: a warning on the page whose `menu:` goes past them. */
 function crowdedMenu(content: Content, out: Finding[]): void {
   const t = messages(content.site.lang);
-  const pages = content.pages.map((page) => ({ title: page.data.title.trim(), url: page.file, menu: page.data.menu }));
+  const pages = content.pages.map((page) => ({ title: page.data.title, url: page.file, menu: page.data.menu }));
   const labels = [t.navPosts, t.navTags, ...(content.posts.some((post) => post.data.session) ? [t.navSessions] : []), t.navSearch];
   for (const item of menuPages(pages, content.site.lang)) {
     labels.push(item.label);

@@ -5,7 +5,6 @@
 // written, and then every file is written or none (src/commands/desk/write-files.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { responsesFile, type PostEntry } from "../../content/load.ts";
 import { earlierResponsesIn } from "../../content/post-files.ts";
 import { formatProblem, type Problem } from "../../model/problems.ts";
 import { isPublished } from "../../content/visibility.ts";
@@ -15,6 +14,8 @@ import { closeComments } from "./close.ts";
 import { conversations, openDesk, pickPosts } from "./desk.ts";
 import { fromGitHub, type LeftOut } from "./thread.ts";
 import { writeAll, type FileChange } from "./write-files.ts";
+import { responsesFile } from "../../model/paths.ts";
+import type { PostEntry } from "../../model/content.ts";
 
 export interface ArchiveOptions {
   /** Posts by slug (or path); ignored with `all`. */

@@ -7,13 +7,15 @@ import { matchDiscussions } from "../../comments/counts.ts";
 import { discussionOnGitHub } from "../../comments/discussion.ts";
 import { categoryDiscussions } from "../../comments/github.ts";
 import { commentsSetup } from "../../comments/settings.ts";
-import { contentPaths, loadContent, type Content, type PostEntry } from "../../content/load.ts";
+import { loadContent } from "../../content/load.ts";
 import { formatProblem, nearest } from "../../model/problems.ts";
 import { endpointFrom, GitHubError, graphqlClient, tokenFrom, type GraphqlClient } from "../../github/client.ts";
 import { discussionConversation, type Conversation } from "../../github/conversation.ts";
 import { explain } from "../github/explain.ts";
 import { tokenSteps } from "../github/token-help.ts";
 import { ToolError } from "../tool-error.ts";
+import { contentPaths } from "../../model/paths.ts";
+import type { Content, PostEntry } from "../../model/content.ts";
 
 export interface Desk {
   root: string;

@@ -2,10 +2,10 @@
 // styles inside, no script, light and dark, tables with captions and headers for screen readers.
 // It names people, so it is written where the facilitator says, never into the site (src/commands/desk/
 // overview-file.ts decides where it may go).
-import { longDate, shortDateTime } from "../../model/calendar.ts";
 import { escapeHtml } from "../../markdown/escape-html.ts";
-import type { Lang } from "../../i18n/index.ts";
 import type { Overview } from "./overview.ts";
+import type { Lang } from "../../model/languages.ts";
+import { longDate, shortDateTime } from "../../i18n/dates.ts";
 
 const words = {
   nl: {

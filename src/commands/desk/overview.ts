@@ -3,15 +3,15 @@
 // per participant, and who has not yet responded to the latest post. Facilitators are the authors
 // with `github:` in authors.yaml (src/commands/desk/participants.ts). Responses imported from an old blog
 // have no GitHub account and are left out: this is about the cohort on GitHub.
-import type { Content } from "../../content/load.ts";
 import { isPublished } from "../../content/visibility.ts";
 import { commentsOn } from "../../comments/settings.ts";
 import { isoDateTime, isoDay, parseSiteDate } from "../../model/calendar.ts";
 import { newestFirst } from "../../posts/post-index.ts";
-import { absolute, postUrl } from "../../build/routes.ts";
 import { conversations, openDesk, type PostConversation } from "./desk.ts";
 import { facilitatorLogins, isFacilitator, participantsOf, personOf } from "./participants.ts";
 import { fromEarlier, fromGitHub, threaded, together, type DeskResponse } from "./thread.ts";
+import { absolute, postUrl } from "../../model/urls.ts";
+import type { Content } from "../../model/content.ts";
 
 export interface PostFigures {
   slug: string;
@@ -69,12 +69,12 @@ export function overviewOf(content: Content, found: readonly PostConversation[],
   const { site } = content;
   const tz = site.timezone;
   const facilitators = facilitatorLogins(content.authors);
-  const dated = found.map((f) => ({ ...f, slug: f.post.slug, date: parseSiteDate(f.post.data.date.trim(), tz) })).sort(newestFirst);
+  const dated = found.map((f) => ({ ...f, slug: f.post.slug, date: f.post.data.date })).sort(newestFirst);
   const perPerson = new Map<string, ParticipantFigures>();
   const responders = new Map<string, Set<string>>();
   const posts = dated.map((f): PostFigures => {
     const responses = countedResponses(f, tz);
-    const title = f.post.data.title.trim();
+    const title = f.post.data.title;
     for (const r of responses) {
       const person = personOf(r);
       if (!person || isFacilitator(facilitators, r)) continue;

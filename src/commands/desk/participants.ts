@@ -1,9 +1,9 @@
 // Who is who in a conversation: the facilitators are the authors in authors.yaml with a GitHub
 // account (`github:`); everyone else who responds is a participant. One rule for `npm run responses`
 // and `npm run overview`.
-import type { Author } from "../../content/load.ts";
 import type { DeskResponse } from "./thread.ts";
 import { GHOST } from "./thread.ts";
+import type { Author } from "../../model/content.ts";
 
 /** The facilitators' GitHub logins, lower-case (GitHub's logins are case-insensitive). */
 export function facilitatorLogins(authors: Record<string, Author>): Set<string> {

@@ -3,13 +3,15 @@
 // shows it now, with the earlier responses kept beside the post that it does not have (imported
 // ones, or archived ones of a discussion that has moved); replies indented under their comment.
 // A document, so in the site's language (its dates too).
-import type { Site } from "../../content/load.ts";
-import { postUrl } from "../../build/routes.ts";
-import { longDate, parseSiteDate, sessionDate } from "../../model/calendar.ts";
-import { messages, type Lang } from "../../i18n/index.ts";
+import { parseSiteDate } from "../../model/calendar.ts";
+import { messages } from "../../i18n/index.ts";
 import { conversations, openDesk, pickPosts, type PostConversation } from "./desk.ts";
 import { facilitatorLogins, participantsOf } from "./participants.ts";
 import { fromEarlier, fromGitHub, threaded, together, type LeftOut, type Threaded } from "./thread.ts";
+import type { Lang } from "../../model/languages.ts";
+import { postUrl } from "../../model/urls.ts";
+import { longDate, sessionDate } from "../../i18n/dates.ts";
+import type { Site } from "../../model/content.ts";
 
 const words: Record<Lang, { participants: (n: number) => string; leftOut: (hidden: number, deleted: number) => string; discussion: string; earlierOnly: string }> = {
   nl: {
@@ -45,12 +47,12 @@ export function conversationMarkdown(found: PostConversation & { author?: string
   const w = words[site.lang];
   const github = fromGitHub(conversation?.comments ?? []);
   const responses = together(github.responses, fromEarlier(post.earlierResponses, site.timezone), github.gone);
-  const lines = [`# ${post.data.title.trim()}`, ""];
+  const lines = [`# ${post.data.title}`, ""];
   const author = found.author ?? post.data.author;
-  lines.push(`${author} · ${longDate(parseSiteDate(post.data.date.trim(), site.timezone), site.lang, site.timezone)}`);
+  lines.push(`${author} · ${longDate(post.data.date, site.lang, site.timezone)}`);
   lines.push([`${site.url}${postUrl(post.slug)}`, discussion?.url].filter(Boolean).join(" · "), "");
   const { questions = [] } = post.data;
-  if (questions.length) lines.push(`**${t.questions}**`, "", ...questions.map((q, i) => `${i + 1}. ${q.trim()}`), "");
+  if (questions.length) lines.push(`**${t.questions}**`, "", ...questions.map((q, i) => `${i + 1}. ${q}`), "");
   const count = `${t.responseCount(responses.length)}${responses.length ? ` · ${w.participants(participantsOf(responses, facilitators).length)}` : ""}.`;
   lines.push(`## ${w.discussion}`, "", count);
   const left: LeftOut = github.leftOut;

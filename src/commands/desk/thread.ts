@@ -66,9 +66,9 @@ export function fromEarlier(entries: readonly EarlierResponseData[], timezone: s
     id: entry.id !== undefined ? String(entry.id) : `#${i + 1}`,
     ...(entry.parent !== undefined ? { parent: String(entry.parent) } : {}),
     ...(entry.github ? { login: entry.github } : {}),
-    author: entry.author.trim(),
+    author: entry.author,
     ...(entry.url ? { url: entry.url } : {}),
-    date: parseSiteDate(entry.date.trim(), timezone),
+    date: parseSiteDate(entry.date, timezone),
     text: entry.text,
   }));
 }

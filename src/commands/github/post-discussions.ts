@@ -5,7 +5,7 @@
 // listing the category (GitHub's search lags behind new discussions, giscus #1347), and creates
 // the discussion only when there is none. An existing discussion is never touched.
 import { settingsFromEnv } from "../../model/build.ts";
-import { loadContent, type Content, type PostEntry } from "../../content/load.ts";
+import { loadContent } from "../../content/load.ts";
 import { formatProblem } from "../../model/problems.ts";
 import { byMarker } from "../../comments/counts.ts";
 import { discussionFor, discussionOnGitHub, giscusHash, newDiscussion } from "../../comments/discussion.ts";
@@ -16,6 +16,7 @@ import { ToolError } from "../tool-error.ts";
 import { endpointFrom, GitHubError, graphqlClient, tokenFrom } from "../../github/client.ts";
 import { explain } from "./explain.ts";
 import { tokenSteps } from "./token-help.ts";
+import type { Content, PostEntry } from "../../model/content.ts";
 
 const CREATE = `mutation CreatePostDiscussion($input: CreateDiscussionInput!) {
   createDiscussion(input: $input) { discussion { number url } }

@@ -4,12 +4,12 @@
 // Everything that can fail is checked before the file is written; on any failure it is untouched.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { contentPaths } from "../../content/load.ts";
 import { ToolError } from "../tool-error.ts";
 import { endpointFrom, graphqlClient, tokenFrom, type GraphqlClient } from "../../github/client.ts";
 import { explain } from "./explain.ts";
 import { withGiscusValues, type GiscusValues } from "./site-yaml.ts";
 import { tokenSteps } from "./token-help.ts";
+import { contentPaths } from "../../model/paths.ts";
 
 /** Picked in this order when no --category is given (the README suggests "Reacties"). */
 export const preferredCategories = ["Reacties", "Comments", "Announcements"] as const;

@@ -4,8 +4,8 @@
 // rewritten; a key that is missing is added as one new line under `giscus:`.
 import { isDeepStrictEqual } from "node:util";
 import YAML, { isMap, isScalar, type Node, type Pair, type YAMLMap } from "yaml";
-import { contentPaths } from "../../content/load.ts";
 import { ToolError } from "../tool-error.ts";
+import { contentPaths } from "../../model/paths.ts";
 
 export const giscusKeys = ["repo", "repoId", "category", "categoryId"] as const;
 export type GiscusValues = Record<(typeof giscusKeys)[number], string>;

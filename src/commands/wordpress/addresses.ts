@@ -1,7 +1,7 @@
 // Old addresses: where each post lived on the old blog, the redirect from there, and links between
 // old posts rewritten to the new addresses (absolute, from the site root, or WordPress's `?p=123`).
-import type { Redirect } from "../../content/load.ts";
 import type { WxrItem } from "./wxr.ts";
+import type { Redirect } from "../../model/content.ts";
 
 /** A path as people read it: `/2012/05/02/%c3%bcber/` → `/2012/05/02/über/` (encoded again in _redirects). */
 export function readablePath(pathname: string): string {

@@ -2,9 +2,9 @@
 // trashed ones, nor pingbacks — with their threading kept. No e-mail or IP address leaves the export.
 import type { EarlierResponseData } from "../../model/schema.ts";
 import { isoDateTime, parseSiteDate } from "../../model/calendar.ts";
-import type { Lang } from "../../i18n/index.ts";
 import { commentToMarkdown, plainText } from "./html.ts";
 import type { WxrComment } from "./wxr.ts";
+import type { Lang } from "../../model/languages.ts";
 
 export type CommentOutcome = "kept" | "spam" | "pending" | "trashed" | "pingbacks" | "empty";
 

@@ -5,14 +5,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import YAML from "yaml";
 import { settingsFromEnv } from "../../model/build.ts";
-import { contentPaths, loadContent, type Redirect } from "../../content/load.ts";
-import { isResponsesFile } from "../../model/paths.ts";
+import { loadContent } from "../../content/load.ts";
+import { isResponsesFile, contentPaths } from "../../model/paths.ts";
 import { parseMarkdownFile } from "../../content/frontmatter.ts";
 import { formatProblem } from "../../model/problems.ts";
 import { earlierResponsesSchema, pageSchema, postSchema } from "../../model/schema.ts";
 import { ToolError } from "../tool-error.ts";
 import { planImport, provenance, type ImportPlan, type PlannedEntry, type PlannedFile } from "./plan.ts";
 import { parseWxr } from "./wxr.ts";
+import type { Redirect } from "../../model/content.ts";
 
 export interface ImportOptions {
   /** Replace files that exist with different content. */

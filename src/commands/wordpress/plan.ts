@@ -1,11 +1,10 @@
 // What an import will write, decided from the export alone (never from what is on disk), so that
 // running it twice plans the same files, the same slugs and the same redirects.
 import YAML from "yaml";
-import { responsesFile, contentPaths, type Author, type Redirect, type Site } from "../../content/load.ts";
 import { isoDay } from "../../model/calendar.ts";
 import { slugify } from "../../model/slug.ts";
-import { uniqueSlug } from "../new-post.ts";
-import { postUrl, reservedNames } from "../../build/routes.ts";
+import { uniqueSlug } from "../../model/slug.ts";
+import { reservedNames } from "../../build/routes.ts";
 import { referencesIn } from "../check/references.ts";
 import { oldLinks, oldPath, sameHost } from "./addresses.ts";
 import { earlierResponsesOf, wordpressDate, type CommentOutcome } from "./comments.ts";
@@ -13,6 +12,9 @@ import { convertPost, plainText } from "./html.ts";
 import { notPublicNote, notPublicReason, type NotPublic, type NotPublicReason } from "./not-public.ts";
 import { retention, wordsOf, wordsOfMarkdown, type Retention } from "./words.ts";
 import type { Wxr, WxrItem } from "./wxr.ts";
+import { postUrl } from "../../model/urls.ts";
+import { responsesFile, contentPaths } from "../../model/paths.ts";
+import type { Author, Redirect, Site } from "../../model/content.ts";
 
 export interface PlannedFile {
   /** Project-relative path. */

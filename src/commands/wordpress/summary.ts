@@ -1,9 +1,9 @@
 // What an import did, in words a facilitator can act on: what was written, what was left alone
 // and why, what was skipped, and what to do next.
-import { contentPaths } from "../../content/load.ts";
 import type { EntryResult, ImportReport } from "./import.ts";
 import { skipLabels } from "./plan.ts";
 import { enoughWords } from "./words.ts";
+import { contentPaths } from "../../model/paths.ts";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -4,10 +4,10 @@
 // Netlify build without them stops in the content step, before anything is written, so a site meant
 // to be closed is never published open by accident. A build on the facilitator's own machine
 // (`npm start`, `npm run build` without Netlify's CONTEXT) works without, and says so once.
-import type { Site } from "../content/data-files.ts";
-import { contentPaths } from "../model/paths.ts";
-import type { Problem } from "../model/problems.ts";
-import type { SiteUsers } from "../model/site-users.ts";
+import { contentPaths } from "./paths.ts";
+import type { Problem } from "./problems.ts";
+import type { SiteUsers } from "./site-users.ts";
+import type { Site } from "./content.ts";
 
 type AccessSite = Pick<Site, "private" | "build">;
 
