@@ -1,4 +1,4 @@
-// html-validate for the built pages: test/browser/html-validate.test.ts, or by hand after a build
+// html-validate for the built pages: test/site/html-validate.build.test.ts, or by hand after a build
 // with `npx html-validate "_site/**/*.html"`. The recommended rules, minus two about style only.
 export default {
   extends: ["html-validate:recommended"],

@@ -17,7 +17,12 @@ export interface TagLink extends TagRef {
   url: string;
 }
 
-export interface Post extends Pick<PostData, "title" | "date" | "questions" | "draft" | "discussion"> {
+/**
+ * Every field of a post's front-matter that the schema gives (a new field reaches the layouts by
+ * itself), except those the build turns into something richer: the author, tags, session and place
+ * in a series, and `comments`, which the site's setting decides.
+ */
+export interface Post extends Omit<PostData, "author" | "tags" | "session" | "series" | "part" | "comments"> {
   slug: string;
   url: string;
   /** RFC 3339 with the site's offset. */

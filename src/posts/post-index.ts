@@ -82,7 +82,9 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
   const next = sessionLists(read, site.now).next?.slug;
   const posts = read.map(({ entry, slug, tags: refs, ...derived }): Post => {
     const { data } = entry;
-    const author = authors[data.author]!;
+    // What the build turns into something richer; every other field goes onto the post as the schema gave it.
+    const { author: authorId, tags: _tags, session: _session, series: _series, part: _part, comments: _comments, ...fields } = data;
+    const author = authors[authorId]!;
     const tags = refs.map(({ slug: tag }) => ({ slug: tag, label: spellings.get(tag)!, url: tagUrl(tag) }));
     const url = postUrl(slug);
     const discussion = live.get(slug);
@@ -93,19 +95,17 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     const responsesUrl = `${url}#${sectionShown(comments, site) ? "reacties" : "eerdere-reacties"}`;
     const session: PostSession | undefined = derived.session && { ...derived.session, upcoming: isUpcoming(derived.session, site.now), next: slug === next };
     const post: Omit<Post, "summary"> = {
-      slug, url, title: data.title, date: derived.date, datetime: derived.datetime, day: derived.day, dateLabel: derived.dateLabel, author, tags,
+      ...fields,
+      slug, url, datetime: derived.datetime, day: derived.day, dateLabel: derived.dateLabel, author, tags,
       excerpt: entry.excerpt,
-      questions: data.questions,
       ...(session ? { session } : {}),
       comments,
       ...(count !== undefined ? { responseCount: count, responsesUrl } : {}),
-      ...(data.discussion !== undefined ? { discussion: data.discussion } : {}),
       ...(discussion?.number !== undefined ? { discussionNumber: discussion.number } : {}),
       earlierResponses: earlierThread(earlier, site),
       earlierCount: earlier.length,
       earlierIntro: earlierIntroKey(earlier),
       ...(editUrl ? { editUrl } : {}),
-      draft: data.draft,
       html: bodies.get(entry.file)!,
     };
     return Object.assign(post, { summary: summaryOf(post as Post) });

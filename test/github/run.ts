@@ -2,7 +2,7 @@
 // project folder, without a terminal, with the environment a test gives — and none of the tokens
 // the machine running the tests may have.
 import { spawnSync } from "node:child_process";
-import { commandLine } from "../tools/cli.ts";
+import { commandLine } from "../support/cli.ts";
 
 export interface Run {
   status: number;

@@ -1,5 +1,5 @@
 // A post (and data files) written to break out of every context the site writes text into: HTML,
-// attributes, meta tags, Atom (XML) and the JSON feed. test/build/hostile.test.ts checks that nothing
+// attributes, meta tags, Atom (XML) and the JSON feed. test/site/hostile.build.test.ts checks that nothing
 // runs and every word stays; the Nu Html Checker test, that the pages stay valid HTML all the same.
 import { post } from "./site.ts";
 
@@ -20,8 +20,12 @@ export const body = [
   `<a href="javascript:alert('raw')">raw link</a>`,
   `<img src="x" onerror="alert('img')" alt="plaatje">`,
   `<iframe srcdoc="<script>alert('srcdoc')</script>"></iframe>`,
+  "Sjabloontaal blijft tekst: {{ site.title }} en {% if true %}ja{% endif %}.",
   `<p onmouseover="alert('p')">Laatste alinea.</p>`,
 ].join("\n\n");
+
+/** A facilitator's page with template syntax in it: Markdown only, never run as a template. */
+export const templatePage = "Ook hier blijft het tekst: {{ 1 + 1 }} en {% raw %}x{% endraw %}.";
 
 export const slug = "kwaadaardig";
 
@@ -34,6 +38,7 @@ export const hostileFiles = (): Record<string, string> => ({
     },
     body,
   ),
+  "sjabloon.md": `---\ntitle: Sjabloon\n---\n\n${templatePage}\n`,
   "_data/site.yaml": [
     `title: ${JSON.stringify(siteTitle)}`,
     `description: ${JSON.stringify(`</title><script>alert("site-description")</script>`)}`,

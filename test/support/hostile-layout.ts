@@ -2,7 +2,7 @@
 // words of hundreds of characters without a space, addresses longer than a phone is wide, a table
 // of twelve columns, a code line of 300 characters, images and players without sizes, a thread of
 // earlier responses ten levels deep — mixed differently for each seed. The reflow test
-// (test/browser/reflow.test.ts) builds a site from it and checks that no page scrolls sideways.
+// (test/site/reflow.browser.test.ts) builds a site from it and checks that no page scrolls sideways.
 
 /** A small deterministic generator (mulberry32), so a failing seed can be built again. */
 export function random(seed: number): () => number {
