@@ -7,14 +7,20 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run archive -- <slug>… | --all [--close]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ all: { type: "boolean" }, close: { type: "boolean" }, help: { type: "boolean", short: "h" } }, usage);
+  const { values, positionals } = commandArgs(
+    { all: { type: "boolean" }, close: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    usage,
+  );
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const all = values.all ?? false;
   if (all && positionals.length) throw new ToolError(`Either --all or the posts by name, not both.\n${usage}`);
-  if (!all && !positionals.length) throw new ToolError(`Which posts? Name them (the file name without .md), or use --all for every published post.\n${usage}`);
+  if (!all && !positionals.length)
+    throw new ToolError(
+      `Which posts? Name them (the file name without .md), or use --all for every published post.\n${usage}`,
+    );
   const close = values.close ?? false;
   const command = `npm run archive -- ${all ? "--all" : positionals.join(" ")}${close ? " --close" : ""}`;
   const run = await archivePosts(process.cwd(), { names: positionals, all, close, command });

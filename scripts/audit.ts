@@ -20,7 +20,12 @@ import { contentPaths } from "../src/model/paths.ts";
 import type { PostEntry, Site } from "../src/model/content.ts";
 
 /** Stand-in giscus settings: used only when site.yaml has none, so the post page is audited with its comments section. */
-const placeholderGiscus = { repo: "voorbeeld/reacties", repoId: "R_placeholder", category: "Reacties", categoryId: "DIC_placeholder" };
+const placeholderGiscus = {
+  repo: "voorbeeld/reacties",
+  repoId: "R_placeholder",
+  category: "Reacties",
+  categoryId: "DIC_placeholder",
+};
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -30,10 +35,12 @@ function option(name: string): string | undefined {
 /** A free port, so the build's SITE_URL can name the address the site is then served at. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once("error", reject).listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
+    const server = createServer()
+      .once("error", reject)
+      .listen(0, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
   });
 }
 
@@ -43,7 +50,10 @@ function choosePost(posts: PostEntry[], site: Site, slug: string | undefined): P
   const chosen = slug
     ? published.find((p) => p.slug === slug)
     : (published.find((p) => p.data.session && p.data.questions?.length && commentsOn(p.data, site)) ?? published[0]);
-  if (!chosen) throw new Error(slug ? `No published post content/posts/${slug}.md` : "No published post to audit in content/posts/");
+  if (!chosen)
+    throw new Error(
+      slug ? `No published post content/posts/${slug}.md` : "No published post to audit in content/posts/",
+    );
   return chosen;
 }
 
@@ -58,13 +68,19 @@ async function main(): Promise<void> {
     const yaml = parseDocument(readFileSync(join(repoRoot, contentPaths.site), "utf8"));
     for (const [field, value] of Object.entries(placeholderGiscus)) yaml.setIn(["giscus", field], value);
     files["_data/site.yaml"] = yaml.toString();
-    notes.push(`giscus is not set up in ${contentPaths.site}: audited with placeholder settings (${placeholderGiscus.repo}), so the post page carries the comments section it will have.`);
+    notes.push(
+      `giscus is not set up in ${contentPaths.site}: audited with placeholder settings (${placeholderGiscus.repo}), so the post page carries the comments section it will have.`,
+    );
   }
 
   const port = await freePort();
   const siteUrl = `http://127.0.0.1:${port}`;
-  notes.push(`Built with SITE_URL=${siteUrl} (instead of site.yaml's url), so canonical links, robots.txt and the sitemap point at the site being audited.`);
-  notes.push("Lighthouse's defaults: a mobile phone, simulated slow 4G and a 4× slower CPU. This machine may have no internet: each page below says whether it asked any other host.");
+  notes.push(
+    `Built with SITE_URL=${siteUrl} (instead of site.yaml's url), so canonical links, robots.txt and the sitemap point at the site being audited.`,
+  );
+  notes.push(
+    "Lighthouse's defaults: a mobile phone, simulated slow 4G and a 4× slower CPU. This machine may have no internet: each page below says whether it asked any other host.",
+  );
 
   process.stdout.write(`Building the site for production… `);
   const root = tempProject({ files });
@@ -79,7 +95,10 @@ async function main(): Promise<void> {
   mkdirSync(reports, { recursive: true });
   const audits: PageAudit[] = [];
   try {
-    for (const [name, path] of [["home", "/"], ["post", `/posts/${post.slug}/`]] as const) {
+    for (const [name, path] of [
+      ["home", "/"],
+      ["post", `/posts/${post.slug}/`],
+    ] as const) {
       process.stdout.write(`Lighthouse on ${path} (${runs} run${runs === 1 ? "" : "s"})… `);
       const audit = await auditPage(`${site.url}${path}`, chromium, runs);
       writeFileSync(join(reports, `${name}.html`), audit.html);
@@ -93,7 +112,9 @@ async function main(): Promise<void> {
     for (const dir of [root, built.out]) rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log(`\nLighthouse ${audits[0]!.lhr.lighthouseVersion}, ${chromium.executable} (${audits[0]!.lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "?"})`);
+  console.log(
+    `\nLighthouse ${audits[0]!.lhr.lighthouseVersion}, ${chromium.executable} (${audits[0]!.lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "?"})`,
+  );
   for (const note of notes) console.log(`- ${note}`);
   for (const audit of audits) console.log(`\n${formatPageAudit(audit)}`);
   console.log(`\nReports: ${reports}/home.html, post.html`);

@@ -6,7 +6,10 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run discussions [-- --dry-run]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } }, usage);
+  const { values, positionals } = commandArgs(
+    { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    usage,
+  );
   if (values.help) {
     console.log(usage);
     return 0;

@@ -23,7 +23,10 @@ const watching = args.some((arg) => /^--(serve|watch)\b/.test(arg));
 // ~0.17 s less per build).
 if (!watching) process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 
-const configPath = await bundleTypeScript(join(project, ".eleventy.ts"), join(project, ".cache", "eleventy.config.mjs"));
+const configPath = await bundleTypeScript(
+  join(project, ".eleventy.ts"),
+  join(project, ".cache", "eleventy.config.mjs"),
+);
 // The package exports neither its CLI file nor package.json; its main entry sits beside the CLI's folder.
 const main = createRequire(join(project, "package.json")).resolve("@11ty/eleventy");
 
@@ -34,7 +37,10 @@ if (watching) {
 } else {
   let options;
   try {
-    options = parseArgs({ args, options: { output: { type: "string" }, quiet: { type: "boolean" }, dryrun: { type: "boolean" } } }).values;
+    options = parseArgs({
+      args,
+      options: { output: { type: "string" }, quiet: { type: "boolean" }, dryrun: { type: "boolean" } },
+    }).values;
   } catch (error) {
     console.error(`${error.message}\nUsage: npm run build [-- --output=<folder>] [--quiet] [--dryrun]`);
     process.exit(2);
@@ -42,7 +48,12 @@ if (watching) {
   // The package's ES module entry, beside the CommonJS one `resolve` finds.
   const { default: Eleventy } = await import(pathToFileURL(join(dirname(main), "Eleventy.js")).href);
   // https://www.11ty.dev/docs/programmatic/ ("cli": like the command line, --output wins over the config)
-  const eleventy = new Eleventy(undefined, options.output, { configPath, quietMode: options.quiet ?? false, source: "cli", dryRun: options.dryrun ?? false });
+  const eleventy = new Eleventy(undefined, options.output, {
+    configPath,
+    quietMode: options.quiet ?? false,
+    source: "cli",
+    dryRun: options.dryrun ?? false,
+  });
   // Eleventy reports a failed build itself, before we know why it failed: its error lines are held
   // back until then, and dropped when the failure is bad content, which we report in our own words.
   const held = [];

@@ -5,10 +5,20 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 import { importWordPress } from "../src/commands/wordpress/import.ts";
 import { formatImport } from "../src/commands/wordpress/summary.ts";
 
-const usage = "Usage: npm run import:wordpress -- export.xml [--force] [--dry-run] [--author <id>] [--protected-as-drafts]";
+const usage =
+  "Usage: npm run import:wordpress -- export.xml [--force] [--dry-run] [--author <id>] [--protected-as-drafts]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ force: { type: "boolean" }, "dry-run": { type: "boolean" }, author: { type: "string" }, "protected-as-drafts": { type: "boolean" }, help: { type: "boolean", short: "h" } }, usage);
+  const { values, positionals } = commandArgs(
+    {
+      force: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      author: { type: "string" },
+      "protected-as-drafts": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    usage,
+  );
   if (values.help) {
     console.log(usage);
     return 0;

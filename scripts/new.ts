@@ -7,7 +7,15 @@ import { commandArgs, runTool } from "../src/commands/tool-error.ts";
 const usage = 'Usage: npm run new -- "Titel van het bericht" [--author <id>] [--date YYYY-MM-DD] [--tags a,b]';
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ author: { type: "string" }, date: { type: "string" }, tags: { type: "string" }, help: { type: "boolean", short: "h" } }, usage);
+  const { values, positionals } = commandArgs(
+    {
+      author: { type: "string" },
+      date: { type: "string" },
+      tags: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    usage,
+  );
   if (values.help) {
     console.log(usage);
     return 0;
@@ -17,6 +25,8 @@ await runTool(async () => {
     { title: positionals.join(" "), author: values.author, date: values.date, tags: parseTags(values.tags) },
     canAsk() ? (authors) => askAuthor(authors) : undefined,
   );
-  console.log(`Written: ${post.file}\nIt will be published at ${post.url}\nPreview it with npm start; it goes live when it is merged.`);
+  console.log(
+    `Written: ${post.file}\nIt will be published at ${post.url}\nPreview it with npm start; it goes live when it is merged.`,
+  );
   return 0;
 });

@@ -13,7 +13,10 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run overview [-- --json | --html FILE]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ json: { type: "boolean" }, html: { type: "string" }, help: { type: "boolean", short: "h" } }, usage);
+  const { values, positionals } = commandArgs(
+    { json: { type: "boolean" }, html: { type: "string" }, help: { type: "boolean", short: "h" } },
+    usage,
+  );
   if (values.help) {
     console.log(usage);
     return 0;

@@ -12,7 +12,10 @@ await runTool(async () => {
     console.log(usage);
     return 0;
   }
-  if (positionals.length !== 1) throw new ToolError(`${positionals.length ? "One post at a time" : "Which post? Give its name (the file name without .md)"}.\n${usage}`);
+  if (positionals.length !== 1)
+    throw new ToolError(
+      `${positionals.length ? "One post at a time" : "Which post? Give its name (the file name without .md)"}.\n${usage}`,
+    );
   process.stdout.write(await postResponses(process.cwd(), positionals[0]!));
   return 0;
 });

@@ -8,6 +8,9 @@ import { bundleTypeScript } from "./lib/bundle.mjs";
 
 const [name, ...args] = process.argv.slice(2);
 const scripts = dirname(fileURLToPath(import.meta.url));
-const outfile = await bundleTypeScript(join(scripts, `${name}.ts`), join(process.cwd(), ".cache", "scripts", `${name}.mjs`));
+const outfile = await bundleTypeScript(
+  join(scripts, `${name}.ts`),
+  join(process.cwd(), ".cache", "scripts", `${name}.mjs`),
+);
 process.argv = [process.argv[0], join(scripts, `${name}.ts`), ...args];
 await import(pathToFileURL(outfile).href);

@@ -7,17 +7,29 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>] [--private]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ category: { type: "string" }, private: { type: "boolean" }, help: { type: "boolean", short: "h" } }, usage);
+  const { values, positionals } = commandArgs(
+    { category: { type: "string" }, private: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    usage,
+  );
   if (values.help) {
     console.log(usage);
     return 0;
   }
   if (positionals.length > 1) throw new ToolError(`One repository at a time, not ${positionals.length}.\n${usage}`);
-  const result = await setupComments(process.cwd(), { target: positionals[0], category: values.category, allowPrivate: values.private ?? false }, {
-    ask: canAsk()
-      ? (categories) => askChoice("Which category should the responses go to?", categories.map((c) => ({ key: c.id, label: c.name })), "Number")
-      : undefined,
-  });
+  const result = await setupComments(
+    process.cwd(),
+    { target: positionals[0], category: values.category, allowPrivate: values.private ?? false },
+    {
+      ask: canAsk()
+        ? (categories) =>
+            askChoice(
+              "Which category should the responses go to?",
+              categories.map((c) => ({ key: c.id, label: c.name })),
+              "Number",
+            )
+        : undefined,
+    },
+  );
   console.log(nextSteps(result));
   return 0;
 });

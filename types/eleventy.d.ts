@@ -43,7 +43,10 @@ declare module "@11ty/eleventy" {
     /** Before a dev-server rebuild: the files the watcher saw change, e.g. `./content/posts/x.md`. */
     on(event: "eleventy.beforeWatch", fn: (changedFiles: string[]) => unknown): void;
     /** After the collections are made, before any page is rendered (https://www.11ty.dev/docs/events/#eleventy.contentmap). */
-    on(event: "eleventy.contentMap", fn: (map: { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> }) => unknown): void;
+    on(
+      event: "eleventy.contentMap",
+      fn: (map: { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> }) => unknown,
+    ): void;
     ignores: { add(glob: string): void };
     watchIgnores: { add(glob: string): void };
   }

@@ -29,13 +29,17 @@ export function makeCorpus(repo: string, root: string, posts: number): Corpus {
   cpSync(join(repo, "content"), join(project, "content"), { recursive: true });
   for (const name of linked) symlinkSync(join(repo, name), join(project, name));
   const postsDir = join(project, "content/posts");
-  for (const file of readdirSync(postsDir)) if (file.endsWith(".md") || isResponsesFile(file)) rmSync(join(postsDir, file));
+  for (const file of readdirSync(postsDir))
+    if (file.endsWith(".md") || isResponsesFile(file)) rmSync(join(postsDir, file));
   rmSync(join(project, "content/_data/redirects.yaml"), { force: true });
-  const result = spawnSync(process.execPath, [generator(repo), postsDir, String(posts), "--fields", "full"], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [generator(repo), postsDir, String(posts), "--fields", "full"], {
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`gen-posts failed: ${result.stderr}`);
   // The generator writes its authors next to the posts folder: they become the site's authors.
   renameSync(join(project, "content/bench-authors.yaml"), join(project, "content/_data/authors.yaml"));
   mkdirSync(join(bare, "posts"), { recursive: true });
-  for (const file of readdirSync(postsDir)) if (file.endsWith(".md")) cpSync(join(postsDir, file), join(bare, "posts", file));
+  for (const file of readdirSync(postsDir))
+    if (file.endsWith(".md")) cpSync(join(postsDir, file), join(bare, "posts", file));
   return { project, bare, posts };
 }

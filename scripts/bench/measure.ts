@@ -34,12 +34,22 @@ export function timeBuild(command: Command, reportRss: string, output: string): 
   rmSync(output, { recursive: true, force: true });
   try {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [...command.nodeArgs, "--import", reportRss, command.script, ...command.args, `--output=${output}`], {
-      cwd: command.cwd,
-      encoding: "utf8",
-      env: { ...process.env, BENCH_RSS_FILE: rssFile, HOEDOEDEDA_ENV: "production", ELEVENTY_RUN_MODE: "build", GITHUB_TOKEN: "" },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [...command.nodeArgs, "--import", reportRss, command.script, ...command.args, `--output=${output}`],
+      {
+        cwd: command.cwd,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          BENCH_RSS_FILE: rssFile,
+          HOEDOEDEDA_ENV: "production",
+          ELEVENTY_RUN_MODE: "build",
+          GITHUB_TOKEN: "",
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     if (result.status !== 0) throw new Error(`build failed in ${command.cwd}:\n${result.stderr.slice(-3000)}`);
     return { seconds, peakMiB: Number(readFileSync(rssFile, "utf8")) / 1024, stdout: result.stdout };
@@ -63,12 +73,16 @@ function freePort(): Promise<number> {
  */
 export async function incrementalRebuilds(command: Command, postFile: string, edits: number): Promise<number[]> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...command.nodeArgs, command.script, ...command.args, "--serve", "--incremental", `--port=${port}`], {
-    cwd: command.cwd,
-    env: { ...process.env, GITHUB_TOKEN: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [...command.nodeArgs, command.script, ...command.args, "--serve", "--incremental", `--port=${port}`],
+    {
+      cwd: command.cwd,
+      env: { ...process.env, GITHUB_TOKEN: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let output = "";
   let waiting: { since: number; resolve: (seconds: number) => void } | undefined;
   const onData = (chunk: Buffer) => {
@@ -83,10 +97,11 @@ export async function incrementalRebuilds(command: Command, postFile: string, ed
   };
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
-  const next = (since: number) => new Promise<number>((resolve, reject) => {
-    waiting = { since, resolve };
-    setTimeout(() => reject(new Error(`no rebuild within 120 s; output:\n${output.slice(-2000)}`)), 120_000).unref();
-  });
+  const next = (since: number) =>
+    new Promise<number>((resolve, reject) => {
+      waiting = { since, resolve };
+      setTimeout(() => reject(new Error(`no rebuild within 120 s; output:\n${output.slice(-2000)}`)), 120_000).unref();
+    });
   try {
     await next(performance.now()); // the first, full build
     // Let the watcher settle before the first edit.

@@ -12,7 +12,12 @@ export async function postPageWeightReport(repo: string, path = "/posts/loslaten
   const site = await serve(built.out, join(repo, "netlify.toml"));
   try {
     const weight = await measurePostPageWeight(site.url, path);
-    return [`Post page weight (${path}, first visit on a phone):`, ...formatPostPageWeight(weight).split("\n").map((l) => `  ${l}`)];
+    return [
+      `Post page weight (${path}, first visit on a phone):`,
+      ...formatPostPageWeight(weight)
+        .split("\n")
+        .map((l) => `  ${l}`),
+    ];
   } finally {
     await site.close();
     rmSync(built.root, { recursive: true, force: true });

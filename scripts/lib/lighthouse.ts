@@ -11,18 +11,29 @@ import { chromiumArgs, findBrowser } from "../../test/support/browser.ts";
 
 export const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-export interface RunningChromium { executable: string; port: number; close(): Promise<void> }
+export interface RunningChromium {
+  executable: string;
+  port: number;
+  close(): Promise<void>;
+}
 
 /** Starts headless Chromium with a DevTools port and a throwaway profile. */
 export async function startChromium(): Promise<RunningChromium> {
   const executable = findBrowser();
   const profile = mkdtempSync(join(tmpdir(), "hoedoededa-lighthouse-"));
-  const child = spawn(executable, ["--headless", ...chromiumArgs, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    executable,
+    ["--headless", ...chromiumArgs, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`Chromium (${executable}) did not open a DevTools port:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Chromium (${executable}) did not open a DevTools port:\n${output}`)),
+      20_000,
+    );
     child.stderr!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(output);
@@ -46,7 +57,13 @@ async function stop(child: ChildProcess, profile: string): Promise<void> {
   rmSync(profile, { recursive: true, force: true });
 }
 
-export interface FailingAudit { id: string; title: string; score: number | null; weight: number; displayValue?: string }
+export interface FailingAudit {
+  id: string;
+  title: string;
+  score: number | null;
+  weight: number;
+  displayValue?: string;
+}
 
 export interface PageAudit {
   url: string;
@@ -86,7 +103,8 @@ async function auditOnce(url: string, chromium: RunningChromium): Promise<PageAu
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = {} as PageAudit["scores"];
   const failing: PageAudit["failing"] = {};
   for (const id of categories) {
@@ -95,10 +113,19 @@ async function auditOnce(url: string, chromium: RunningChromium): Promise<PageAu
     if (category.score === 1) continue;
     failing[id] = category.auditRefs
       .map((ref) => ({ ref, audit: lhr.audits[ref.id]! }))
-      .filter(({ audit }) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "notApplicable")
+      .filter(
+        ({ audit }) =>
+          audit.score !== null &&
+          audit.score < 1 &&
+          audit.scoreDisplayMode !== "informative" &&
+          audit.scoreDisplayMode !== "notApplicable",
+      )
       .sort((a, b) => b.ref.weight - a.ref.weight)
       .map(({ ref, audit }) => ({
-        id: ref.id, title: audit.title, score: audit.score, weight: ref.weight,
+        id: ref.id,
+        title: audit.title,
+        score: audit.score,
+        weight: ref.weight,
         ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
       }));
   }
@@ -111,9 +138,14 @@ async function auditOnce(url: string, chromium: RunningChromium): Promise<PageAu
   }
   const html = (result.report as string[])[1]!;
   return {
-    url, scores, failing, performanceRuns: [scores.performance ?? 0],
+    url,
+    scores,
+    failing,
+    performanceRuns: [scores.performance ?? 0],
     errored: [...errored].map(([reason, ids]) => ({ reason, ids })),
-    runWarnings: lhr.runWarnings, lhr, html,
+    runWarnings: lhr.runWarnings,
+    lhr,
+    html,
   };
 }
 
@@ -131,14 +163,19 @@ export const needsInternet: Record<string, string> = {
 /** Why Lighthouse itself fails to run an audit, where we know. */
 const knownErrors: [RegExp, string][] = [
   // Checked in a Chromium 156 trace: its PipelineReporter events carry args.frame_reporter.
-  [/frame_sequence/, "Lighthouse 12.2.3's trace engine reads args.chrome_frame_reporter.frame_sequence of PipelineReporter trace events; newer Chromium (156 here) writes that field as args.frame_reporter. A version mismatch between the two, not a property of the site; scripts/lib/weight.ts measures render-blocking requests and layout shifts itself."],
+  [
+    /frame_sequence/,
+    "Lighthouse 12.2.3's trace engine reads args.chrome_frame_reporter.frame_sequence of PipelineReporter trace events; newer Chromium (156 here) writes that field as args.frame_reporter. A version mismatch between the two, not a property of the site; scripts/lib/weight.ts measures render-blocking requests and layout shifts itself.",
+  ],
 ];
 
 /** Hosts other than the audited page's that the page asked for (they fail here: no internet). */
 export function otherHosts(audit: PageAudit): string[] {
   const own = new URL(audit.url).host;
   const details = audit.lhr.audits["network-requests"]?.details as { items?: { url: string }[] } | undefined;
-  const hosts = (details?.items ?? []).map((item) => URL.canParse(item.url) ? new URL(item.url).host : "").filter((h) => h && h !== own);
+  const hosts = (details?.items ?? [])
+    .map((item) => (URL.canParse(item.url) ? new URL(item.url).host : ""))
+    .filter((h) => h && h !== own);
   return [...new Set(hosts)].sort();
 }
 
@@ -153,18 +190,29 @@ export function formatPageAudit(audit: PageAudit): string {
     for (const f of failed) {
       const offline = elsewhere.length && needsInternet[f.id] ? `  [offline here: ${needsInternet[f.id]}]` : "";
       const score = f.score === null ? "" : ` score ${Math.round(f.score * 100)}`;
-      lines.push(`    - ${f.title} (${f.id}${score}, weight ${f.weight}${f.displayValue ? `, ${f.displayValue}` : ""})${offline}`);
+      lines.push(
+        `    - ${f.title} (${f.id}${score}, weight ${f.weight}${f.displayValue ? `, ${f.displayValue}` : ""})${offline}`,
+      );
     }
   }
-  if (audit.performanceRuns.length > 1) lines.push(`  performance in ${audit.performanceRuns.length} runs: ${audit.performanceRuns.join(", ")} (the median run is shown)`);
+  if (audit.performanceRuns.length > 1)
+    lines.push(
+      `  performance in ${audit.performanceRuns.length} runs: ${audit.performanceRuns.join(", ")} (the median run is shown)`,
+    );
   for (const { reason, ids } of audit.errored) {
-    const weighted = ids.filter((id) => Object.values(audit.lhr.categories).some((c) => c.auditRefs.some((r) => r.id === id && r.weight > 0)));
+    const weighted = ids.filter((id) =>
+      Object.values(audit.lhr.categories).some((c) => c.auditRefs.some((r) => r.id === id && r.weight > 0)),
+    );
     const known = knownErrors.find(([pattern]) => pattern.test(reason))?.[1];
-    lines.push(`  Lighthouse could not run ${ids.join(", ")} (${weighted.length ? `weighted: ${weighted.join(", ")}` : "diagnostics without weight in any score"}): ${reason}${known ? `\n    Why: ${known}` : ""}`);
+    lines.push(
+      `  Lighthouse could not run ${ids.join(", ")} (${weighted.length ? `weighted: ${weighted.join(", ")}` : "diagnostics without weight in any score"}): ${reason}${known ? `\n    Why: ${known}` : ""}`,
+    );
   }
-  lines.push(elsewhere.length
-    ? `  asked other hosts (unreachable here, so audits that look at them are not the real thing): ${elsewhere.join(", ")}`
-    : "  asked no other host: nothing in this audit depended on the internet");
+  lines.push(
+    elsewhere.length
+      ? `  asked other hosts (unreachable here, so audits that look at them are not the real thing): ${elsewhere.join(", ")}`
+      : "  asked no other host: nothing in this audit depended on the internet",
+  );
   for (const warning of audit.runWarnings) lines.push(`  Lighthouse warns: ${warning}`);
   return lines.join("\n");
 }

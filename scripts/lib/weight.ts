@@ -49,18 +49,27 @@ export interface PostPageWeight {
   otherHosts: string[];
 }
 
-interface Loaded { type: string; url: string; gzipped: number }
+interface Loaded {
+  type: string;
+  url: string;
+  gzipped: number;
+}
 
 const gzipped = (body: Buffer) => gzipSync(body, { level: GZIP_LEVEL }).length;
 
 /** Sums what the main frame loaded, by kind of resource. */
-const total = (loaded: Loaded[], type: string) => loaded.filter((l) => l.type === type).reduce((sum, l) => sum + l.gzipped, 0);
+const total = (loaded: Loaded[], type: string) =>
+  loaded.filter((l) => l.type === type).reduce((sum, l) => sum + l.gzipped, 0);
 
 /**
  * Opens `path` on `siteUrl` the way a first-time reader on a phone does, then scrolls to the
  * comments and waits for the widget. Pass a `browser` to reuse one; otherwise one is launched.
  */
-export async function measurePostPageWeight(siteUrl: string, path: string, options: { browser?: Browser } = {}): Promise<PostPageWeight> {
+export async function measurePostPageWeight(
+  siteUrl: string,
+  path: string,
+  options: { browser?: Browser } = {},
+): Promise<PostPageWeight> {
   const browser = options.browser ?? (await launch());
   const viewport = { width: 390, height: 844 };
   const context = await browser.newContext({ viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
@@ -68,10 +77,13 @@ export async function measurePostPageWeight(siteUrl: string, path: string, optio
     const site = new URL(siteUrl);
     const otherHosts = new Set<string>();
     // Registered first, so the giscus stand-in (registered after it) wins for giscus.app.
-    await context.route((url) => url.origin !== site.origin && url.protocol.startsWith("http"), (route) => {
-      otherHosts.add(new URL(route.request().url()).host);
-      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>stub</title>" });
-    });
+    await context.route(
+      (url) => url.origin !== site.origin && url.protocol.startsWith("http"),
+      (route) => {
+        otherHosts.add(new URL(route.request().url()).host);
+        return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>stub</title>" });
+      },
+    );
     const giscus = await routeGiscus(context);
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -119,7 +131,10 @@ export async function measurePostPageWeight(siteUrl: string, path: string, optio
       commentsNearAtLoad: state !== undefined,
       ...fold,
       layoutShiftOnLoad,
-      commentsLayoutShift: commentsWidget === "arrived" ? await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift) : 0,
+      commentsLayoutShift:
+        commentsWidget === "arrived"
+          ? await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)
+          : 0,
       commentsWidget,
       otherHosts: [...otherHosts].sort(),
     };
@@ -133,7 +148,9 @@ const commentsState = (page: Page) =>
   page.evaluate(() => document.querySelector<HTMLElement>("[data-widget]")?.dataset.widgetState);
 
 /** Render-blocking requests and images, read at the top of the page before any scrolling. */
-function foldFacts(page: Page): Promise<Pick<PostPageWeight, "renderBlocking" | "imagesWithoutSize" | "imagesNotLazy">> {
+function foldFacts(
+  page: Page,
+): Promise<Pick<PostPageWeight, "renderBlocking" | "imagesWithoutSize" | "imagesNotLazy">> {
   return page.evaluate(() => {
     // What Chromium itself marked as blocking the first paint…
     const blocking = new Set(
@@ -142,7 +159,8 @@ function foldFacts(page: Page): Promise<Pick<PostPageWeight, "renderBlocking" | 
         .map((entry) => entry.name),
     );
     // …and, by the rule, stylesheets and classic scripts in the head without async or defer.
-    const selector = 'link[rel~="stylesheet"]:not([media="print"]):not([disabled]), script[src]:not([async]):not([defer]):not([type="module"])';
+    const selector =
+      'link[rel~="stylesheet"]:not([media="print"]):not([disabled]), script[src]:not([async]):not([defer]):not([type="module"])';
     for (const el of document.head.querySelectorAll<HTMLLinkElement | HTMLScriptElement>(selector)) {
       blocking.add(el instanceof HTMLLinkElement ? el.href : el.src);
     }
@@ -150,7 +168,9 @@ function foldFacts(page: Page): Promise<Pick<PostPageWeight, "renderBlocking" | 
     const images = [...document.images];
     return {
       renderBlocking: [...blocking],
-      imagesWithoutSize: images.filter((img) => !img.hasAttribute("width") || !img.hasAttribute("height")).map((img) => img.currentSrc || img.src),
+      imagesWithoutSize: images
+        .filter((img) => !img.hasAttribute("width") || !img.hasAttribute("height"))
+        .map((img) => img.currentSrc || img.src),
       imagesNotLazy: images
         .filter((img) => img.getBoundingClientRect().top + scrollY > innerHeight && img.loading !== "lazy")
         .map((img) => img.currentSrc || img.src),
@@ -167,13 +187,19 @@ async function arriveAtComments(page: Page, giscusDone: () => boolean): Promise<
   // At once, not smoothly (the site scrolls smoothly): the widget must arrive with the section in view.
   await section.evaluate((el) => el.scrollIntoView({ block: "start", behavior: "instant" }));
   await page.locator("giscus-widget iframe").waitFor({ state: "attached", timeout: 15_000 });
-  await page.waitForFunction(() => document.querySelector<HTMLElement>("[data-widget]")?.dataset.widgetState === "ready", undefined, { timeout: 15_000 });
-  for (const end = Date.now() + 15_000; !giscusDone(); ) {
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>("[data-widget]")?.dataset.widgetState === "ready",
+    undefined,
+    { timeout: 15_000 },
+  );
+  for (const end = Date.now() + 15_000; !giscusDone();) {
     if (Date.now() > end) throw new Error("the giscus stand-in did not post its messages within 15 s");
     await page.waitForTimeout(50);
   }
   // Layout shifts are reported after the frame that paints them.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))),
+  );
   return "arrived";
 }
 
@@ -181,13 +207,24 @@ async function arriveAtComments(page: Page, giscusDone: () => boolean): Promise<
 export function missedTargets(weight: PostPageWeight): string[] {
   const missed: string[] = [];
   const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
-  if (weight.htmlAndCss > weightTargets.htmlAndCss) missed.push(`HTML + CSS is ${kb(weight.htmlAndCss)} gzipped, more than ${kb(weightTargets.htmlAndCss)}`);
-  if (weight.jsBeforeComments > weightTargets.jsBeforeComments) missed.push(`JavaScript before the comments is ${kb(weight.jsBeforeComments)} gzipped, more than ${kb(weightTargets.jsBeforeComments)}`);
-  if (weight.renderBlocking.length > weightTargets.renderBlocking) missed.push(`${weight.renderBlocking.length} render-blocking requests: ${weight.renderBlocking.join(", ")}`);
-  if (weight.renderBlocking.some((url) => !/\.css(\?|$)/.test(url))) missed.push(`a render-blocking request that is not the stylesheet: ${weight.renderBlocking.join(", ")}`);
-  if (weight.imagesWithoutSize.length) missed.push(`images without width and height: ${weight.imagesWithoutSize.join(", ")}`);
-  if (weight.imagesNotLazy.length) missed.push(`images below the first screen without loading="lazy": ${weight.imagesNotLazy.join(", ")}`);
-  if (weight.commentsLayoutShift > weightTargets.commentsLayoutShift) missed.push(`the comments widget moves the page when it arrives (layout shift ${weight.commentsLayoutShift.toFixed(3)})`);
+  if (weight.htmlAndCss > weightTargets.htmlAndCss)
+    missed.push(`HTML + CSS is ${kb(weight.htmlAndCss)} gzipped, more than ${kb(weightTargets.htmlAndCss)}`);
+  if (weight.jsBeforeComments > weightTargets.jsBeforeComments)
+    missed.push(
+      `JavaScript before the comments is ${kb(weight.jsBeforeComments)} gzipped, more than ${kb(weightTargets.jsBeforeComments)}`,
+    );
+  if (weight.renderBlocking.length > weightTargets.renderBlocking)
+    missed.push(`${weight.renderBlocking.length} render-blocking requests: ${weight.renderBlocking.join(", ")}`);
+  if (weight.renderBlocking.some((url) => !/\.css(\?|$)/.test(url)))
+    missed.push(`a render-blocking request that is not the stylesheet: ${weight.renderBlocking.join(", ")}`);
+  if (weight.imagesWithoutSize.length)
+    missed.push(`images without width and height: ${weight.imagesWithoutSize.join(", ")}`);
+  if (weight.imagesNotLazy.length)
+    missed.push(`images below the first screen without loading="lazy": ${weight.imagesNotLazy.join(", ")}`);
+  if (weight.commentsLayoutShift > weightTargets.commentsLayoutShift)
+    missed.push(
+      `the comments widget moves the page when it arrives (layout shift ${weight.commentsLayoutShift.toFixed(3)})`,
+    );
   return missed;
 }
 

@@ -40,7 +40,11 @@ async function bundle(entry: string): Promise<string> {
 
 /** The text of every source the assets are made from, in a fixed order: what the compiled cache is keyed by. */
 function sourcesOf(root: string): string {
-  const files = ["layouts/css", "src/client"].flatMap((dir) => readdirSync(join(root, dir)).sort().map((file) => join(root, dir, file)));
+  const files = ["layouts/css", "src/client"].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .sort()
+      .map((file) => join(root, dir, file)),
+  );
   return files.map((file) => `${file}\0${readFileSync(file, "utf8")}`).join("\0");
 }
 
@@ -68,7 +72,10 @@ export function compileAssets(root: string, caches: Caches): Promise<Outputs> {
 const fingerprinted = /^(site|widget-loader|widget|search|write)\.[0-9a-f]{10}\.(css|js)$/;
 
 /** Writes the compiled assets with their fingerprints and removes earlier builds' ones. */
-export async function writeAssets(outputDir: string, [css, loader, widget, search, write]: Outputs): Promise<AssetUrls> {
+export async function writeAssets(
+  outputDir: string,
+  [css, loader, widget, search, write]: Outputs,
+): Promise<AssetUrls> {
   const [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl] = await Promise.all([
     writeFingerprinted(outputDir, "site", "css", css),
     writeFingerprinted(outputDir, "widget-loader", "js", loader),
@@ -77,8 +84,12 @@ export async function writeAssets(outputDir: string, [css, loader, widget, searc
     writeFingerprinted(outputDir, "write", "js", write),
   ]);
   // Earlier builds' fingerprinted files would pile up in _site/assets (and be deployed): remove them.
-  const current = new Set([cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl].map((url) => url.slice("/assets/".length)));
-  const stale = (await readdir(join(outputDir, "assets"))).filter((file) => fingerprinted.test(file) && !current.has(file));
+  const current = new Set(
+    [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl].map((url) => url.slice("/assets/".length)),
+  );
+  const stale = (await readdir(join(outputDir, "assets"))).filter(
+    (file) => fingerprinted.test(file) && !current.has(file),
+  );
   await Promise.all(stale.map((file) => rm(join(outputDir, "assets", file), { force: true })));
   return { css: cssUrl, widgetLoader: loaderUrl, widget: widgetUrl, search: searchUrl, write: writeUrl };
 }

@@ -55,7 +55,9 @@ export function menuItems(build: SiteBuild, pages: readonly MenuPage[]): MenuIte
     { label: t.navPosts, url: homePageUrl(1) },
     { label: t.navTags, url: "/tags/" },
     // Only a site with sessions has the sessions page (src/sessions/).
-    ...(hasSessions(build.index().sessions) ? [{ label: t.navSessions, url: localAddresses(build.site.lang).sessions }] : []),
+    ...(hasSessions(build.index().sessions)
+      ? [{ label: t.navSessions, url: localAddresses(build.site.lang).sessions }]
+      : []),
     { label: t.navSearch, url: searchUrl(site.lang) },
     ...menuPages(pages, site.lang),
   ];

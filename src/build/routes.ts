@@ -4,7 +4,14 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { hasSitemap } from "../privacy/meta.ts";
 import type { Messages } from "../i18n/index.ts";
-import { SEARCH_INDEX_DIR, homePageUrl, inEveryLanguage, localAddresses, postCalendarUrl, searchUrl } from "../model/urls.ts";
+import {
+  SEARCH_INDEX_DIR,
+  homePageUrl,
+  inEveryLanguage,
+  localAddresses,
+  postCalendarUrl,
+  searchUrl,
+} from "../model/urls.ts";
 import type { Site } from "../model/content.ts";
 import type { SessionLists } from "../model/sessions.ts";
 import type { AuthorPosts, Post, Tag, SeriesPage } from "../model/posts.ts";
@@ -38,7 +45,12 @@ interface Route {
    * One page per item (or per `size` items) of a collection. These are the dev server's: every item
    * in a production build, only what a save changed in the dev server (src/build/plugins/dev-server.ts).
    */
-  paginate?: { collection: "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender" | "calendarsToRender" | "seriesToRender"; size: number; alias: string };
+  paginate?: {
+    collection:
+      "postsToRender" | "homeToRender" | "tagsToRender" | "authorsToRender" | "calendarsToRender" | "seriesToRender";
+    size: number;
+    alias: string;
+  };
   title?: (data: Data) => string;
   /** A file for machines (feeds, sitemap, robots.txt): not a page in any collection. */
   file?: boolean;
@@ -47,36 +59,93 @@ interface Route {
 }
 
 export const routes: readonly Route[] = [
-  { layout: "post.njk", at: "/posts/<slug>/", paginate: { collection: "postsToRender", size: 1, alias: "post" }, permalink: (d) => d.post.url },
   {
-    layout: "home.njk", at: "/ and /page/<n>/", paginate: { collection: "homeToRender", size: HOME_PAGE_SIZE, alias: "posts" },
+    layout: "post.njk",
+    at: "/posts/<slug>/",
+    paginate: { collection: "postsToRender", size: 1, alias: "post" },
+    permalink: (d) => d.post.url,
+  },
+  {
+    layout: "home.njk",
+    at: "/ and /page/<n>/",
+    paginate: { collection: "homeToRender", size: HOME_PAGE_SIZE, alias: "posts" },
     permalink: (d) => homePageUrl(d.pagination.pageNumber + 1),
-    title: (d) => (d.pagination.pageNumber === 0 ? d.site.title : d.t.pageOf(d.pagination.pageNumber + 1, d.pagination.pages.length)),
+    title: (d) =>
+      d.pagination.pageNumber === 0 ? d.site.title : d.t.pageOf(d.pagination.pageNumber + 1, d.pagination.pages.length),
   },
   { layout: "tags.njk", at: "/tags/", permalink: "/tags/", title: (d) => d.t.allTags },
-  { layout: "tag.njk", at: "/tags/<slug>/", paginate: { collection: "tagsToRender", size: 1, alias: "tag" }, permalink: (d) => d.tag.url, title: (d) => d.t.taggedWith(d.tag.label) },
-  { layout: "author.njk", at: "/authors/<id>/", paginate: { collection: "authorsToRender", size: 1, alias: "group" }, permalink: (d) => d.group.url, title: (d) => d.t.postsBy(d.group.author.name) },
+  {
+    layout: "tag.njk",
+    at: "/tags/<slug>/",
+    paginate: { collection: "tagsToRender", size: 1, alias: "tag" },
+    permalink: (d) => d.tag.url,
+    title: (d) => d.t.taggedWith(d.tag.label),
+  },
+  {
+    layout: "author.njk",
+    at: "/authors/<id>/",
+    paginate: { collection: "authorsToRender", size: 1, alias: "group" },
+    permalink: (d) => d.group.url,
+    title: (d) => d.t.postsBy(d.group.author.name),
+  },
   { layout: "feed.xml.njk", at: "/feed.xml", permalink: "/feed.xml", file: true },
   { layout: "feed.json.njk", at: "/feed.json", permalink: "/feed.json", file: true },
-  { layout: "sitemap.xml.njk", at: "/sitemap.xml", permalink: (d) => (hasSitemap(d.site) ? "/sitemap.xml" : false), file: true },
+  {
+    layout: "sitemap.xml.njk",
+    at: "/sitemap.xml",
+    permalink: (d) => (hasSitemap(d.site) ? "/sitemap.xml" : false),
+    file: true,
+  },
   { layout: "robots.txt.njk", at: "/robots.txt", permalink: "/robots.txt", file: true },
   // Sessions (src/sessions/): their page and subscribable calendar when the site has any, a calendar
   // file per post with a session. A calendar is a route like the feeds, so the dev server writes a
   // post's file again when it renders the post (calendarsToRender), and its address is reserved.
   {
-    layout: "sessions.njk", at: inEveryLanguage("sessions"), permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).sessions : false),
+    layout: "sessions.njk",
+    at: inEveryLanguage("sessions"),
+    permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).sessions : false),
     title: (d) => d.t.sessionsTitle,
   },
-  { layout: "sessions.ics.njk", at: inEveryLanguage("calendar"), permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).calendar : false), file: true },
-  { layout: "post.ics.njk", at: "/posts/<slug>/<slug>.ics", paginate: { collection: "calendarsToRender", size: 1, alias: "post" }, permalink: (d) => postCalendarUrl(d.post.slug), file: true },
-  // "Hoe reageer ik?": for a site whose posts have a responses section (src/comments/guide.ts).
-  { layout: "guide.njk", at: inEveryLanguage("guide"), permalink: (d) => (d.respondGuide ? d.respondGuide.url : false), title: (d) => d.t.guideTitle },
-  { layout: "series.njk", at: "/series/<id>/", paginate: { collection: "seriesToRender", size: 1, alias: "series" }, permalink: (d) => d.series.url, title: (d) => d.series.title },
-  // The search page; the index beside it is written after the pages (src/search/).
-  { layout: "search.njk", at: inEveryLanguage("search"), permalink: (d) => searchUrl(d.site.lang), title: (d) => d.t.searchTitle },
   {
-    layout: "write.njk", at: inEveryLanguage("write"), permalink: (d) => localAddresses(d.site.lang).write,
-    title: (d) => d.t.writeTitle, noindex: true,
+    layout: "sessions.ics.njk",
+    at: inEveryLanguage("calendar"),
+    permalink: (d) => (d.sessions.any ? localAddresses(d.site.lang).calendar : false),
+    file: true,
+  },
+  {
+    layout: "post.ics.njk",
+    at: "/posts/<slug>/<slug>.ics",
+    paginate: { collection: "calendarsToRender", size: 1, alias: "post" },
+    permalink: (d) => postCalendarUrl(d.post.slug),
+    file: true,
+  },
+  // "Hoe reageer ik?": for a site whose posts have a responses section (src/comments/guide.ts).
+  {
+    layout: "guide.njk",
+    at: inEveryLanguage("guide"),
+    permalink: (d) => (d.respondGuide ? d.respondGuide.url : false),
+    title: (d) => d.t.guideTitle,
+  },
+  {
+    layout: "series.njk",
+    at: "/series/<id>/",
+    paginate: { collection: "seriesToRender", size: 1, alias: "series" },
+    permalink: (d) => d.series.url,
+    title: (d) => d.series.title,
+  },
+  // The search page; the index beside it is written after the pages (src/search/).
+  {
+    layout: "search.njk",
+    at: inEveryLanguage("search"),
+    permalink: (d) => searchUrl(d.site.lang),
+    title: (d) => d.t.searchTitle,
+  },
+  {
+    layout: "write.njk",
+    at: inEveryLanguage("write"),
+    permalink: (d) => localAddresses(d.site.lang).write,
+    title: (d) => d.t.writeTitle,
+    noindex: true,
   },
 ];
 
@@ -88,11 +157,25 @@ export const routes: readonly Route[] = [
  */
 export const reservedNames: ReadonlySet<string> = new Set([
   ...routes.flatMap((route) => route.at.split(" and ").map((at) => at.split("/")[1]!)).filter(Boolean),
-  "page", "assets", "img", SEARCH_INDEX_DIR, "feed", "rss", "rss.xml", "atom.xml", "index.xml", "404", "404.html", "index",
+  "page",
+  "assets",
+  "img",
+  SEARCH_INDEX_DIR,
+  "feed",
+  "rss",
+  "rss.xml",
+  "atom.xml",
+  "index.xml",
+  "404",
+  "404.html",
+  "index",
 ]);
 
 /** The derived pages' own addresses that are always there (`/`, `/tags/`, `/feed.xml`, …). */
-export const fixedAddresses: ReadonlySet<string> = new Set(["/", ...routes.map((route) => route.at).filter((at) => at.startsWith("/") && !/[<\s]/.test(at))]);
+export const fixedAddresses: ReadonlySet<string> = new Set([
+  "/",
+  ...routes.map((route) => route.at).filter((at) => at.startsWith("/") && !/[<\s]/.test(at)),
+]);
 
 /** Whether a page at `path` (e.g. `/tags/`, `/over/`) would take an address the site uses itself. */
 export const isReserved = (path: string): boolean => path === "/" || reservedNames.has(path.split("/")[1] ?? "");
@@ -102,7 +185,8 @@ export const isReserved = (path: string): boolean => path === "/" || reservedNam
  * functions are not functions then, so the title is only computed from the real data
  * (https://www.11ty.dev/docs/data-computed/#declaring-your-dependencies).
  */
-const computed = (title: (data: Data) => string) => (data: Data) => (typeof data.t?.pageOf === "function" ? title(data) : "");
+const computed = (title: (data: Data) => string) => (data: Data) =>
+  typeof data.t?.pageOf === "function" ? title(data) : "";
 
 /**
  * Each route is a virtual template (https://www.11ty.dev/docs/virtual-templates/) whose markup is a
@@ -118,7 +202,14 @@ export function addRoutes(config: UserConfig): void {
       templateEngineOverride: "html",
       permalink: route.permalink,
       ...(route.paginate
-        ? { pagination: { data: `collections.${route.paginate.collection}`, size: route.paginate.size, alias: route.paginate.alias, addAllPagesToCollections: false } }
+        ? {
+            pagination: {
+              data: `collections.${route.paginate.collection}`,
+              size: route.paginate.size,
+              alias: route.paginate.alias,
+              addAllPagesToCollections: false,
+            },
+          }
         : {}),
       ...(route.title ? { eleventyComputed: { title: computed(route.title) } } : {}),
       // Post pages and files are in no collection; the feeds and the sitemap list posts, so an

@@ -10,7 +10,10 @@ export interface Caches extends IndexCaches {
   /** What each post file said, by path; read again when its modification time or size changes. */
   reads: PostReads;
   /** The compiled stylesheet and scripts, by the text of their sources (src/build/assets.ts). */
-  assets?: { sources: string; outputs: readonly [css: string, loader: string, widget: string, search: string, write: string] };
+  assets?: {
+    sources: string;
+    outputs: readonly [css: string, loader: string, widget: string, search: string, write: string];
+  };
 }
 
 interface Round {
@@ -37,7 +40,8 @@ export class BuildSession {
 
   /** The build in progress, or the last one made. */
   get current(): SiteBuild {
-    if (!this.#current) throw new Error("No build has started: src/build/plugins/content.ts starts one in eleventy.before");
+    if (!this.#current)
+      throw new Error("No build has started: src/build/plugins/content.ts starts one in eleventy.before");
     return this.#current;
   }
 

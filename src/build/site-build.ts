@@ -34,7 +34,10 @@ export class SiteBuild {
   #assets: AssetUrls | undefined;
   #index: PostIndex | undefined;
 
-  constructor(readonly content: Content, private readonly caches: IndexCaches) {
+  constructor(
+    readonly content: Content,
+    private readonly caches: IndexCaches,
+  ) {
     this.t = messages(content.site.lang);
     this.frontMatter = new Map(content.pages.map((page) => [page.frontMatter.source, page.frontMatter.data]));
   }
@@ -45,7 +48,10 @@ export class SiteBuild {
 
   /** What GitHub says of each post's discussion, by slug: set by the comments step before any page is made. */
   set live(counts: ReadonlyMap<string, PostDiscussion>) {
-    if (this.#index) throw new Error("The response counts came after the post index was made: the comments step runs in eleventy.before");
+    if (this.#index)
+      throw new Error(
+        "The response counts came after the post index was made: the comments step runs in eleventy.before",
+      );
     this.#live = counts;
     this.#counted();
   }
@@ -55,7 +61,8 @@ export class SiteBuild {
   }
 
   get assets(): AssetUrls {
-    if (!this.#assets) throw new Error("The assets are not written yet: src/build/plugins/assets.ts writes them in eleventy.before");
+    if (!this.#assets)
+      throw new Error("The assets are not written yet: src/build/plugins/assets.ts writes them in eleventy.before");
     return this.#assets;
   }
 

@@ -31,11 +31,23 @@ const TITLE_LINE_HEIGHT = 1.15;
 const FAMILY = "Atkinson Hyperlegible";
 
 // The light theme of layouts/css/base.css.
-const colours = { bg: "#f7f5f0", surface: "#ffffff", text: "#1f2523", muted: "#56605c", accent: "#2b6a59", sessionBg: "#fbf3e2", sessionBorder: "#e6cf9f" };
+const colours = {
+  bg: "#f7f5f0",
+  surface: "#ffffff",
+  text: "#1f2523",
+  muted: "#56605c",
+  accent: "#2b6a59",
+  sessionBg: "#fbf3e2",
+  sessionBorder: "#e6cf9f",
+};
 
 /** An element as satori reads it (React's shape, without React). */
 type Node = { type: string; key?: string; props: { style: Record<string, unknown>; children: unknown } };
-const box = (style: Record<string, unknown>, children: unknown, key?: string): Node => ({ type: "div", ...(key ? { key } : {}), props: { style: { display: "flex", ...style }, children } });
+const box = (style: Record<string, unknown>, children: unknown, key?: string): Node => ({
+  type: "div",
+  ...(key ? { key } : {}),
+  props: { style: { display: "flex", ...style }, children },
+});
 
 interface Engines {
   satori: typeof import("satori").default;
@@ -51,8 +63,14 @@ function load(): Promise<Engines> {
     // Latin (Dutch, English) and Latin Extended (ł, ş, ő, …): satori takes each glyph from the first font that has it.
     const fonts = (["latin", "latin-ext"] as const).flatMap((subset) =>
       ([400, 700] as const).map((weight) => ({
-        name: subset === "latin" ? FAMILY : `${FAMILY} Ext`, weight, style: "normal" as const,
-        data: readFileSync(require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-${subset}-${weight}-normal.woff`)),
+        name: subset === "latin" ? FAMILY : `${FAMILY} Ext`,
+        weight,
+        style: "normal" as const,
+        data: readFileSync(
+          require.resolve(
+            `@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-${subset}-${weight}-normal.woff`,
+          ),
+        ),
       })),
     );
     const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
@@ -61,7 +79,12 @@ function load(): Promise<Engines> {
 }
 
 const titleStyle = (size: number, clamp: boolean) => ({
-  width: TEXT_WIDTH, fontSize: size, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, color: colours.text, letterSpacing: "-0.01em",
+  width: TEXT_WIDTH,
+  fontSize: size,
+  fontWeight: 700,
+  lineHeight: TITLE_LINE_HEIGHT,
+  color: colours.text,
+  letterSpacing: "-0.01em",
   ...(clamp ? { display: "block", lineClamp: 4, textOverflow: "ellipsis", overflow: "hidden" } : {}),
 });
 
@@ -69,15 +92,23 @@ const titleStyle = (size: number, clamp: boolean) => ({
 async function linesAt(title: string, size: number, { satori, fonts }: Engines): Promise<number> {
   let height = 0;
   // Only the layout is wanted: without turning the glyphs into paths (`embedFont: false`) it costs a fraction.
-  await satori(box({ ...titleStyle(size, false), fontFamily: `"${FAMILY}", "${FAMILY} Ext"` }, title, "title") as never, {
-    width: TEXT_WIDTH, fonts, embedFont: false,
-    onNodeDetected: (node) => void (node.key === "title" && (height = node.height)),
-  });
+  await satori(
+    box({ ...titleStyle(size, false), fontFamily: `"${FAMILY}", "${FAMILY} Ext"` }, title, "title") as never,
+    {
+      width: TEXT_WIDTH,
+      fonts,
+      embedFont: false,
+      onNodeDetected: (node) => void (node.key === "title" && (height = node.height)),
+    },
+  );
   return Math.round(height / (size * TITLE_LINE_HEIGHT));
 }
 
 /** The title's size: the largest at which it fits in three lines; `clamp` when even the smallest needs more than four. */
-export async function fitTitle(title: string, engines?: Engines): Promise<{ size: number; lines: number; clamp: boolean }> {
+export async function fitTitle(
+  title: string,
+  engines?: Engines,
+): Promise<{ size: number; lines: number; clamp: boolean }> {
   const e = engines ?? (await load());
   let lines = 0;
   for (const size of TITLE_SIZES) {
@@ -92,7 +123,25 @@ function layout(card: CardContent, fit: { size: number; clamp: boolean }): Node 
   if (card.date) footer.push(box({ fontSize: 30, color: colours.muted }, card.date));
   if (card.session)
     // At most two lines, so that a long place name never pushes the card's text off its edge.
-    footer.push(box({ marginTop: 18, padding: "14px 22px", fontSize: 28, color: colours.text, background: colours.sessionBg, border: `2px solid ${colours.sessionBorder}`, borderRadius: 14, maxWidth: TEXT_WIDTH, display: "block", lineClamp: 2, textOverflow: "ellipsis", overflow: "hidden" }, card.session));
+    footer.push(
+      box(
+        {
+          marginTop: 18,
+          padding: "14px 22px",
+          fontSize: 28,
+          color: colours.text,
+          background: colours.sessionBg,
+          border: `2px solid ${colours.sessionBorder}`,
+          borderRadius: 14,
+          maxWidth: TEXT_WIDTH,
+          display: "block",
+          lineClamp: 2,
+          textOverflow: "ellipsis",
+          overflow: "hidden",
+        },
+        card.session,
+      ),
+    );
   return box(
     { width: CARD_WIDTH, height: CARD_HEIGHT, background: colours.bg, fontFamily: `"${FAMILY}", "${FAMILY} Ext"` },
     [
@@ -101,7 +150,23 @@ function layout(card: CardContent, fit: { size: number; clamp: boolean }): Node 
         box({ fontSize: 30, fontWeight: 700, color: colours.accent }, card.site),
         box({ flexDirection: "column" }, [
           box(titleStyle(fit.size, fit.clamp), card.title),
-          ...(card.subtitle ? [box({ marginTop: 20, fontSize: 32, color: colours.muted, width: TEXT_WIDTH, display: "block", lineClamp: 2, textOverflow: "ellipsis", overflow: "hidden" }, card.subtitle)] : []),
+          ...(card.subtitle
+            ? [
+                box(
+                  {
+                    marginTop: 20,
+                    fontSize: 32,
+                    color: colours.muted,
+                    width: TEXT_WIDTH,
+                    display: "block",
+                    lineClamp: 2,
+                    textOverflow: "ellipsis",
+                    overflow: "hidden",
+                  },
+                  card.subtitle,
+                ),
+              ]
+            : []),
         ]),
         box({ flexDirection: "column", alignItems: "flex-start" }, footer),
       ]),
@@ -114,7 +179,11 @@ function layout(card: CardContent, fit: { size: number; clamp: boolean }): Node 
  * emoji left out (the font has none; a missing glyph would show as a box).
  */
 export function drawable(text: string): string {
-  return text.normalize("NFKC").replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu, "").replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFKC")
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The card as a 1200×630 PNG. */
@@ -125,6 +194,9 @@ export async function renderCard(card: CardContent): Promise<Buffer> {
   const svg = await e.satori(layout(shown, fit) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: e.fonts });
   // Drawing takes most of a card's time (some 25 ms against satori's 10): resvg does it on a thread
   // of libuv's pool, so cards made side by side use both cores (https://github.com/thx/resvg-js#api).
-  const image = await e.renderAsync(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } });
+  const image = await e.renderAsync(svg, {
+    fitTo: { mode: "width", value: CARD_WIDTH },
+    font: { loadSystemFonts: false },
+  });
   return Buffer.from(image.asPng());
 }

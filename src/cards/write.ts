@@ -34,16 +34,23 @@ export interface CardReport {
 /** Runs `work` over `items`, `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /**
  * Puts every wanted card into `<output>/assets/cards/` and removes the ones no page names any more.
  * `prune`: also forget cached cards this build did not use (a full build knows them all).
  */
-export async function writeCards(root: string, output: string, wanted: readonly WantedCard[], options: { prune: boolean; concurrency?: number }): Promise<CardReport> {
+export async function writeCards(
+  root: string,
+  output: string,
+  wanted: readonly WantedCard[],
+  options: { prune: boolean; concurrency?: number },
+): Promise<CardReport> {
   const dir = join(output, CARDS_DIR);
   const cache = join(root, CARD_CACHE);
   await Promise.all([mkdir(dir, { recursive: true }), mkdir(cache, { recursive: true })]);
@@ -51,7 +58,9 @@ export async function writeCards(root: string, output: string, wanted: readonly 
   const [present, cached] = [new Set(inOutput), new Set(inCache)];
   const missing = wanted.filter((card) => !present.has(card.file));
   // Two posts may show the same card (a title used twice): draw it once.
-  const toDraw = [...new Map(missing.filter((card) => !cached.has(card.cached)).map((card) => [card.cached, card])).values()];
+  const toDraw = [
+    ...new Map(missing.filter((card) => !cached.has(card.cached)).map((card) => [card.cached, card])).values(),
+  ];
   const started = performance.now();
   // resvg draws on libuv's threads while satori lays out the next card: twice the cores keeps both busy.
   await pool(toDraw, options.concurrency ?? availableParallelism() * 2, async (card) => {
@@ -65,10 +74,14 @@ export async function writeCards(root: string, output: string, wanted: readonly 
   await pool(missing, 16, (card) => linkFromCache(join(cache, card.cached), join(dir, card.file)));
 
   const names = new Set(wanted.map((card) => card.file));
-  await Promise.all([...present].filter((file) => !names.has(file)).map((file) => rm(join(dir, file), { force: true })));
+  await Promise.all(
+    [...present].filter((file) => !names.has(file)).map((file) => rm(join(dir, file), { force: true })),
+  );
   if (options.prune) {
     const used = new Set(wanted.map((card) => card.cached));
-    await Promise.all([...cached].filter((file) => !used.has(file)).map((file) => rm(join(cache, file), { force: true })));
+    await Promise.all(
+      [...cached].filter((file) => !used.has(file)).map((file) => rm(join(cache, file), { force: true })),
+    );
   }
   return { drawn: toDraw.length, reused: missing.length - toDraw.length, drawMs };
 }

@@ -12,7 +12,8 @@ export type GiscusMessage =
   /** IResizeHeightMessage, ISignOutMessage, …: giscus is there and working. */
   | { kind: "alive" };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0;
 
 export function readGiscusMessage(data: unknown): GiscusMessage | undefined {
@@ -20,7 +21,8 @@ export function readGiscusMessage(data: unknown): GiscusMessage | undefined {
   const giscus = data.giscus;
   if ("discussion" in giscus) {
     const discussion = giscus.discussion;
-    if (!isObject(discussion) || !isCount(discussion.totalCommentCount) || !isCount(discussion.totalReplyCount)) return undefined;
+    if (!isObject(discussion) || !isCount(discussion.totalCommentCount) || !isCount(discussion.totalReplyCount))
+      return undefined;
     return { kind: "metadata", responses: discussion.totalCommentCount + discussion.totalReplyCount };
   }
   if ("error" in giscus) {

@@ -129,7 +129,12 @@ if (form) {
     list.replaceChildren();
     await showMore(ticket);
     // Said once the first results are in the list: whoever hears "3 berichten gevonden" finds them there.
-    if (ticket === latest) status.textContent = fill(results.length === 0 ? messages.none! : results.length === 1 ? messages.one! : messages.many!, results.length, q);
+    if (ticket === latest)
+      status.textContent = fill(
+        results.length === 0 ? messages.none! : results.length === 1 ? messages.one! : messages.many!,
+        results.length,
+        q,
+      );
   };
 
   /** Pagefind did not load or could not search (blocked, offline, no index yet): say so, and offer the topics to browse. */
@@ -141,15 +146,12 @@ if (form) {
     if (unavailable) unavailable.hidden = false;
   };
 
-  pagefind.then(
-    () => {
-      const asked = new URLSearchParams(location.search);
-      input.value = asked.get("q") ?? "";
-      if (tag) tag.value = asked.get("tag") ?? "";
-      if (input.value) void search();
-    },
-    failed,
-  );
+  pagefind.then(() => {
+    const asked = new URLSearchParams(location.search);
+    input.value = asked.get("q") ?? "";
+    if (tag) tag.value = asked.get("tag") ?? "";
+    if (input.value) void search();
+  }, failed);
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {

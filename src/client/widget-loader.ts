@@ -27,12 +27,15 @@ if (section) {
     load();
     section.scrollIntoView({ behavior: "instant", block: "start" });
   } else if ("IntersectionObserver" in window) {
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        observer.disconnect();
-        load();
-      }
-    }, { rootMargin: AHEAD });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          load();
+        }
+      },
+      { rootMargin: AHEAD },
+    );
     observer.observe(section);
   } else {
     load();

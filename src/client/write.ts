@@ -20,7 +20,12 @@ if (form) {
   for (const field of form.querySelectorAll<HTMLElement>("[data-write-enhanced]")) field.hidden = false;
 
   // `en-CA` formats a day as YYYY-MM-DD, in the site's time zone rather than the reader's.
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
   source.value = replaceLine(source.value, "date", dateLine(today));
 
   // Once the facilitator types a file name of their own, the title no longer changes it.
@@ -33,7 +38,10 @@ if (form) {
     if (!ownName) file.value = `${uniqueSlug(slugify(text) || defaultName, (slug) => takenSlugs.has(slug))}.md`;
   };
   title.addEventListener("input", fill);
-  author?.addEventListener("change", () => (source.value = replaceLine(source.value, "author", authorLine(author.value))));
+  author?.addEventListener(
+    "change",
+    () => (source.value = replaceLine(source.value, "author", authorLine(author.value))),
+  );
   // A title the browser kept from an earlier visit (back button) is filled in again.
   if (title.value) fill();
 }

@@ -31,7 +31,10 @@ export interface NewPost {
 
 /** "a, b,,c " → ["a", "b", "c"]. */
 export function parseTags(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -48,10 +51,15 @@ export async function pickAuthor(
   const list = ids.join(", ") || "(none yet)";
   const known = (id: string, source: string) => {
     if (authors[id]) return id;
-    throw new ToolError(`${source} "${id}" is not in ${contentPaths.authors} — use one of: ${list}, or add "${id}" to ${contentPaths.authors} first`);
+    throw new ToolError(
+      `${source} "${id}" is not in ${contentPaths.authors} — use one of: ${list}, or add "${id}" to ${contentPaths.authors} first`,
+    );
   };
   if (requested !== undefined) return known(requested.trim(), "Author");
-  if (ids.length === 0) throw new ToolError(`There are no authors yet — add one to ${contentPaths.authors} (e.g. \`marjan:\` with \`name: Marjan de Vries\` below it)`);
+  if (ids.length === 0)
+    throw new ToolError(
+      `There are no authors yet — add one to ${contentPaths.authors} (e.g. \`marjan:\` with \`name: Marjan de Vries\` below it)`,
+    );
   if (ids.length === 1) return ids[0]!;
   if (env.HOEDOEDEDA_AUTHOR?.trim()) return known(env.HOEDOEDEDA_AUTHOR.trim(), "HOEDOEDEDA_AUTHOR");
   const chosen = choose ? await choose(Object.values(authors)) : undefined;
@@ -70,16 +78,24 @@ export async function createPost(
   if (!title) throw new ToolError('The title is empty — write it in quotes: npm run new -- "Titel van het bericht"');
   const content = loadContent(root, settingsFromEnv());
   const broken = content.problems.filter((p) => p.file === contentPaths.site || p.file === contentPaths.authors);
-  if (broken.length) throw new ToolError(`Fix these first (they decide the date and the author):\n${broken.map(formatProblem).join("\n")}`);
+  if (broken.length)
+    throw new ToolError(
+      `Fix these first (they decide the date and the author):\n${broken.map(formatProblem).join("\n")}`,
+    );
   const { site } = content;
   const date = options.date?.trim() || isoDay(now, site.timezone);
   const problem = dateProblem(date);
-  if (problem) throw new ToolError(`--date "${date}" is not a date — write it as YYYY-MM-DD, e.g. --date ${isoDay(now, site.timezone)}`);
+  if (problem)
+    throw new ToolError(
+      `--date "${date}" is not a date — write it as YYYY-MM-DD, e.g. --date ${isoDay(now, site.timezone)}`,
+    );
   const author = await pickAuthor(content.authors, options.author, choose);
   const slug = uniqueSlug(slugify(title), (s) => existsSync(join(root, contentPaths.posts, `${s}.md`)));
   const file = `${contentPaths.posts}/${slug}.md`;
   mkdirSync(join(root, contentPaths.posts), { recursive: true });
   // `wx`: never overwrite, even if a file appeared since the name was chosen.
-  writeFileSync(join(root, file), newPostSource({ title, date, author, tags: options.tags ?? [] }, site.lang), { flag: "wx" });
+  writeFileSync(join(root, file), newPostSource({ title, date, author, tags: options.tags ?? [] }, site.lang), {
+    flag: "wx",
+  });
   return { file, slug, url: `${site.url}${postUrl(slug)}` };
 }

@@ -3,8 +3,10 @@
 import { createInterface } from "node:readline";
 import type { Author } from "../model/content.ts";
 
-export const canAsk = (input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout) =>
-  Boolean(input.isTTY && output.isTTY);
+export const canAsk = (
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+) => Boolean(input.isTTY && output.isTTY);
 
 export interface Choice {
   /** What the answer is, and what may be typed instead of its number. */
@@ -42,7 +44,11 @@ export async function askChoice(
 }
 
 /** Which author writes the post: by number or id. */
-export function askAuthor(authors: readonly Author[], input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<string | undefined> {
+export function askAuthor(
+  authors: readonly Author[],
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<string | undefined> {
   const choices = authors.map((a) => ({ key: a.id, label: `${a.name} (${a.id})` }));
   return askChoice("Who writes this post?", choices, "Number or id", input, output);
 }

@@ -47,7 +47,10 @@ export function byMarker(discussions: readonly DiscussionSummary[]): Map<string,
 }
 
 /** Each post's discussion among the category's: by number, or by the hash of the term (giscus's strict mode). */
-export function matchDiscussions(posts: readonly CountedPost[], discussions: readonly DiscussionSummary[]): Map<string, PostDiscussion> {
+export function matchDiscussions(
+  posts: readonly CountedPost[],
+  discussions: readonly DiscussionSummary[],
+): Map<string, PostDiscussion> {
   const byNumber = new Map(discussions.map((d) => [d.number, d]));
   const byHash = byMarker(discussions);
   const matched = new Map<string, PostDiscussion>();
@@ -64,7 +67,10 @@ export function matchDiscussions(posts: readonly CountedPost[], discussions: rea
 }
 
 /** The posts' counts alone. */
-export function matchResponses(posts: readonly CountedPost[], discussions: readonly DiscussionSummary[]): Map<string, number> {
+export function matchResponses(
+  posts: readonly CountedPost[],
+  discussions: readonly DiscussionSummary[],
+): Map<string, number> {
   return new Map([...matchDiscussions(posts, discussions)].map(([slug, d]) => [slug, d.responses]));
 }
 
@@ -95,28 +101,45 @@ export interface CountOptions {
 }
 
 /** The build's live counts. Needs `GITHUB_TOKEN`; `GITHUB_GRAPHQL_URL` points elsewhere than GitHub. */
-export async function liveResponses(site: Site, posts: readonly CountedPost[], options: CountOptions = {}): Promise<LiveResponses> {
+export async function liveResponses(
+  site: Site,
+  posts: readonly CountedPost[],
+  options: CountOptions = {},
+): Promise<LiveResponses> {
   const { env = process.env, root = process.cwd(), now = Date.now() } = options;
-  const none = (warning?: string): LiveResponses => ({ counts: new Map(), discussions: new Map(), ...(warning ? { warning } : {}) });
+  const none = (warning?: string): LiveResponses => ({
+    counts: new Map(),
+    discussions: new Map(),
+    ...(warning ? { warning } : {}),
+  });
   const setup = commentsSetup(site);
   if (setup.status !== "ready") return none();
 
   const leftOut = "Response counts are left out of the list pages";
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) return none(`${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions adds them).`);
+  if (!token)
+    return none(`${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions adds them).`);
 
   const endpoint = endpointFrom(env);
   // The key names what was asked, never who asked: the token stays out of the cache.
-  const key = createHash("sha256").update(JSON.stringify([CACHE_VERSION, endpoint, setup.repo, setup.categoryId])).digest("hex");
+  const key = createHash("sha256")
+    .update(JSON.stringify([CACHE_VERSION, endpoint, setup.repo, setup.categoryId]))
+    .digest("hex");
   const file = cacheFile(root);
   let discussions = await readCache(file, key, now);
   if (!discussions) {
     try {
-      discussions = await categoryDiscussions(graphqlClient({ endpoint, token }), { repo: setup.repo, categoryId: setup.categoryId });
+      discussions = await categoryDiscussions(graphqlClient({ endpoint, token }), {
+        repo: setup.repo,
+        categoryId: setup.categoryId,
+      });
     } catch (error) {
       // Only our own sentences are printed: they never carry the token or GitHub's raw answer.
       if (!(error instanceof GitHubError)) return none(`${leftOut}: GitHub's answer could not be read.`);
-      const reason = error.failure === "not-found" ? `GitHub does not show ${setup.repo} to this token (is \`repo\` right, and may the token read it?)` : error.message;
+      const reason =
+        error.failure === "not-found"
+          ? `GitHub does not show ${setup.repo} to this token (is \`repo\` right, and may the token read it?)`
+          : error.message;
       return none(`${leftOut}: ${reason}.`);
     }
     await writeCache(file, { key, fetchedAt: now, discussions });

@@ -62,7 +62,11 @@ export interface AnnouncedPost {
 }
 
 // Markdown's own characters in front-matter text are meant literally.
-const literal = (text: string) => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, " ").trim();
+const literal = (text: string) =>
+  text
+    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * A new discussion for a post: titled with the term, as giscus titles the discussions it creates
@@ -71,15 +75,23 @@ const literal = (text: string) => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
  * session — and giscus's marker as its last line. The discussion is public: of a private site's
  * post it carries only the title and the link, since the rest is for the group alone.
  */
-export function newDiscussion(post: AnnouncedPost, site: Pick<Site, "url" | "lang" | "timezone" | "private">): { title: string; body: string } {
+export function newDiscussion(
+  post: AnnouncedPost,
+  site: Pick<Site, "url" | "lang" | "timezone" | "private">,
+): { title: string; body: string } {
   const discussion = discussionFor(post.slug);
   if (discussion.mapping !== "specific") throw new Error("a post with a discussion number needs no new discussion");
   const t = messages(site.lang);
   const { title, description, questions = [], session } = post.data;
   const parts = [`# [${literal(title)}](${site.url}${postUrl(post.slug)})`];
-  if (site.private === true) return { title: discussion.term, body: [...parts, t.discussionOfPrivatePost, discussionMarker(discussion.term)].join("\n\n") };
+  if (site.private === true)
+    return {
+      title: discussion.term,
+      body: [...parts, t.discussionOfPrivatePost, discussionMarker(discussion.term)].join("\n\n"),
+    };
   if (description) parts.push(literal(description));
-  if (questions.length) parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
+  if (questions.length)
+    parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
   if (session) {
     // The session's label as its post shows it (src/sessions/session.ts), end time included.
     const when = deriveSession(session, post.slug, site).label;

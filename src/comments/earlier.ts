@@ -36,12 +36,17 @@ export const isArchived = (response: Pick<EarlierResponseData, "github">): boole
  * all of them; while the discussion is live under the post, only those that are not in it (imported
  * ones): the widget shows the discussion itself, and an archived copy must not appear, or count, twice.
  */
-export function shownEarlier<R extends Pick<EarlierResponseData, "github">>(responses: readonly R[], live: boolean): R[] {
+export function shownEarlier<R extends Pick<EarlierResponseData, "github">>(
+  responses: readonly R[],
+  live: boolean,
+): R[] {
   return live ? responses.filter((response) => !isArchived(response)) : [...responses];
 }
 
 /** The dictionary key of the thread's intro: where its responses came from. */
-export function earlierIntroKey(responses: readonly Pick<EarlierResponseData, "github">[]): "earlierIntro" | "earlierIntroArchived" | "earlierIntroMixed" {
+export function earlierIntroKey(
+  responses: readonly Pick<EarlierResponseData, "github">[],
+): "earlierIntro" | "earlierIntroArchived" | "earlierIntroMixed" {
   const archived = responses.filter(isArchived).length;
   return archived === 0 ? "earlierIntro" : archived === responses.length ? "earlierIntroArchived" : "earlierIntroMixed";
 }
@@ -50,7 +55,10 @@ export function earlierIntroKey(responses: readonly Pick<EarlierResponseData, "g
  * The responses as a thread: replies under their parent, each level oldest first. A response whose
  * parent cannot be reached (a loop of parents) is shown at the top level rather than lost.
  */
-export function earlierThread(comments: readonly EarlierResponseData[], site: Pick<Site, "lang" | "timezone">): EarlierResponse[] {
+export function earlierThread(
+  comments: readonly EarlierResponseData[],
+  site: Pick<Site, "lang" | "timezone">,
+): EarlierResponse[] {
   const tz = site.timezone;
   const nodes = comments.map((data) => {
     const date = parseSiteDate(data.date, tz);
@@ -66,10 +74,11 @@ export function earlierThread(comments: readonly EarlierResponseData[], site: Pi
     return { data, node, time: date.getTime() };
   });
   const byId = new Map(nodes.filter((n) => n.data.id !== undefined).map((n) => [String(n.data.id), n]));
-  const parentOf = (n: (typeof nodes)[number]) => (n.data.parent !== undefined ? byId.get(String(n.data.parent)) : undefined);
+  const parentOf = (n: (typeof nodes)[number]) =>
+    n.data.parent !== undefined ? byId.get(String(n.data.parent)) : undefined;
   const reachesRoot = (n: (typeof nodes)[number]) => {
     const seen = new Set<unknown>();
-    for (let at = n; ; ) {
+    for (let at = n; ;) {
       if (seen.has(at)) return false;
       seen.add(at);
       const parent = parentOf(at);

@@ -68,9 +68,15 @@ async function laterReplies(client: GraphqlClient, owner: string, name: string, 
   let page = node.comments.pageInfo;
   // A bound from the count GitHub gave, so a broken cursor cannot loop forever.
   for (let i = 0; page.hasNextPage && page.endCursor && i < Math.ceil((node.comments.totalCount ?? 0) / 100); i++) {
-    const data = await client.request<{ repository: { discussion: { comments: Comments } | null } | null }>(DISCUSSION_COMMENTS, {
-      owner, name, number: node.number, after: page.endCursor,
-    });
+    const data = await client.request<{ repository: { discussion: { comments: Comments } | null } | null }>(
+      DISCUSSION_COMMENTS,
+      {
+        owner,
+        name,
+        number: node.number,
+        after: page.endCursor,
+      },
+    );
     const comments = data.repository?.discussion?.comments;
     if (!comments) break;
     sum += replies(comments);
@@ -80,15 +86,22 @@ async function laterReplies(client: GraphqlClient, owner: string, name: string, 
 }
 
 /** All discussions of the category, following GitHub's cursors until the last page. */
-export async function categoryDiscussions(client: GraphqlClient, options: { repo: string; categoryId: string }): Promise<DiscussionSummary[]> {
+export async function categoryDiscussions(
+  client: GraphqlClient,
+  options: { repo: string; categoryId: string },
+): Promise<DiscussionSummary[]> {
   const [owner = "", name = ""] = options.repo.split("/");
   const found: DiscussionSummary[] = [];
   let after: string | null = null;
   // A generous bound: 100 pages of 100 discussions.
   for (let i = 0; i < 100; i++) {
-    const data: { repository: { discussions: { pageInfo: PageInfo; nodes: (Node | null)[] } } | null } = await client.request(CATEGORY_DISCUSSIONS, {
-      owner, name, categoryId: options.categoryId, after,
-    });
+    const data: { repository: { discussions: { pageInfo: PageInfo; nodes: (Node | null)[] } } | null } =
+      await client.request(CATEGORY_DISCUSSIONS, {
+        owner,
+        name,
+        categoryId: options.categoryId,
+        after,
+      });
     if (!data.repository) break;
     const { discussions } = data.repository;
     for (const node of discussions.nodes) {

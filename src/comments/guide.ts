@@ -32,4 +32,5 @@ export function respondGuide(site: Site): RespondGuide | false {
 }
 
 /** The guide for one post's questions and responses section: only when that post has a section. */
-export const guideFor = (post: { comments: boolean }, guide: RespondGuide | false): RespondGuide | false => (post.comments ? guide : false);
+export const guideFor = (post: { comments: boolean }, guide: RespondGuide | false): RespondGuide | false =>
+  post.comments ? guide : false;

@@ -12,11 +12,15 @@ import type { PostDiscussion } from "../model/responses.ts";
  * `comments: true` the site's `comments: false` overrides; when they are set up, what GitHub says
  * of each listed post's discussion (its responses, and its number once it exists).
  */
-export async function prepareComments(content: Content, options: CountOptions & { warn: (message: string) => void }): Promise<ReadonlyMap<string, PostDiscussion>> {
+export async function prepareComments(
+  content: Content,
+  options: CountOptions & { warn: (message: string) => void },
+): Promise<ReadonlyMap<string, PostDiscussion>> {
   const setup = setupWarning(content.site);
   if (setup) options.warn(setup);
   const { site } = content;
-  for (const post of overriddenComments(content.posts, site)) options.warn(formatProblem({ ...post, message: `warning: ${post.message}` }));
+  for (const post of overriddenComments(content.posts, site))
+    options.warn(formatProblem({ ...post, message: `warning: ${post.message}` }));
   const counted = content.posts.filter((post) => isListed(post.data, site.build) && commentsOn(post.data, site));
   const live = await liveResponses(site, counted, options);
   if (live.warning) options.warn(live.warning);

@@ -33,7 +33,12 @@ export type ResponsesSection =
     };
 
 /** What the filled-in fields look like (the ids come from https://giscus.app). */
-const examples = { repo: "organisatie/leergang-reacties", repoId: "R_kgDO…", category: "Reacties", categoryId: "DIC_kwDO…" };
+const examples = {
+  repo: "organisatie/leergang-reacties",
+  repoId: "R_kgDO…",
+  category: "Reacties",
+  categoryId: "DIC_kwDO…",
+};
 
 /** The live address of a post seen in a preview; the live home page for a draft (not live yet). */
 function liveUrl(post: CommentedPost, site: Site): string {
@@ -62,7 +67,10 @@ export function responsesSection(post: CommentedPost, site: Site, knownNumber?: 
   if (setup.status === "off") return { kind: "none" };
   // Missing settings still show here only while developing: what to fill in.
   if (setup.status === "missing") {
-    const example = ["giscus:", ...setup.fields.map((field) => `  ${field}: ${examples[field as keyof typeof examples]}`)].join("\n");
+    const example = [
+      "giscus:",
+      ...setup.fields.map((field) => `  ${field}: ${examples[field as keyof typeof examples]}`),
+    ].join("\n");
     return { kind: "setup", missing: setup.fields, example };
   }
   if (setup.status === "preview-off") return { kind: "preview-off", liveUrl: liveUrl(post, site) };

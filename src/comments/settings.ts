@@ -38,7 +38,10 @@ export const commentsOn = (data: Pick<PostData, "comments">, site: Pick<Site, "c
  * Posts whose own `comments: true` asks for what site.yaml's `comments: false` switched off: the
  * build and `npm run check` warn about each, naming its file (the site wins, see `commentsOn`).
  */
-export function overriddenComments(posts: readonly { file: string; data: Pick<PostData, "comments"> }[], site: Pick<Site, "comments">): Problem[] {
+export function overriddenComments(
+  posts: readonly { file: string; data: Pick<PostData, "comments"> }[],
+  site: Pick<Site, "comments">,
+): Problem[] {
   if (site.comments !== false) return [];
   return posts
     .filter((post) => post.data.comments === true)

@@ -26,7 +26,11 @@ export type GitHubFailure =
 
 export class GitHubError extends Error {
   override name = "GitHubError";
-  constructor(readonly failure: GitHubFailure, message: string, readonly types: readonly string[] = []) {
+  constructor(
+    readonly failure: GitHubFailure,
+    message: string,
+    readonly types: readonly string[] = [],
+  ) {
     super(message);
   }
 }
@@ -55,7 +59,10 @@ interface Answer {
 export const endpointFrom = (env: NodeJS.ProcessEnv) => env.GITHUB_GRAPHQL_URL?.trim() || defaultEndpoint;
 
 /** The first of `names` that is set in `env`, with its name (for messages). */
-export function tokenFrom(env: NodeJS.ProcessEnv, names: readonly string[]): { name: string; token: string } | undefined {
+export function tokenFrom(
+  env: NodeJS.ProcessEnv,
+  names: readonly string[],
+): { name: string; token: string } | undefined {
   for (const name of names) {
     const token = env[name]?.trim();
     if (token) return { name, token };
@@ -86,7 +93,10 @@ export function graphqlClient(options: ClientOptions): GraphqlClient {
       });
     } catch (error) {
       const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      throw new GitHubError("unreachable", `GitHub could not be reached (${timeout ? `no answer within ${timeoutSeconds} seconds` : "the request failed"})`);
+      throw new GitHubError(
+        "unreachable",
+        `GitHub could not be reached (${timeout ? `no answer within ${timeoutSeconds} seconds` : "the request failed"})`,
+      );
     }
     let answer: Answer = {};
     let readable = true;
@@ -96,20 +106,36 @@ export function graphqlClient(options: ClientOptions): GraphqlClient {
       readable = false;
     }
     // The primary limit shows as a zero remaining count, the secondary one in the message.
-    const limited = response.status === 429 || (response.status === 403 && (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(answer.message ?? "")));
+    const limited =
+      response.status === 429 ||
+      (response.status === 403 &&
+        (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(answer.message ?? "")));
     if (limited) throw rateLimited(response.headers);
-    if (response.status === 401) throw new GitHubError("bad-credentials", `GitHub did not accept ${tokenName} (401: expired or mistyped?)`);
+    if (response.status === 401)
+      throw new GitHubError("bad-credentials", `GitHub did not accept ${tokenName} (401: expired or mistyped?)`);
     if (response.status === 403) throw new GitHubError("forbidden", `GitHub refused ${tokenName} (403)`);
-    if (!response.ok) throw new GitHubError("server", clean(`GitHub answered ${response.status} ${response.statusText}`.trim()));
-    if (!readable || typeof answer !== "object" || answer === null) throw new GitHubError("server", "GitHub's answer could not be read");
+    if (!response.ok)
+      throw new GitHubError("server", clean(`GitHub answered ${response.status} ${response.statusText}`.trim()));
+    if (!readable || typeof answer !== "object" || answer === null)
+      throw new GitHubError("server", "GitHub's answer could not be read");
     const errors = Array.isArray(answer.errors) ? answer.errors : [];
     if (errors.length) {
       const types = errors.map((e) => e.type ?? "");
-      if (types.includes("RATE_LIMITED") || errors.some((e) => /rate limit/i.test(e.message ?? ""))) throw rateLimited(response.headers);
-      const failure: GitHubFailure = types.includes("NOT_FOUND") ? "not-found" : types.includes("FORBIDDEN") ? "forbidden" : "refused";
-      throw new GitHubError(failure, clean(`GitHub answered: ${errors.map((e) => e.message ?? e.type ?? "an error").join("; ")}`), types);
+      if (types.includes("RATE_LIMITED") || errors.some((e) => /rate limit/i.test(e.message ?? "")))
+        throw rateLimited(response.headers);
+      const failure: GitHubFailure = types.includes("NOT_FOUND")
+        ? "not-found"
+        : types.includes("FORBIDDEN")
+          ? "forbidden"
+          : "refused";
+      throw new GitHubError(
+        failure,
+        clean(`GitHub answered: ${errors.map((e) => e.message ?? e.type ?? "an error").join("; ")}`),
+        types,
+      );
     }
-    if (answer.data === undefined || answer.data === null) throw new GitHubError("server", "GitHub's answer had no data");
+    if (answer.data === undefined || answer.data === null)
+      throw new GitHubError("server", "GitHub's answer had no data");
     return answer.data as T;
   }
 

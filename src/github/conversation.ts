@@ -102,10 +102,17 @@ async function allPages<T>(first: Page<T>, next: (after: string) => Promise<Page
 }
 
 /** Discussion `number` of `repo` (`owner/name`), whole; a discussion GitHub does not have is its NOT_FOUND GitHubError. */
-export async function discussionConversation(client: GraphqlClient, repo: string, number: number): Promise<Conversation> {
+export async function discussionConversation(
+  client: GraphqlClient,
+  repo: string,
+  number: number,
+): Promise<Conversation> {
   const [owner = "", name = ""] = repo.split("/");
-  type Answer = { repository: { discussion: { number: number; url: string; comments: Page<CommentNode> } | null } | null };
-  const ask = async (after: string | null) => (await client.request<Answer>(COMMENTS, { owner, name, number, after })).repository?.discussion ?? undefined;
+  type Answer = {
+    repository: { discussion: { number: number; url: string; comments: Page<CommentNode> } | null } | null;
+  };
+  const ask = async (after: string | null) =>
+    (await client.request<Answer>(COMMENTS, { owner, name, number, after })).repository?.discussion ?? undefined;
   const discussion = await ask(null);
   if (!discussion) throw new Error(`GitHub gave no discussion #${number} of ${repo} and no error`);
   const nodes = await allPages(discussion.comments, async (after) => (await ask(after))?.comments);
@@ -115,7 +122,12 @@ export async function discussionConversation(client: GraphqlClient, repo: string
       const data = await client.request<{ node: { replies?: Page<Node> } | null }>(REPLIES, { id: node.id, after });
       return data.node?.replies;
     });
-    comments.push(comment(node, replies.map((reply) => comment(reply))));
+    comments.push(
+      comment(
+        node,
+        replies.map((reply) => comment(reply)),
+      ),
+    );
   }
   return { number: discussion.number, url: discussion.url, comments };
 }

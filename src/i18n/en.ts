@@ -11,11 +11,16 @@ export const en: Messages = {
   searchButton: "Search",
   searchFilterTag: "Topic",
   searchAllTags: "All topics",
-  searchNoScript: "Search needs JavaScript, which is switched off in this browser. You can also find the posts by topic:",
+  searchNoScript:
+    "Search needs JavaScript, which is switched off in this browser. You can also find the posts by topic:",
   searchUnavailable: "Search is not working right now. Try again in a moment, or find the posts by topic:",
   searching: "Searching…",
   searchFound: (n: number, query: string) =>
-    n === 0 ? `Nothing found for “${query}”. Try another word.` : n === 1 ? `1 post found for “${query}”` : `${n} posts found for “${query}”`,
+    n === 0
+      ? `Nothing found for “${query}”. Try another word.`
+      : n === 1
+        ? `1 post found for “${query}”`
+        : `${n} posts found for “${query}”`,
   searchMore: "More results",
   seriesStep: (n: number, total: number) => `Step ${n} of ${total}`,
   seriesNav: "Steps in this series",
@@ -62,7 +67,8 @@ export const en: Messages = {
   ],
   guideTitle: "How to respond",
   guideLink: "How to respond, even if you have never used GitHub",
-  guideIntro: "Under every post you can respond: to the questions, to each other, or with a thumbs-up. You need a free GitHub account for that. This is how it works, step by step.",
+  guideIntro:
+    "Under every post you can respond: to the questions, to each other, or with a thumbs-up. You need a free GitHub account for that. This is how it works, step by step.",
   guideSections: [
     {
       title: "What is GitHub, and why?",
@@ -129,7 +135,8 @@ export const en: Messages = {
     },
   ],
   guideWithoutGitHub: "Without GitHub",
-  privacyNote: "Responses are public: anyone on the internet can read them, on GitHub too. So share nothing about patients, clients, pupils or colleagues.",
+  privacyNote:
+    "Responses are public: anyone on the internet can read them, on GitHub too. So share nothing about patients, clients, pupils or colleagues.",
   contactIntro: "Rather not use GitHub? E-mail your response or question to",
   aboutAuthor: "About the author",
   authorWebsite: "Website",
@@ -149,11 +156,15 @@ export const en: Messages = {
   responsesPreviewOff: "Responses are off in this preview, so the conversations on the live site stay clean.",
   responsesPreviewLive: "Respond to the post on the live site",
   // private cohorts (issue 14): a private site's responses section, and the public discussion of one of its posts
-  responsesPublicNotice: "Please note: this site is closed, its responses are not. They live in GitHub Discussions, and those of a public repository can be read by anyone, without a password. Write nothing confidential here.",
+  responsesPublicNotice:
+    "Please note: this site is closed, its responses are not. They live in GitHub Discussions, and those of a public repository can be read by anyone, without a password. Write nothing confidential here.",
   discussionOfPrivatePost: "The post is on the cohort's closed site, with its questions and the meeting.",
-  widgetSetupIntro: "Responses are not set up yet. Fill in the empty fields under giscus: in content/_data/site.yaml, like this:",
-  widgetSetupIds: "You find the ids at https://giscus.app: enter the repository there and choose the category; under “Enable giscus” they appear as data-repo-id and data-category-id. README.md, “Setting up comments”, lists every step.",
-  widgetSetupDevOnly: "You only see this explanation while developing. A production build leaves the responses out until they are set up.",
+  widgetSetupIntro:
+    "Responses are not set up yet. Fill in the empty fields under giscus: in content/_data/site.yaml, like this:",
+  widgetSetupIds:
+    "You find the ids at https://giscus.app: enter the repository there and choose the category; under “Enable giscus” they appear as data-repo-id and data-category-id. README.md, “Setting up comments”, lists every step.",
+  widgetSetupDevOnly:
+    "You only see this explanation while developing. A production build leaves the responses out until they are set up.",
   draft: "Draft",
   draftNotice: "This is a draft: it is not on the public site yet.",
   previewOfPullRequest: (n) => `Preview of pull request #${n}`,
@@ -169,16 +180,19 @@ export const en: Messages = {
   // The facilitator's desk: the edit link of previews, /write/, responses archived from GitHub.
   editOnGitHub: "Edit this post on GitHub",
   writeTitle: "Write a new post",
-  writeIntro: "Start a new post here. You go on writing it in GitHub's editor and propose it there. Netlify makes a preview of it; only when you merge the proposal is the post on the site.",
+  writeIntro:
+    "Start a new post here. You go on writing it in GitHub's editor and propose it there. Netlify makes a preview of it; only when you merge the proposal is the post on the site.",
   writeTitleLabel: "Title",
   writeTitleHint: "The file name and the title line below fill themselves in.",
   writeFileLabel: "File name",
   writeFileHint: "This becomes the post's address: lowercase letters, digits and hyphens, ending in .md.",
   writeAuthorLabel: "Who is writing it?",
   writeSourceLabel: "The start of the file",
-  writeSourceHint: "Between the lines of dashes are the post's details. A line with # in front does not count: remove the # to use that line. You write the text itself at GitHub in a moment.",
+  writeSourceHint:
+    "Between the lines of dashes are the post's details. A line with # in front does not count: remove the # to use that line. You write the text itself at GitHub in a moment.",
   writeSubmit: "Continue on GitHub",
-  writeWhere: (repository, branch) => `The file goes into ${repository}, in the folder content/posts, on the branch “${branch}”.`,
+  writeWhere: (repository, branch) =>
+    `The file goes into ${repository}, in the folder content/posts, on the branch “${branch}”.`,
   writeStepsTitle: "Then, at GitHub",
   writeSteps: [
     "Sign in if GitHub asks. You see the new file in GitHub's editor.",
@@ -188,11 +202,13 @@ export const en: Messages = {
     "Read the post in the preview. Something to improve? Click “Edit this post on GitHub” there: the preview follows by itself.",
     "Done? Click “Merge pull request” in the pull request. A few minutes later the post is on the site.",
   ],
-  writeNoRepository: "This page does not know yet which GitHub repository the posts are in. On Netlify that happens by itself. Otherwise put it in content/_data/site.yaml, with a line like this:",
+  writeNoRepository:
+    "This page does not know yet which GitHub repository the posts are in. On Netlify that happens by itself. Otherwise put it in content/_data/site.yaml, with a line like this:",
   writeDefaultTitle: "Title of the post",
   writeDefaultName: "new post",
   earlierIntroArchived: "Kept from the conversation on GitHub. These responses can no longer be answered.",
-  earlierIntroMixed: "Kept from the previous blog and from the conversation on GitHub. These responses can no longer be answered.",
+  earlierIntroMixed:
+    "Kept from the previous blog and from the conversation on GitHub. These responses can no longer be answered.",
   earlierTitle: (n) => `Earlier responses (${n})`,
   earlierIntro: "Kept from the previous blog. These responses can no longer be answered.",
 };

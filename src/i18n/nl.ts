@@ -10,11 +10,16 @@ export const nl = {
   searchButton: "Zoeken",
   searchFilterTag: "Onderwerp",
   searchAllTags: "Alle onderwerpen",
-  searchNoScript: "Zoeken werkt met JavaScript, en dat staat in deze browser uit. Je vindt de berichten ook per onderwerp:",
+  searchNoScript:
+    "Zoeken werkt met JavaScript, en dat staat in deze browser uit. Je vindt de berichten ook per onderwerp:",
   searchUnavailable: "Zoeken lukt nu even niet. Probeer het straks opnieuw, of zoek via de onderwerpen:",
   searching: "Bezig met zoeken…",
   searchFound: (n: number, query: string) =>
-    n === 0 ? `Niets gevonden voor “${query}”. Probeer een ander woord.` : n === 1 ? `1 bericht gevonden voor “${query}”` : `${n} berichten gevonden voor “${query}”`,
+    n === 0
+      ? `Niets gevonden voor “${query}”. Probeer een ander woord.`
+      : n === 1
+        ? `1 bericht gevonden voor “${query}”`
+        : `${n} berichten gevonden voor “${query}”`,
   searchMore: "Meer resultaten",
   seriesStep: (n: number, total: number) => `Stap ${n} van ${total}`,
   seriesNav: "Stappen in deze serie",
@@ -61,7 +66,8 @@ export const nl = {
   ],
   guideTitle: "Hoe reageer ik?",
   guideLink: "Zo reageer je, ook als je nog nooit GitHub hebt gebruikt",
-  guideIntro: "Onder elk bericht kun je reageren: op de vragen, op elkaar, of met een duim omhoog. Je hebt daarvoor een gratis account bij GitHub nodig. Zo werkt het, stap voor stap.",
+  guideIntro:
+    "Onder elk bericht kun je reageren: op de vragen, op elkaar, of met een duim omhoog. Je hebt daarvoor een gratis account bij GitHub nodig. Zo werkt het, stap voor stap.",
   guideSections: [
     {
       title: "Wat is GitHub, en waarom?",
@@ -128,7 +134,8 @@ export const nl = {
     },
   ],
   guideWithoutGitHub: "Zonder GitHub",
-  privacyNote: "Reacties zijn openbaar: iedereen op internet kan ze lezen, ook op GitHub. Deel daarom niets over patiënten, cliënten, leerlingen of collega's.",
+  privacyNote:
+    "Reacties zijn openbaar: iedereen op internet kan ze lezen, ook op GitHub. Deel daarom niets over patiënten, cliënten, leerlingen of collega's.",
   contactIntro: "Liever niet via GitHub? Mail je reactie of vraag naar",
   aboutAuthor: "Over de auteur",
   authorWebsite: "Website",
@@ -147,14 +154,20 @@ export const nl = {
   responseCount: (n: number) => (n === 0 ? "Nog geen reacties" : n === 1 ? "1 reactie" : `${n} reacties`),
   responsesOnGitHub: "Lees en schrijf de reacties op GitHub",
   widgetUnavailable: "De reacties kunnen hier nu niet worden geladen.",
-  responsesPreviewOff: "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
+  responsesPreviewOff:
+    "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
   responsesPreviewLive: "Reageer bij het bericht op de openbare site",
   // private cohorts (issue 14): a private site's responses section, and the public discussion of one of its posts
-  responsesPublicNotice: "Let op: deze site is afgeschermd, de reacties zijn dat niet. Ze staan in GitHub Discussions, en die van een openbare repository kan iedereen lezen, ook zonder wachtwoord. Schrijf hier niets vertrouwelijks.",
-  discussionOfPrivatePost: "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",
-  widgetSetupIntro: "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
-  widgetSetupIds: "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
-  widgetSetupDevOnly: "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",
+  responsesPublicNotice:
+    "Let op: deze site is afgeschermd, de reacties zijn dat niet. Ze staan in GitHub Discussions, en die van een openbare repository kan iedereen lezen, ook zonder wachtwoord. Schrijf hier niets vertrouwelijks.",
+  discussionOfPrivatePost:
+    "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",
+  widgetSetupIntro:
+    "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
+  widgetSetupIds:
+    "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
+  widgetSetupDevOnly:
+    "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",
   draft: "Concept",
   draftNotice: "Dit is een concept: het staat nog niet op de openbare site.",
   // The bar on every page of a deploy preview or branch deploy (src/netlify/preview.ts).
@@ -169,16 +182,19 @@ export const nl = {
   // The facilitator's desk: the edit link of previews, /schrijven/, responses archived from GitHub.
   editOnGitHub: "Bewerk dit bericht op GitHub",
   writeTitle: "Een nieuw bericht schrijven",
-  writeIntro: "Begin hier een nieuw bericht. Je schrijft het verder in de editor van GitHub en stelt het daar voor. Netlify maakt er een voorbeeldweergave van; pas als je het voorstel samenvoegt, staat het bericht op de site.",
+  writeIntro:
+    "Begin hier een nieuw bericht. Je schrijft het verder in de editor van GitHub en stelt het daar voor. Netlify maakt er een voorbeeldweergave van; pas als je het voorstel samenvoegt, staat het bericht op de site.",
   writeTitleLabel: "Titel",
   writeTitleHint: "De bestandsnaam en de regel met de titel hieronder vullen zich vanzelf in.",
   writeFileLabel: "Bestandsnaam",
   writeFileHint: "Dit wordt het adres van het bericht: kleine letters, cijfers en streepjes, eindigend op .md.",
   writeAuthorLabel: "Wie schrijft het?",
   writeSourceLabel: "Het begin van het bestand",
-  writeSourceHint: "Tussen de regels met streepjes staan de gegevens van het bericht. Een regel met # ervoor telt niet mee: haal het # weg om die regel te gebruiken. De tekst zelf schrijf je zo bij GitHub.",
+  writeSourceHint:
+    "Tussen de regels met streepjes staan de gegevens van het bericht. Een regel met # ervoor telt niet mee: haal het # weg om die regel te gebruiken. De tekst zelf schrijf je zo bij GitHub.",
   writeSubmit: "Verder op GitHub",
-  writeWhere: (repository: string, branch: string) => `Het bestand komt in ${repository}, in de map content/posts, op de branch “${branch}”.`,
+  writeWhere: (repository: string, branch: string) =>
+    `Het bestand komt in ${repository}, in de map content/posts, op de branch “${branch}”.`,
   writeStepsTitle: "Daarna, bij GitHub",
   writeSteps: [
     "Log in als GitHub daarom vraagt. Je ziet het nieuwe bestand in de editor van GitHub.",
@@ -188,11 +204,13 @@ export const nl = {
     "Lees het bericht in de voorbeeldweergave. Iets verbeteren? Klik daar op “Bewerk dit bericht op GitHub”: de voorbeeldweergave volgt vanzelf.",
     "Klaar? Klik in het pull request op “Merge pull request”. Een paar minuten later staat het bericht op de site.",
   ],
-  writeNoRepository: "Deze pagina weet nog niet in welke GitHub-repository de berichten staan. Op Netlify gaat dat vanzelf. Zet het anders in content/_data/site.yaml, met een regel als deze:",
+  writeNoRepository:
+    "Deze pagina weet nog niet in welke GitHub-repository de berichten staan. Op Netlify gaat dat vanzelf. Zet het anders in content/_data/site.yaml, met een regel als deze:",
   writeDefaultTitle: "Titel van het bericht",
   writeDefaultName: "nieuw bericht",
   earlierIntroArchived: "Bewaard uit het gesprek op GitHub. Op deze reacties kun je niet meer antwoorden.",
-  earlierIntroMixed: "Overgenomen van het vorige blog en bewaard uit het gesprek op GitHub. Op deze reacties kun je niet meer antwoorden.",
+  earlierIntroMixed:
+    "Overgenomen van het vorige blog en bewaard uit het gesprek op GitHub. Op deze reacties kun je niet meer antwoorden.",
   // Earlier responses, kept in the content (layouts/pages/post.njk).
   // A table in a post scrolls sideways in its own box, named for screen readers (src/markdown/render.ts).
   tableScroll: "Tabel",

@@ -16,7 +16,19 @@ export const embedHosts = ["www.youtube-nocookie.com", "www.youtube.com", "playe
 const sanitizeOptions = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
-    "img", "figure", "figcaption", "details", "summary", "iframe", "picture", "source", "mark", "ins", "del", "sup", "sub",
+    "img",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "iframe",
+    "picture",
+    "source",
+    "mark",
+    "ins",
+    "del",
+    "sup",
+    "sub",
   ],
   allowedAttributes: {
     "*": ["id", "lang", "dir", "title"],
@@ -38,9 +50,18 @@ const sanitizeOptions = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptio
   exclusiveFilter: (frame) => frame.tag === "iframe" && !frame.attribs.src,
   transformTags: {
     // A new tab must not get a handle on this page.
-    a: (tagName, attribs) => ({ tagName, attribs: attribs.target ? { ...attribs, rel: "noopener noreferrer" } : attribs }),
-    img: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", decoding: "async", ...sized(attribs), ...attribs } }),
-    iframe: (tagName, attribs) => ({ tagName, attribs: { loading: "lazy", referrerpolicy: "strict-origin-when-cross-origin", ...attribs } }),
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: attribs.target ? { ...attribs, rel: "noopener noreferrer" } : attribs,
+    }),
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: { loading: "lazy", decoding: "async", ...sized(attribs), ...attribs },
+    }),
+    iframe: (tagName, attribs) => ({
+      tagName,
+      attribs: { loading: "lazy", referrerpolicy: "strict-origin-when-cross-origin", ...attribs },
+    }),
   },
 });
 
@@ -59,7 +80,8 @@ export function sanitize(html: string): string {
     const options = sanitizeOptions(sanitizeHtml);
     // sanitize-html writes void elements the XHTML way (`<br />`); the pages are HTML, whose
     // validators ask for `<br>`. Its output is well-formed, with `<`, `>` and `"` escaped in values.
-    sanitizer = (dirty) => sanitizeHtml(dirty, options).replace(/<(area|br|hr|img|input|wbr)\b([^<>]*?) \/>/g, "<$1$2>");
+    sanitizer = (dirty) =>
+      sanitizeHtml(dirty, options).replace(/<(area|br|hr|img|input|wbr)\b([^<>]*?) \/>/g, "<$1$2>");
   }
   return sanitizer(html);
 }
@@ -85,7 +107,8 @@ export function scrollBoxes(html: string, tableLabel: string): string {
 }
 
 /** The label of a table's scroll box, in the language of the page (Eleventy hands layouts' data, `t` included, to `render`). */
-const tableLabelIn = (env: Record<string, unknown>) => (env.t as { tableScroll?: string } | undefined)?.tableScroll ?? "";
+const tableLabelIn = (env: Record<string, unknown>) =>
+  (env.t as { tableScroll?: string } | undefined)?.tableScroll ?? "";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });

@@ -22,7 +22,8 @@ export type Access =
   | { kind: "refused" };
 
 const settings = "in Netlify: Site configuration → Environment variables";
-const format = "name:password, several people separated by spaces (e.g. `groep:een-lang-wachtwoord marjan:nog-een-wachtwoord`)";
+const format =
+  "name:password, several people separated by spaces (e.g. `groep:een-lang-wachtwoord marjan:nog-een-wachtwoord`)";
 const readme = 'README.md, "Privacy / Afgeschermde leergang"';
 
 /** The one rule: what this build does about who may open the site. */
@@ -40,9 +41,17 @@ export function accessProblems(site: AccessSite): Problem[] {
   const problem = (message: string): Problem => ({ file: contentPaths.site, field: "private", message });
   const users = site.build.users;
   if (!users) {
-    return [problem(`is true, but SITE_USERS is not set, so this Netlify build would publish the site without a password — set it ${settings} → Add a variable, key SITE_USERS (all scopes and deploy contexts), value ${format}; then deploy again (${readme})`)];
+    return [
+      problem(
+        `is true, but SITE_USERS is not set, so this Netlify build would publish the site without a password — set it ${settings} → Add a variable, key SITE_USERS (all scopes and deploy contexts), value ${format}; then deploy again (${readme})`,
+      ),
+    ];
   }
-  return [problem(`is true, and SITE_USERS cannot be used: ${users.problems.join("; ")} — correct it ${settings} → SITE_USERS, value ${format}; then deploy again (${readme})`)];
+  return [
+    problem(
+      `is true, and SITE_USERS cannot be used: ${users.problems.join("; ")} — correct it ${settings} → SITE_USERS, value ${format}; then deploy again (${readme})`,
+    ),
+  ];
 }
 
 /** What the build says about access once (a note, not a failure), or nothing. */

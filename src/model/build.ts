@@ -54,13 +54,17 @@ const trimUrl = (value: string | undefined) => value?.trim().replace(/\/+$/, "")
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   const explicit = env.HOEDOEDEDA_ENV;
   const mode: Mode =
-    explicit === "production" || explicit === "development" ? explicit
-    : env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch" ? "development"
-    : "production";
+    explicit === "production" || explicit === "development"
+      ? explicit
+      : env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch"
+        ? "development"
+        : "production";
   const context: Context =
-    env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy" || env.CONTEXT === "production" ? env.CONTEXT
-    : mode === "development" ? "development"
-    : "production";
+    env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy" || env.CONTEXT === "production"
+      ? env.CONTEXT
+      : mode === "development"
+        ? "development"
+        : "production";
   const preview = isPreview(context);
   const url = trimUrl(env.SITE_URL) ?? (preview ? trimUrl(env.DEPLOY_PRIME_URL) : trimUrl(env.URL));
   const productionUrl = trimUrl(env.URL);

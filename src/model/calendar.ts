@@ -11,7 +11,12 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d
  * time zone (the name stands for the options, so no key is built from them on every call).
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
-export function formatter(name: string, locale: string, timeZone: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(
+  name: string,
+  locale: string,
+  timeZone: string,
+  options: () => Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${name}\0${locale}\0${timeZone}`;
   let format = formats.get(key);
   if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone, ...options() })));
@@ -67,7 +72,14 @@ function computeOffset(instant: Date, timeZone: string): number {
 export function parseSiteDate(value: string, timeZone: string): Date {
   if (dateProblem(value)) throw new RangeError(`Not a valid date: ${value}`);
   const m = (DAY.exec(value) ?? DATE_TIME.exec(value))!;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const zone = m[7];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   if (zone) {
@@ -86,7 +98,9 @@ const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
 
 /** `2012-04-11`: the calendar day of `instant` in `timeZone` (sitemaps, `<time datetime>`). */
 export function isoDay(instant: Date, timeZone: string): string {
-  return formatter("isoDay", "en-CA", timeZone, () => ({ year: "numeric", month: "2-digit", day: "2-digit" })).format(instant);
+  return formatter("isoDay", "en-CA", timeZone, () => ({ year: "numeric", month: "2-digit", day: "2-digit" })).format(
+    instant,
+  );
 }
 
 /** RFC 3339 with the site's offset, e.g. `2012-04-11T00:00:00+02:00` (Atom, JSON Feed). */
@@ -99,5 +113,7 @@ export function isoDateTime(instant: Date, timeZone: string): string {
 
 /** `13:30`: the time of day of `instant` in `timeZone`, 24-hour (messages that name a time). */
 export function clockTime(instant: Date, timeZone: string): string {
-  return formatter("clock", "en-GB", timeZone, () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(instant);
+  return formatter("clock", "en-GB", timeZone, () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(
+    instant,
+  );
 }

@@ -25,10 +25,12 @@ export const prose = (example: string) =>
 /** A value on one line (a title, a name, a place): without the spaces around it. */
 export const text = (example: string) => prose(example).trim();
 
-export const requiredText = (example: string) => text(example).refine((s) => s !== "", { error: `is empty — write it like \`${example}\`` });
+export const requiredText = (example: string) =>
+  text(example).refine((s) => s !== "", { error: `is empty — write it like \`${example}\`` });
 
 /** Prose that must say something. */
-export const requiredProse = (example: string) => prose(example).refine((s) => s.trim() !== "", { error: `is empty — write it like \`${example}\`` });
+export const requiredProse = (example: string) =>
+  prose(example).refine((s) => s.trim() !== "", { error: `is empty — write it like \`${example}\`` });
 
 /** A date or date-time as written (`2012-04-11`, `2012-04-11T14:03`), checked and trimmed. */
 export const dateText = (field: string, example: string) =>
@@ -43,11 +45,20 @@ export const dateText = (field: string, example: string) =>
     .superRefine((value, ctx) => {
       const problem = dateProblem(value);
       if (problem === "day-first")
-        ctx.addIssue({ code: "custom", message: `"${value}" puts the day first — write the year first: \`${field}: ${dayFirstToIso(value)}\` (YYYY-MM-DD)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value}" puts the day first — write the year first: \`${field}: ${dayFirstToIso(value)}\` (YYYY-MM-DD)`,
+        });
       else if (problem === "impossible")
-        ctx.addIssue({ code: "custom", message: `"${value}" is not a day on the calendar — check the month and day (YYYY-MM-DD)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value}" is not a day on the calendar — check the month and day (YYYY-MM-DD)`,
+        });
       else if (problem === "format")
-        ctx.addIssue({ code: "custom", message: `"${value}" is not a date — write it as \`${example}\` (YYYY-MM-DD, optionally with a time: YYYY-MM-DDTHH:MM)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value}" is not a date — write it as \`${example}\` (YYYY-MM-DD, optionally with a time: YYYY-MM-DDTHH:MM)`,
+        });
     });
 
 function dayFirstToIso(value: string): string {
@@ -56,23 +67,32 @@ function dayFirstToIso(value: string): string {
 }
 
 export const yesNo = (field: string) =>
-  z.boolean({ error: (issue) => `must be true or false, not ${describe(issue.input)} — write \`${field}: true\` or \`${field}: false\`` });
+  z.boolean({
+    error: (issue) =>
+      `must be true or false, not ${describe(issue.input)} — write \`${field}: true\` or \`${field}: false\``,
+  });
 
 export const textList = (field: string, example: string) =>
   z.array(requiredText(example), {
-    error: (issue) => `must be a list, not ${describe(issue.input)} — write \`${field}: [${example}]\` or one \`- item\` per line`,
+    error: (issue) =>
+      `must be a list, not ${describe(issue.input)} — write \`${field}: [${example}]\` or one \`- item\` per line`,
   });
 
 /** 1, 2, 3, …: a step in a series, a place in the menu. */
 export const wholeNumber = (field: string, example: number) =>
-  z.number({ error: (issue) => `must be a number, not ${describe(issue.input)} — write it like \`${field}: ${example}\`` })
+  z
+    .number({
+      error: (issue) => `must be a number, not ${describe(issue.input)} — write it like \`${field}: ${example}\``,
+    })
     .int({ error: `must be a whole number — write it like \`${field}: ${example}\`` })
     .positive({ error: `must be 1 or more — write it like \`${field}: ${example}\`` });
 
 /** A web address, written the way browsers write it (`new URL().href`): a `"` or a space in it escaped. */
 export const httpUrl = (example: string) =>
   text(example)
-    .refine((s) => /^https?:\/\/[^\s/]+/.test(s.trim()) && URL.canParse(s.trim()), { error: `is not a web address — write it like \`${example}\`` })
+    .refine((s) => /^https?:\/\/[^\s/]+/.test(s.trim()) && URL.canParse(s.trim()), {
+      error: `is not a web address — write it like \`${example}\``,
+    })
     .transform((s) => new URL(s.trim()).href);
 
 /** A reference to an entry of a data file, like Astro's `reference()`: the message lists the entries there are. */

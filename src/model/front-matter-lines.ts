@@ -31,7 +31,8 @@ export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 export const titleLine = (title: string) => `title: ${yamlScalar(oneLine(title))}`;
 export const dateLine = (date: string) => `date: ${date}`;
 export const authorLine = (author: string) => `author: ${author}`;
-export const tagsLine = (tags: readonly string[]) => `tags: [${tags.map((tag) => yamlScalar(oneLine(tag))).join(", ")}]`;
+export const tagsLine = (tags: readonly string[]) =>
+  `tags: [${tags.map((tag) => yamlScalar(oneLine(tag))).join(", ")}]`;
 
 /** `text` with its first line that starts with `key:` (at the left margin) replaced by `line`; unchanged when there is none. */
 export function replaceLine(text: string, key: string, line: string): string {

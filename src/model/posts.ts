@@ -67,7 +67,19 @@ export interface Post extends Omit<PostData, "author" | "tags" | "session" | "se
  * fields and no others, and the dev server compares them to know which list pages a save changed
  * (src/build/dev-server/render-plan.ts).
  */
-export const summaryFields = ["url", "title", "draft", "day", "dateLabel", "author", "excerpt", "responseCount", "responsesUrl", "tags", "session"] as const;
+export const summaryFields = [
+  "url",
+  "title",
+  "draft",
+  "day",
+  "dateLabel",
+  "author",
+  "excerpt",
+  "responseCount",
+  "responsesUrl",
+  "tags",
+  "session",
+] as const;
 export type PostSummary = Pick<Post, (typeof summaryFields)[number]>;
 
 /** What a post in a series shows: "Stap 3 van 23", the series, and the steps beside it. */

@@ -45,7 +45,11 @@ function distance(a: string, b: string): number {
 }
 
 /** The valid key closest to a mistyped one, or undefined when none is plausibly meant. */
-export function nearest(key: string, valid: readonly string[], aliases: Record<string, string> = {}): string | undefined {
+export function nearest(
+  key: string,
+  valid: readonly string[],
+  aliases: Record<string, string> = {},
+): string | undefined {
   const lower = key.toLowerCase();
   if (aliases[lower]) return aliases[lower];
   let best: string | undefined;

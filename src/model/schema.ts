@@ -5,7 +5,18 @@
 // types (src/model/content.ts); adding a front-matter field starts here (ARCHITECTURE.md).
 import { z } from "zod";
 import { parseSiteDate } from "./calendar.ts";
-import { dateText, describe, httpUrl, reference, requiredProse, requiredText, text, textList, wholeNumber, yesNo } from "./fields.ts";
+import {
+  dateText,
+  describe,
+  httpUrl,
+  reference,
+  requiredProse,
+  requiredText,
+  text,
+  textList,
+  wholeNumber,
+  yesNo,
+} from "./fields.ts";
 import { isRepositoryName } from "./repository.ts";
 import { sessionTimes, type SessionTimes } from "./session-times.ts";
 import { contentPaths } from "./paths.ts";
@@ -15,7 +26,9 @@ import { languages } from "./languages.ts";
 const endText = z.string({
   error: (issue) =>
     typeof issue.input === "number" && /^\d{1,2}\.\d{1,2}$/.test(String(issue.input))
-      ? `must be a time, not the number ${issue.input} — write the time with a colon: \`end: ${String(issue.input).replace(".", ":").replace(/:(\d)$/, ":$10")}\``
+      ? `must be a time, not the number ${issue.input} — write the time with a colon: \`end: ${String(issue.input)
+          .replace(".", ":")
+          .replace(/:(\d)$/, ":$10")}\``
       : `must be a time, not ${describe(issue.input)} — write it like \`end: 15:45\` (HH:MM) or \`end: 2012-04-12T15:45\``,
 });
 
@@ -34,7 +47,10 @@ export const sessionSchemaIn = (timeZone = "UTC") =>
         title: requiredText("title: Derde bijeenkomst").optional(),
         location: text("location: Doorn").optional(),
       },
-      { error: (issue) => `must be a group with a date — write \`session:\` with \`date: 2012-04-12\` and \`location: Doorn\` indented below it, not ${describe(issue.input)}` },
+      {
+        error: (issue) =>
+          `must be a group with a date — write \`session:\` with \`date: 2012-04-12\` and \`location: Doorn\` indented below it, not ${describe(issue.input)}`,
+      },
     )
     .transform(({ date, end, title, location }, ctx): SessionFields => {
       const times = sessionTimes(date, end, timeZone);
@@ -71,36 +87,52 @@ export const postSchemaIn = (timeZone = "UTC") =>
     tags: textList("tags", "leren, netwerken").default([]),
     description: text("description: Een korte samenvatting")
       .optional()
-      .meta(hint({
-        nl: ["description: Een korte samenvatting voor de lijst met berichten en voor zoekmachines"],
-        en: ["description: A short summary for the list of posts and for search engines"],
-      })),
+      .meta(
+        hint({
+          nl: ["description: Een korte samenvatting voor de lijst met berichten en voor zoekmachines"],
+          en: ["description: A short summary for the list of posts and for search engines"],
+        }),
+      ),
     draft: yesNo("draft").default(false),
     questions: textList("questions", "Wat neem je mee?")
       .default([])
-      .meta(hint({ nl: ["questions:", "  - Wat neem je mee naar de bijeenkomst?"], en: ["questions:", "  - What will you bring to the session?"] })),
+      .meta(
+        hint({
+          nl: ["questions:", "  - Wat neem je mee naar de bijeenkomst?"],
+          en: ["questions:", "  - What will you bring to the session?"],
+        }),
+      ),
     session: sessionSchemaIn(timeZone)
       .optional()
-      .meta(hint({
-        nl: ["session:", "  date: {day}T13:30", '  end: "16:30"', "  location: Doorn"],
-        en: ["session:", "  date: {day}T13:30", '  end: "16:30"', "  location: Doorn"],
-      })),
+      .meta(
+        hint({
+          nl: ["session:", "  date: {day}T13:30", '  end: "16:30"', "  location: Doorn"],
+          en: ["session:", "  date: {day}T13:30", '  end: "16:30"', "  location: Doorn"],
+        }),
+      ),
     /** Whether the post has a responses section; left out, the site's `comments` decides (src/comments/settings.ts). */
     comments: yesNo("comments").optional(),
     discussion: z
       .union([z.number().int().positive(), z.string().trim().min(1)], {
-        error: (issue) => `must be a discussion number or a search term, not ${describe(issue.input)} — write it like \`discussion: 42\``,
+        error: (issue) =>
+          `must be a discussion number or a search term, not ${describe(issue.input)} — write it like \`discussion: 42\``,
       })
       .optional(),
     /** A learning path: a key of content/_data/series.yaml (checked against it in `postSchemaFor`). */
     series: requiredText("series: de-23-stappen")
       .optional()
-      .meta(hint({
-        nl: ["series: de-23-stappen   # een sleutel uit content/_data/series.yaml; de stap op volgorde van datum, of van part:"],
-        en: ["series: de-23-stappen   # a key of content/_data/series.yaml; steps follow their dates, or part:"],
-      })),
+      .meta(
+        hint({
+          nl: [
+            "series: de-23-stappen   # een sleutel uit content/_data/series.yaml; de stap op volgorde van datum, of van part:",
+          ],
+          en: ["series: de-23-stappen   # a key of content/_data/series.yaml; steps follow their dates, or part:"],
+        }),
+      ),
     /** The step's place in its series, when the dates alone do not give the order. */
-    part: wholeNumber("part", 3).optional().meta(hint({ nl: ["part: 3"], en: ["part: 3"] })),
+    part: wholeNumber("part", 3)
+      .optional()
+      .meta(hint({ nl: ["part: 3"], en: ["part: 3"] })),
   });
 
 /** The post schema without references (UTC): its fields, their hints, and the key suggestions. */
@@ -129,7 +161,9 @@ export function postSchemaFor(refs: References) {
   const schema = postSchemaIn(refs.timezone);
   return schema.extend({
     author: refs.authors ? reference("author", "marjan", refs.authors, contentPaths.authors) : schema.shape.author,
-    series: refs.series ? reference("series", "de-23-stappen", refs.series, contentPaths.series).optional() : schema.shape.series,
+    series: refs.series
+      ? reference("series", "de-23-stappen", refs.series, contentPaths.series).optional()
+      : schema.shape.series,
   });
 }
 
@@ -147,7 +181,10 @@ export const seriesSchema = z.strictObject(
     title: requiredText("title: De 23 stappen"),
     description: text("description: Elke week een stap").optional(),
   },
-  { error: (issue) => `must be a series with a title indented below it — write \`title: De 23 stappen\` under the id, not ${describe(issue.input)}` },
+  {
+    error: (issue) =>
+      `must be a series with a title indented below it — write \`title: De 23 stappen\` under the id, not ${describe(issue.input)}`,
+  },
 );
 
 /**
@@ -172,24 +209,33 @@ export const authorSchema = z.strictObject({
   name: requiredText("name: Marjan de Vries"),
   url: httpUrl("url: https://example.org").optional(),
   bio: text("bio: Opleider in de zorg").optional(),
-  github: text("github: marjandevries").refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
-    error: "is not a GitHub user name — write only the name, e.g. `github: marjandevries`",
-  }).optional(),
-  avatar: text("avatar: /img/marjan.jpg").refine(avatarAllowed, {
-    error: "is on another site, whose images the site's security policy blocks — put the picture in content/img/ and write `avatar: /img/marjan.jpg`, or use a GitHub picture (`https://avatars.githubusercontent.com/…`)",
-  }).optional(),
+  github: text("github: marjandevries")
+    .refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
+      error: "is not a GitHub user name — write only the name, e.g. `github: marjandevries`",
+    })
+    .optional(),
+  avatar: text("avatar: /img/marjan.jpg")
+    .refine(avatarAllowed, {
+      error:
+        "is on another site, whose images the site's security policy blocks — put the picture in content/img/ and write `avatar: /img/marjan.jpg`, or use a GitHub picture (`https://avatars.githubusercontent.com/…`)",
+    })
+    .optional(),
 });
 
 const optionalId = (example: string) => text(example).optional();
 
 export const giscusSchema = z.strictObject({
-  repo: text("repo: organisatie/leergang-reacties").refine((s) => s === "" || /^[\w.-]+\/[\w.-]+$/.test(s), {
-    error: "must be `owner/name` of a GitHub repository — e.g. `repo: organisatie/leergang-reacties`",
-  }).optional(),
+  repo: text("repo: organisatie/leergang-reacties")
+    .refine((s) => s === "" || /^[\w.-]+\/[\w.-]+$/.test(s), {
+      error: "must be `owner/name` of a GitHub repository — e.g. `repo: organisatie/leergang-reacties`",
+    })
+    .optional(),
   repoId: optionalId("repoId: R_kgDO…"),
   category: optionalId("category: Reacties"),
   categoryId: optionalId("categoryId: DIC_kwDO…"),
-  inputPosition: z.enum(["top", "bottom"], { error: "must be `top` or `bottom` — where the reply box stands" }).optional(),
+  inputPosition: z
+    .enum(["top", "bottom"], { error: "must be `top` or `bottom` — where the reply box stands" })
+    .optional(),
   reactions: yesNo("reactions").optional(),
   previewCategory: optionalId("previewCategory: Voorbeeld"),
   previewCategoryId: optionalId("previewCategoryId: DIC_kwDO…"),
@@ -201,8 +247,17 @@ export const siteSchema = z.strictObject({
   url: httpUrl("url: https://leergang.example.org").optional(),
   lang: z.enum(languages, { error: `must be one of ${languages.join(", ")} — e.g. \`lang: nl\`` }).default("nl"),
   timezone: text("timezone: Europe/Amsterdam")
-    .refine((tz) => { try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; } },
-      { error: "is not a time zone — use a name like `timezone: Europe/Amsterdam`" })
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "is not a time zone — use a name like `timezone: Europe/Amsterdam`" },
+    )
     .default("Europe/Amsterdam"),
   giscus: giscusSchema.default({}),
   /** Site-wide switch for the responses sections: `false` turns every post's off, whatever the post says. */
@@ -210,15 +265,21 @@ export const siteSchema = z.strictObject({
   /** A cohort's own site: behind Netlify's password, never indexed (README, "Privacy"). */
   private: yesNo("private").optional(),
   /** Whom to write to without GitHub: the guide and every responses section name it. */
-  contact: text("contact: marjan@example.org").refine((s) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s.trim()), {
-    error: "is not an e-mail address — write it like `contact: marjan@example.org`",
-  }).optional(),
+  contact: text("contact: marjan@example.org")
+    .refine((s) => /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s.trim()), {
+      error: "is not an e-mail address — write it like `contact: marjan@example.org`",
+    })
+    .optional(),
   /** The line above the widget, instead of the dictionary's (`t.privacyNote`). */
   privacyNote: requiredText("privacyNote: Reacties zijn openbaar. Schrijf niets over cliënten.").optional(),
   /** The content's GitHub repository, for the edit links of previews and /schrijven/; default Netlify's REPOSITORY_URL. */
-  repository: text("repository: organisatie/leergang").trim().refine(isRepositoryName, {
-    error: "must be `owner/name` of the GitHub repository with the site's content — e.g. `repository: organisatie/leergang` (not its web address)",
-  }).optional(),
+  repository: text("repository: organisatie/leergang")
+    .trim()
+    .refine(isRepositoryName, {
+      error:
+        "must be `owner/name` of the GitHub repository with the site's content — e.g. `repository: organisatie/leergang` (not its web address)",
+    })
+    .optional(),
 });
 
 const commentId = (field: string) =>
@@ -242,11 +303,16 @@ export const earlierResponseSchema = z.strictObject(
      * whose `id` is then GitHub's comment id): their text keeps GitHub's line breaks, and the post
      * shows them once its live section is closed, so a response never appears twice.
      */
-    github: text("github: sannedeboer").refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
-      error: "is not a GitHub user name — write only the name, e.g. `github: sannedeboer`",
-    }).optional(),
+    github: text("github: sannedeboer")
+      .refine((s) => /^[A-Za-z0-9-]{1,39}$/.test(s), {
+        error: "is not a GitHub user name — write only the name, e.g. `github: sannedeboer`",
+      })
+      .optional(),
   },
-  { error: (issue) => `must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not ${describe(issue.input)}` },
+  {
+    error: (issue) =>
+      `must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not ${describe(issue.input)}`,
+  },
 );
 
 export const earlierResponsesSchema = z.array(earlierResponseSchema, {
@@ -269,11 +335,38 @@ export type SeriesData = z.infer<typeof seriesSchema>;
 
 /** Dutch words people type by habit, mapped to the key they meant. */
 export const keyAliases: Record<string, string> = {
-  titel: "title", datum: "date", auteur: "author", schrijver: "author", onderwerpen: "tags", labels: "tags",
-  categories: "tags", omschrijving: "description", beschrijving: "description", samenvatting: "description",
-  concept: "draft", vragen: "questions", bijeenkomst: "session", sessie: "session", reacties: "comments",
-  locatie: "location", plaats: "location", plek: "location", naam: "name", website: "url",
-  einde: "end", eind: "end", eindtijd: "end", tot: "end", contactpersoon: "contact", email: "contact", "e-mail": "contact",
-  privacy: "privacyNote", privacyregel: "privacyNote",
-  serie: "series", reeks: "series", leerlijn: "series", deel: "part", stap: "part",
+  titel: "title",
+  datum: "date",
+  auteur: "author",
+  schrijver: "author",
+  onderwerpen: "tags",
+  labels: "tags",
+  categories: "tags",
+  omschrijving: "description",
+  beschrijving: "description",
+  samenvatting: "description",
+  concept: "draft",
+  vragen: "questions",
+  bijeenkomst: "session",
+  sessie: "session",
+  reacties: "comments",
+  locatie: "location",
+  plaats: "location",
+  plek: "location",
+  naam: "name",
+  website: "url",
+  einde: "end",
+  eind: "end",
+  eindtijd: "end",
+  tot: "end",
+  contactpersoon: "contact",
+  email: "contact",
+  "e-mail": "contact",
+  privacy: "privacyNote",
+  privacyregel: "privacyNote",
+  serie: "series",
+  reeks: "series",
+  leerlijn: "series",
+  deel: "part",
+  stap: "part",
 };

@@ -39,38 +39,65 @@ const endExample = "`end: 15:45` (the time it ends, HH:MM) or `end: 2026-12-04T1
  * `date` must be valid already (the schema checks it first). Values without an offset are wall-clock
  * time in `timeZone`.
  */
-export function sessionTimes(date: string, end: string | undefined, timeZone: string): SessionTimes | { problem: string } {
+export function sessionTimes(
+  date: string,
+  end: string | undefined,
+  timeZone: string,
+): SessionTimes | { problem: string } {
   const allDay = isCalendarDay(date);
   const start = parseSiteDate(date, timeZone);
   const firstDay = isoDay(start, timeZone);
   const until = (lastDay: string) => parseSiteDate(nextDay(lastDay), timeZone);
   if (end === undefined) {
-    if (allDay) return { allDay, start, end: until(firstDay), endWritten: false, firstDay, lastDay: firstDay, dayEnds: until(firstDay) };
+    if (allDay)
+      return {
+        allDay,
+        start,
+        end: until(firstDay),
+        endWritten: false,
+        firstDay,
+        lastDay: firstDay,
+        dayEnds: until(firstDay),
+      };
     return timed(start, new Date(start.getTime() + DEFAULT_MINUTES * 60_000), false, timeZone);
   }
 
   const time = TIME.exec(end);
   if (allDay) {
     if (isCalendarDay(end) && !dateProblem(end)) {
-      if (end < firstDay) return { problem: `${end} is before the session's first day (${firstDay}) — write its last day on or after \`date\`, or leave \`end\` out for one day` };
+      if (end < firstDay)
+        return {
+          problem: `${end} is before the session's first day (${firstDay}) — write its last day on or after \`date\`, or leave \`end\` out for one day`,
+        };
       return { allDay, start, end: until(end), endWritten: true, firstDay, lastDay: end, dayEnds: until(end) };
     }
     if (time || !dateProblem(end)) {
-      return { problem: `is a time, but \`session.date\` has none — add the start time to the date (\`date: ${firstDay}T13:30\`), or leave \`end\` out for a whole day` };
+      return {
+        problem: `is a time, but \`session.date\` has none — add the start time to the date (\`date: ${firstDay}T13:30\`), or leave \`end\` out for a whole day`,
+      };
     }
-    return { problem: `"${end}" is not a day — for a session of several days write its last day, like \`end: ${nextDay(firstDay)}\`` };
+    return {
+      problem: `"${end}" is not a day — for a session of several days write its last day, like \`end: ${nextDay(firstDay)}\``,
+    };
   }
 
   let finish: Date;
   if (time) finish = parseSiteDate(`${firstDay}T${time[1]!.padStart(2, "0")}:${time[2]}`, timeZone);
   else if (!dateProblem(end) && !isCalendarDay(end)) finish = parseSiteDate(end, timeZone);
-  else if (isCalendarDay(end) && !dateProblem(end)) return { problem: `is a day, but the session starts at a time — write when it ends: ${endExample}` };
-  else if (/^\d{1,2}[.h]\d{2}$/.test(end)) return { problem: `"${end}" — write the time with a colon: \`end: ${end.replace(/[.h]/, ":")}\`` };
+  else if (isCalendarDay(end) && !dateProblem(end))
+    return { problem: `is a day, but the session starts at a time — write when it ends: ${endExample}` };
+  else if (/^\d{1,2}[.h]\d{2}$/.test(end))
+    return { problem: `"${end}" — write the time with a colon: \`end: ${end.replace(/[.h]/, ":")}\`` };
   else return { problem: `"${end}" is not a time — write it like ${endExample}` };
 
   if (finish.getTime() <= start.getTime()) {
-    const shown = (instant: Date) => (isoDay(instant, timeZone) === firstDay ? clockTime(instant, timeZone) : `${isoDay(instant, timeZone)} ${clockTime(instant, timeZone)}`);
-    return { problem: `${end} is not after the start (${shown(start)}) — the end must come after \`session.date\`; write it like ${endExample}` };
+    const shown = (instant: Date) =>
+      isoDay(instant, timeZone) === firstDay
+        ? clockTime(instant, timeZone)
+        : `${isoDay(instant, timeZone)} ${clockTime(instant, timeZone)}`;
+    return {
+      problem: `${end} is not after the start (${shown(start)}) — the end must come after \`session.date\`; write it like ${endExample}`,
+    };
   }
   return timed(start, finish, true, timeZone);
 }
@@ -78,7 +105,13 @@ export function sessionTimes(date: string, end: string | undefined, timeZone: st
 function timed(start: Date, end: Date, endWritten: boolean, timeZone: string): SessionTimes {
   // A session that ends exactly at midnight belongs to the day before.
   const lastDay = isoDay(new Date(end.getTime() - 1), timeZone);
-  return { allDay: false, start, end, endWritten, firstDay: isoDay(start, timeZone), lastDay, dayEnds: parseSiteDate(nextDay(lastDay), timeZone) };
+  return {
+    allDay: false,
+    start,
+    end,
+    endWritten,
+    firstDay: isoDay(start, timeZone),
+    lastDay,
+    dayEnds: parseSiteDate(nextDay(lastDay), timeZone),
+  };
 }
-
-

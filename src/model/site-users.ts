@@ -20,15 +20,19 @@ function entryProblems(entries: readonly string[]): string[] {
     const at = which(i, entries.length);
     const colon = entry.indexOf(":");
     if (colon === -1) return void problems.push(`${at} has no ":" (name:password)`);
-    if (entry.indexOf(":", colon + 1) !== -1) return void problems.push(`${at} has more than one ":" (a name or password may not contain one)`);
+    if (entry.indexOf(":", colon + 1) !== -1)
+      return void problems.push(`${at} has more than one ":" (a name or password may not contain one)`);
     const name = entry.slice(0, colon);
     if (!name) return void problems.push(`${at} has no name before the ":"`);
     if (colon === entry.length - 1) return void problems.push(`${at} has no password after the ":"`);
     if (!plain.test(entry)) {
-      return void problems.push(`${at} has a letter with an accent or a sign outside plain ASCII, which not every browser sends the same way (use a–z, A–Z, 0–9 and signs such as - _ . ! ?)`);
+      return void problems.push(
+        `${at} has a letter with an accent or a sign outside plain ASCII, which not every browser sends the same way (use a–z, A–Z, 0–9 and signs such as - _ . ! ?)`,
+      );
     }
     const first = names.get(name);
-    if (first !== undefined) problems.push(`${at} has the same name as entry ${first + 1} (give every person their own name)`);
+    if (first !== undefined)
+      problems.push(`${at} has the same name as entry ${first + 1} (give every person their own name)`);
     else names.set(name, i);
   });
   return problems;
@@ -58,7 +62,8 @@ export class SiteUsers {
 
   /** The value of the `Basic-Auth:` line in `_headers` (src/netlify/headers.ts): the only reader. */
   basicAuth(): string {
-    if (this.problems.length) throw new Error("SITE_USERS has problems; the content step reports them before anything is written");
+    if (this.problems.length)
+      throw new Error("SITE_USERS has problems; the content step reports them before anything is written");
     return this.#value;
   }
 

@@ -17,14 +17,29 @@ export const postCalendarUrl = (slug: string) => `/posts/${slug}/${slug}.ics`;
 
 /** Addresses that are words in the site's language: the sessions page, their calendar, the guide to responding, the search page. */
 const addresses: Record<Lang, { sessions: string; calendar: string; guide: string; search: string; write: string }> = {
-  nl: { sessions: "/bijeenkomsten/", calendar: "/bijeenkomsten.ics", guide: "/hoe-reageer-ik/", search: "/zoeken/", write: "/schrijven/" },
-  en: { sessions: "/sessions/", calendar: "/sessions.ics", guide: "/how-to-respond/", search: "/search/", write: "/write/" },
+  nl: {
+    sessions: "/bijeenkomsten/",
+    calendar: "/bijeenkomsten.ics",
+    guide: "/hoe-reageer-ik/",
+    search: "/zoeken/",
+    write: "/schrijven/",
+  },
+  en: {
+    sessions: "/sessions/",
+    calendar: "/sessions.ics",
+    guide: "/how-to-respond/",
+    search: "/search/",
+    write: "/write/",
+  },
 };
 export const localAddresses = (lang: Lang) => addresses[lang];
 /** The search page, in the site's language: `/zoeken/` on a Dutch site, `/search/` on an English one. */
 export const searchUrl = (lang: Lang) => addresses[lang].search;
 /** Every language's form of one address, as a route's `at` (all of them are reserved, whatever the site's language). */
-export const inEveryLanguage = (which: keyof (typeof addresses)[Lang]) => Object.values(addresses).map((a) => a[which]).join(" and ");
+export const inEveryLanguage = (which: keyof (typeof addresses)[Lang]) =>
+  Object.values(addresses)
+    .map((a) => a[which])
+    .join(" and ");
 
 /** A site at the root of a lower-case host without a port, and a path URL parsing would not change. */
 const bareOrigin = /^https?:\/\/[a-z0-9.-]+$/;

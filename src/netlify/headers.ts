@@ -33,13 +33,23 @@ export function contextHeaders(site: HeadersSite, calendars: readonly string[] =
     return `${origin}# Nothing differs here: the security headers for every context are in netlify.toml.\n${calendarHeaders(calendars)}`;
   }
   const why =
-    access.kind === "password" ? `# A private site: only the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS may open it (README, "Privacy").\n`
-    : access.kind === "local" ? "# A private site built without SITE_USERS, so without a password: a local build (Netlify's builds stop without it).\n"
-    : "";
-  const lines = ["/*", `  X-Robots-Tag: ${robots}`, ...(access.kind === "password" ? [`  Basic-Auth: ${access.users.basicAuth()}`] : [])];
+    access.kind === "password"
+      ? `# A private site: only the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS may open it (README, "Privacy").\n`
+      : access.kind === "local"
+        ? "# A private site built without SITE_USERS, so without a password: a local build (Netlify's builds stop without it).\n"
+        : "";
+  const lines = [
+    "/*",
+    `  X-Robots-Tag: ${robots}`,
+    ...(access.kind === "password" ? [`  Basic-Auth: ${access.users.basicAuth()}`] : []),
+  ];
   return `${origin}${why}${lines.join("\n")}\n${calendarHeaders(calendars)}`;
 }
 
-export async function writeContextHeaders(outputDir: string, site: HeadersSite, calendars: readonly string[] = []): Promise<void> {
+export async function writeContextHeaders(
+  outputDir: string,
+  site: HeadersSite,
+  calendars: readonly string[] = [],
+): Promise<void> {
   await writeFile(join(outputDir, "_headers"), contextHeaders(site, calendars));
 }

@@ -13,6 +13,14 @@ export interface PreviewBar {
 
 export function previewBar(settings: BuildSettings, t: Messages): PreviewBar | undefined {
   if (!settings.preview) return undefined;
-  const label = settings.reviewId ? t.previewOfPullRequest(settings.reviewId) : settings.branch ? t.previewOfBranch(settings.branch) : t.preview;
-  return { label, liveLabel: t.previewLiveSite, ...(settings.productionUrl ? { liveUrl: `${settings.productionUrl}/` } : {}) };
+  const label = settings.reviewId
+    ? t.previewOfPullRequest(settings.reviewId)
+    : settings.branch
+      ? t.previewOfBranch(settings.branch)
+      : t.preview;
+  return {
+    label,
+    liveLabel: t.previewLiveSite,
+    ...(settings.productionUrl ? { liveUrl: `${settings.productionUrl}/` } : {}),
+  };
 }

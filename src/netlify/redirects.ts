@@ -13,9 +13,15 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
   const lines = redirects.flatMap(({ from, to }) => {
     const target = to.startsWith("/") ? encodePath(to) : to;
     const encoded = encodePath(from);
-    return [...new Set([encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())])].map((path) => `${path} ${target} 301`);
+    return [...new Set([encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())])].map(
+      (path) => `${path} ${target} 301`,
+    );
   });
-  return ["# Generated from content/_data/redirects.yaml by the build: edit that file, not this one.", ...lines, ""].join("\n");
+  return [
+    "# Generated from content/_data/redirects.yaml by the build: edit that file, not this one.",
+    ...lines,
+    "",
+  ].join("\n");
 }
 
 /** `/2012/04/11/über/` → `/2012/04/11/%C3%BCber/`; already-encoded paths stay as they are. */

@@ -10,12 +10,18 @@ export type Bodies = Map<string, { body: string; lang: string; html: string }>;
 const markdown = createMarkdown();
 
 /** Every listed post's body as HTML, by file; `cache` keeps the rendered ones and forgets posts that are gone. */
-export function renderBodies(entries: readonly PostEntry[], t: Messages, lang: string, cache: Bodies): ReadonlyMap<string, string> {
+export function renderBodies(
+  entries: readonly PostEntry[],
+  t: Messages,
+  lang: string,
+  cache: Bodies,
+): ReadonlyMap<string, string> {
   const html = new Map<string, string>();
   const keep = new Set<string>();
   for (const { file, body } of entries) {
     let known = cache.get(file);
-    if (!known || known.body !== body || known.lang !== lang) cache.set(file, (known = { body, lang, html: markdown.render(body, { t }) }));
+    if (!known || known.body !== body || known.lang !== lang)
+      cache.set(file, (known = { body, lang, html: markdown.render(body, { t }) }));
     html.set(file, known.html);
     keep.add(file);
   }

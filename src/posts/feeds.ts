@@ -14,7 +14,8 @@ export async function absoluteHtml(html: unknown, base: string): Promise<string>
 }
 
 /** A feed entry's title: a draft (only in a preview's feeds) says so, as its summary does on list pages. */
-export const feedTitle = (post: Pick<Post, "title" | "draft">, t: Pick<Messages, "draft">) => (post.draft ? `${t.draft}: ${post.title}` : post.title);
+export const feedTitle = (post: Pick<Post, "title" | "draft">, t: Pick<Messages, "draft">) =>
+  post.draft ? `${t.draft}: ${post.title}` : post.title;
 
 export async function jsonFeed(posts: readonly Post[], site: Site, t: Messages): Promise<string> {
   const items = await Promise.all(

@@ -21,7 +21,14 @@ import type { Author, Content, PostEntry, Site } from "../model/content.ts";
 import type { SessionLists, Session } from "../model/sessions.ts";
 import type { PostDiscussion, EarlierResponse } from "../model/responses.ts";
 import type { SeriesPage, SeriesStep, TagRef } from "../model/posts.ts";
-import { summaryFields, type AuthorPosts, type Post, type PostIndex, type PostSummary, type Tag } from "../model/posts.ts";
+import {
+  summaryFields,
+  type AuthorPosts,
+  type Post,
+  type PostIndex,
+  type PostSummary,
+  type Tag,
+} from "../model/posts.ts";
 import type { PostSession } from "../model/sessions.ts";
 
 /** What the index keeps from one build to the next, keyed by a post's file and version. */
@@ -71,11 +78,17 @@ function responseCount(live: number | undefined, earlier: number): number | unde
  * The index of the posts this build lists (src/content/visibility.ts). `live`: what GitHub says of
  * each post's discussion, by slug, when the build could ask it (src/comments/).
  */
-export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscussion>, caches: IndexCaches): PostIndex {
+export function indexPosts(
+  content: Content,
+  live: ReadonlyMap<string, PostDiscussion>,
+  caches: IndexCaches,
+): PostIndex {
   const { site, authors } = content;
   const entries = content.posts.filter((entry) => isListed(entry.data, site.build));
   const bodies = renderBodies(entries, messages(site.lang), site.lang, caches.bodies);
-  const read = entries.map((entry) => ({ entry, slug: entry.slug, date: entry.data.date, ...derive(entry, site, caches.derived) })).sort(newestFirst);
+  const read = entries
+    .map((entry) => ({ entry, slug: entry.slug, date: entry.data.date, ...derive(entry, site, caches.derived) }))
+    .sort(newestFirst);
   const spellings = tagSpellings(read);
 
   // The next session is the first upcoming one: found before the posts are made, so each knows.
@@ -83,7 +96,15 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
   const posts = read.map(({ entry, slug, tags: refs, ...derived }): Post => {
     const { data } = entry;
     // What the build turns into something richer; every other field goes onto the post as the schema gave it.
-    const { author: authorId, tags: _tags, session: _session, series: _series, part: _part, comments: _comments, ...fields } = data;
+    const {
+      author: authorId,
+      tags: _tags,
+      session: _session,
+      series: _series,
+      part: _part,
+      comments: _comments,
+      ...fields
+    } = data;
     const author = authors[authorId]!;
     const tags = refs.map(({ slug: tag }) => ({ slug: tag, label: spellings.get(tag)!, url: tagUrl(tag) }));
     const url = postUrl(slug);
@@ -93,10 +114,20 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     const count = responseCount(discussion?.responses, earlier.length);
     const editUrl = editLink(site, entry.file);
     const responsesUrl = `${url}#${sectionShown(comments, site) ? "reacties" : "eerdere-reacties"}`;
-    const session: PostSession | undefined = derived.session && { ...derived.session, upcoming: isUpcoming(derived.session, site.now), next: slug === next };
+    const session: PostSession | undefined = derived.session && {
+      ...derived.session,
+      upcoming: isUpcoming(derived.session, site.now),
+      next: slug === next,
+    };
     const post: Omit<Post, "summary"> = {
       ...fields,
-      slug, url, datetime: derived.datetime, day: derived.day, dateLabel: derived.dateLabel, author, tags,
+      slug,
+      url,
+      datetime: derived.datetime,
+      day: derived.day,
+      dateLabel: derived.dateLabel,
+      author,
+      tags,
       excerpt: entry.excerpt,
       ...(session ? { session } : {}),
       comments,
@@ -111,7 +142,9 @@ export function indexPosts(content: Content, live: ReadonlyMap<string, PostDiscu
     return Object.assign(post, { summary: summaryOf(post as Post) });
   });
 
-  const steps = new Map<Post, StepData>(posts.map((post, i) => [post, { series: read[i]!.entry.data.series, part: read[i]!.entry.data.part }]));
+  const steps = new Map<Post, StepData>(
+    posts.map((post, i) => [post, { series: read[i]!.entry.data.series, part: read[i]!.entry.data.part }]),
+  );
   const series = groupSeries(posts, steps, content.series);
 
   const tags = new Map<string, Tag>();

@@ -24,7 +24,11 @@ function stepOrder(steps: Map<Post, StepData>) {
  * The series that have steps in this build (a series with none has no page), in the order of
  * series.yaml; sets each step's `series` on its post.
  */
-export function groupSeries(posts: readonly Post[], data: ReadonlyMap<Post, StepData>, defined: Readonly<Record<string, Series>>): SeriesPage[] {
+export function groupSeries(
+  posts: readonly Post[],
+  data: ReadonlyMap<Post, StepData>,
+  defined: Readonly<Record<string, Series>>,
+): SeriesPage[] {
   const byId = new Map<string, Post[]>();
   for (const post of posts) {
     const id = data.get(post)?.series;
@@ -39,12 +43,22 @@ export function groupSeries(posts: readonly Post[], data: ReadonlyMap<Post, Step
     const url = seriesUrl(series.id);
     steps.forEach((post, i) => {
       post.series = {
-        id: series.id, title: series.title, url, step: i + 1, total: steps.length,
+        id: series.id,
+        title: series.title,
+        url,
+        step: i + 1,
+        total: steps.length,
         ...(steps[i - 1] ? { previous: steps[i - 1]!.summary } : {}),
         ...(steps[i + 1] ? { next: steps[i + 1]!.summary } : {}),
       };
     });
-    pages.push({ id: series.id, title: series.title, ...(series.description ? { description: series.description } : {}), url, posts: steps });
+    pages.push({
+      id: series.id,
+      title: series.title,
+      ...(series.description ? { description: series.description } : {}),
+      url,
+      posts: steps,
+    });
   }
   return pages;
 }

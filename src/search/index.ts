@@ -39,12 +39,14 @@ export function searchDocument(post: Post, site: Pick<Site, "lang">, t: Pick<Mes
     ? `<section><h2>${escapeHtml(t.questions)}</h2><ol>${post.questions.map((q) => `<li>${escapeHtml(q)}</li>`).join("")}</ol></section>`
     : "";
   const tags = post.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeHtml(tag.label)}</span>`).join("");
-  return `<!doctype html><html lang="${site.lang}"><head><title>${escapeHtml(post.title)}</title></head><body>`
+  return (
+    `<!doctype html><html lang="${site.lang}"><head><title>${escapeHtml(post.title)}</title></head><body>` +
     // The title is the main heading (Pagefind weighs it so, and takes it as the result's title); an
     // excerpt of a match in the title then starts where the post does.
-    + `<main data-pagefind-body><h1>${escapeHtml(post.title)}</h1>${post.html}${questions}</main>`
-    + `<p data-pagefind-meta="date">${escapeHtml(post.summary.dateLabel)}</p>`
-    + `<p data-pagefind-meta="day" data-pagefind-sort="date">${post.summary.day}</p>${tags}</body></html>`;
+    `<main data-pagefind-body><h1>${escapeHtml(post.title)}</h1>${post.html}${questions}</main>` +
+    `<p data-pagefind-meta="date">${escapeHtml(post.summary.dateLabel)}</p>` +
+    `<p data-pagefind-meta="day" data-pagefind-sort="date">${post.summary.day}</p>${tags}</body></html>`
+  );
 }
 
 export interface IndexReport {
@@ -68,7 +70,8 @@ const FORMAT = "2";
  * from the older version is made again, not merged by a newer first part's script.
  */
 export const pagefindVersion = (): string =>
-  (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string })
+    .version;
 
 /** The name a part is kept under in .cache/search/: its documents, the format and Pagefind's version. */
 export function partKey(documents: readonly { url: string; content: string }[], pagefind: string): string {
@@ -91,15 +94,23 @@ export const PARTS_FILE = "parts.json";
 const runtime = /^(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 
 /** A part to be made: its documents, the folder it is kept in, and the one it is made in first. */
-interface PartJob { documents: { url: string; content: string }[]; kept: string; fresh: string }
+interface PartJob {
+  documents: { url: string; content: string }[];
+  kept: string;
+  fresh: string;
+}
 
 /** Starts a Pagefind worker in `root`'s project and gives it `parts`: it loads Pagefind, makes every part in `cache` and ends. */
 function makeParts(root: string, cache: string, parts: readonly PartJob[]): Promise<void> {
   const worker = new Worker(join(root, WORKER));
   return new Promise<void>((resolve, reject) => {
-    worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => (reply.ok ? resolve() : reject(new Error(reply.message))));
+    worker.once("message", (reply: { ok: true } | { ok: false; message: string }) =>
+      reply.ok ? resolve() : reject(new Error(reply.message)),
+    );
     worker.once("error", reject);
-    worker.once("exit", () => reject(new Error("Pagefind stopped before the search index was written: its own message is above.")));
+    worker.once("exit", () =>
+      reject(new Error("Pagefind stopped before the search index was written: its own message is above.")),
+    );
     worker.postMessage({ cache, parts });
   }).finally(() => worker.postMessage(null));
 }
@@ -107,12 +118,14 @@ function makeParts(root: string, cache: string, parts: readonly PartJob[]): Prom
 /** A folder's files linked (or, across disks, copied) into `to`; `keep` chooses among the top-level files. */
 async function linkTree(from: string, to: string, keep: (name: string) => boolean = () => true): Promise<void> {
   await mkdir(to, { recursive: true });
-  await Promise.all((await readdir(from, { withFileTypes: true })).map(async (entry) => {
-    const [source, target] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory()) return linkTree(source, target);
-    if (!keep(entry.name)) return;
-    await linkFromCache(source, target);
-  }));
+  await Promise.all(
+    (await readdir(from, { withFileTypes: true })).map(async (entry) => {
+      const [source, target] = [join(from, entry.name), join(to, entry.name)];
+      if (entry.isDirectory()) return linkTree(source, target);
+      if (!keep(entry.name)) return;
+      await linkFromCache(source, target);
+    }),
+  );
 }
 
 /** The posts in parts of `size`, oldest first: a new post changes the last part only. */
@@ -130,7 +143,12 @@ export const partFolder = (n: number): string => (n === 0 ? "" : `${n + 1}/`);
  * Starts the index of `posts`. `root` is the project, whose .cache/search/ keeps the parts made.
  * Best started before the pages are rendered: the parts not in the cache are made beside them.
  */
-export function startSearchIndex(root: string, posts: readonly Post[], site: Pick<Site, "lang" | "build">, t: Pick<Messages, "questions">): PendingIndex {
+export function startSearchIndex(
+  root: string,
+  posts: readonly Post[],
+  site: Pick<Site, "lang" | "build">,
+  t: Pick<Messages, "questions">,
+): PendingIndex {
   const started = performance.now();
   const cache = join(root, SEARCH_CACHE);
   const jobs: PartJob[] = [];
@@ -152,14 +170,25 @@ export function startSearchIndex(root: string, posts: readonly Post[], site: Pic
       const target = join(output, SEARCH_INDEX_DIR);
       const next = join(output, `.${SEARCH_INDEX_DIR}-${randomUUID()}`);
       const old = join(output, `.${SEARCH_INDEX_DIR}-old-${randomUUID()}`);
-      await Promise.all(parts.map((kept, n) => linkTree(kept, join(next, partFolder(n)), n === 0 ? undefined : (name) => !runtime.test(name))));
-      await writeFile(join(next, PARTS_FILE), `${JSON.stringify(parts.slice(1).map((_, n) => `/${SEARCH_INDEX_DIR}/${partFolder(n + 1)}`))}\n`);
+      await Promise.all(
+        parts.map((kept, n) =>
+          linkTree(kept, join(next, partFolder(n)), n === 0 ? undefined : (name) => !runtime.test(name)),
+        ),
+      );
+      await writeFile(
+        join(next, PARTS_FILE),
+        `${JSON.stringify(parts.slice(1).map((_, n) => `/${SEARCH_INDEX_DIR}/${partFolder(n + 1)}`))}\n`,
+      );
       if (existsSync(target)) await rename(target, old);
       await rename(next, target);
       await rm(old, { recursive: true, force: true });
       // Only this build's parts stay in the cache.
       const current = new Set(parts);
-      await Promise.all((await readdir(cache).catch(() => [])).filter((name) => !current.has(join(cache, name))).map((name) => rm(join(cache, name), { recursive: true, force: true })));
+      await Promise.all(
+        (await readdir(cache).catch(() => []))
+          .filter((name) => !current.has(join(cache, name)))
+          .map((name) => rm(join(cache, name), { recursive: true, force: true })),
+      );
       return { pages: posts.length, ms: performance.now() - started, parts: parts.length, made: jobs.length };
     },
   };

@@ -42,7 +42,9 @@ async function makeIndex({ documents, kept, fresh }) {
     const got = await index.getFiles();
     if (got.errors.length) throw new Error(`Pagefind could not write the index: ${got.errors.join("; ")}`);
     const files = got.files.filter((file) => !unused.test(file.path));
-    await Promise.all([...new Set(files.map((file) => dirname(join(fresh, file.path))))].map((dir) => mkdir(dir, { recursive: true })));
+    await Promise.all(
+      [...new Set(files.map((file) => dirname(join(fresh, file.path))))].map((dir) => mkdir(dir, { recursive: true })),
+    );
     let next = 0;
     const writer = async () => {
       while (next < files.length) {
@@ -75,7 +77,9 @@ parentPort.on("message", async (job) => {
   try {
     // Pagefind would stop without a word where it cannot write (it panics in its own process).
     await mkdir(job.cache, { recursive: true }).catch((error) => {
-      throw new Error(`The search index cannot be kept in ${job.cache} (${error.code ?? error.message}). It is only a cache: remove it and build again.`);
+      throw new Error(
+        `The search index cannot be kept in ${job.cache} (${error.code ?? error.message}). It is only a cache: remove it and build again.`,
+      );
     });
     for (const part of job.parts) await makeIndex(part);
     parentPort.postMessage({ ok: true });

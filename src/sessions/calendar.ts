@@ -38,7 +38,8 @@ function absoluteOn(path: string, site: Site): string | undefined {
 /** The reflection questions and where to read the post (§3.8.1.5), for a calendar's event window. */
 function description(post: Post, site: Site, t: Messages): string {
   const parts: string[] = [];
-  if (post.questions.length) parts.push(`${t.questions}:\n${post.questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}`);
+  if (post.questions.length)
+    parts.push(`${t.questions}:\n${post.questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}`);
   const url = absoluteOn(post.url, site);
   parts.push(url ? `${t.sessionPrepare}: ${url}` : `${t.sessionPrepare}: ${post.title}`);
   return parts.join("\n\n");
@@ -88,7 +89,11 @@ function calendarProperties(site: Site, extra: Property[]): Property[] {
 
 /** A post's own calendar file: its one session. */
 export function postCalendar(post: Post, site: Site, t: Messages): string {
-  return serialize({ name: "VCALENDAR", properties: calendarProperties(site, []), components: [sessionEvent(post, site, t)] });
+  return serialize({
+    name: "VCALENDAR",
+    properties: calendarProperties(site, []),
+    components: [sessionEvent(post, site, t)],
+  });
 }
 
 /**
@@ -102,12 +107,21 @@ export function siteCalendar(posts: readonly Post[], site: Site, t: Messages): s
   const properties = calendarProperties(site, [
     { name: "NAME", value: name, text: true },
     { name: "X-WR-CALNAME", value: name, text: true },
-    ...(site.description ? [{ name: "DESCRIPTION", value: site.description, text: true }, { name: "X-WR-CALDESC", value: site.description, text: true }] : []),
+    ...(site.description
+      ? [
+          { name: "DESCRIPTION", value: site.description, text: true },
+          { name: "X-WR-CALDESC", value: site.description, text: true },
+        ]
+      : []),
     ...(page ? [{ name: "URL", value: page }] : []),
     ...(self ? [{ name: "SOURCE", params: { VALUE: "URI" }, value: self }] : []),
     // How often a subscriber's calendar may look again: the site is rebuilt daily, or sooner.
     { name: "REFRESH-INTERVAL", params: { VALUE: "DURATION" }, value: "PT12H" },
     { name: "X-PUBLISHED-TTL", value: "PT12H" },
   ]);
-  return serialize({ name: "VCALENDAR", properties, components: posts.filter((post) => post.session).map((post) => sessionEvent(post, site, t)) });
+  return serialize({
+    name: "VCALENDAR",
+    properties,
+    components: posts.filter((post) => post.session).map((post) => sessionEvent(post, site, t)),
+  });
 }

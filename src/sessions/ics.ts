@@ -65,7 +65,9 @@ function paramValue(value: string): string {
 }
 
 function contentLine({ name, value, params, text }: Property): string {
-  const parameters = Object.entries(params ?? {}).map(([key, param]) => `;${key}=${paramValue(param)}`).join("");
+  const parameters = Object.entries(params ?? {})
+    .map(([key, param]) => `;${key}=${paramValue(param)}`)
+    .join("");
   return fold(`${name}${parameters}:${text ? escapeText(value) : value.replace(/[\r\n]/g, "")}`);
 }
 
@@ -84,7 +86,11 @@ export function serialize(calendar: Component): string {
 }
 
 /** `20261203T123000Z`: an instant in UTC (§3.3.5, form #2). */
-export const utcDateTime = (instant: Date) => instant.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+export const utcDateTime = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 
 /** `20261203` from `2026-12-03` (§3.3.4). */
 export const dateValue = (day: string) => day.replaceAll("-", "");

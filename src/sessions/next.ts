@@ -6,7 +6,8 @@
 import type { Session, SessionLists } from "../model/sessions.ts";
 
 /** Whether `session`'s last day has not ended at `now` (its `dayEnds` is read in the site's time zone). */
-export const isUpcoming = (session: Pick<Session, "dayEnds">, now: Date): boolean => now.getTime() < session.dayEnds.getTime();
+export const isUpcoming = (session: Pick<Session, "dayEnds">, now: Date): boolean =>
+  now.getTime() < session.dayEnds.getTime();
 
 interface WithSession {
   slug: string;
@@ -14,7 +15,8 @@ interface WithSession {
 }
 
 /** Soonest first; on the same start by slug, so the order never depends on the file system. */
-const soonestFirst = (a: WithSession, b: WithSession) => a.session!.start.getTime() - b.session!.start.getTime() || a.slug.localeCompare(b.slug);
+const soonestFirst = (a: WithSession, b: WithSession) =>
+  a.session!.start.getTime() - b.session!.start.getTime() || a.slug.localeCompare(b.slug);
 
 /** The posts that have a session, split at `now` into upcoming (soonest first) and past (most recent first). */
 export function sessionLists<T extends WithSession>(posts: readonly T[], now: Date): SessionLists<T> {
@@ -25,7 +27,9 @@ export function sessionLists<T extends WithSession>(posts: readonly T[], now: Da
 }
 
 /** The next session at `now`: the first, by start, whose day has not ended in the site's time zone. */
-export const nextSession = <T extends WithSession>(posts: readonly T[], now: Date): T | undefined => sessionLists(posts, now).next;
+export const nextSession = <T extends WithSession>(posts: readonly T[], now: Date): T | undefined =>
+  sessionLists(posts, now).next;
 
 /** Whether the site has any session at all (the sessions page, its calendar and the menu item exist only then). */
-export const hasSessions = (lists: Pick<SessionLists<unknown>, "upcoming" | "past">): boolean => lists.upcoming.length + lists.past.length > 0;
+export const hasSessions = (lists: Pick<SessionLists<unknown>, "upcoming" | "past">): boolean =>
+  lists.upcoming.length + lists.past.length > 0;

@@ -14,10 +14,13 @@ import type { Site } from "../model/content.ts";
 function labelOf(times: SessionTimes, site: Pick<Site, "lang" | "timezone">): string {
   const { lang, timezone: tz } = site;
   if (times.allDay) {
-    return times.lastDay === times.firstDay ? sessionDate(times.start, lang, tz, false) : daySpan(times.start, parseSiteDate(times.lastDay, tz), lang, tz, false);
+    return times.lastDay === times.firstDay
+      ? sessionDate(times.start, lang, tz, false)
+      : daySpan(times.start, parseSiteDate(times.lastDay, tz), lang, tz, false);
   }
   if (!times.endWritten) return sessionDate(times.start, lang, tz, true);
-  if (times.lastDay === times.firstDay) return `${sessionDate(times.start, lang, tz, false)}, ${timeSpan(times.start, times.end, lang, tz)}`;
+  if (times.lastDay === times.firstDay)
+    return `${sessionDate(times.start, lang, tz, false)}, ${timeSpan(times.start, times.end, lang, tz)}`;
   return daySpan(times.start, times.end, lang, tz, true);
 }
 

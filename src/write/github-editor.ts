@@ -19,7 +19,8 @@ export const DEFAULT_BRANCH = "main";
 export const formOrigin = "https://github.com";
 
 /** The repository with the site's content: site.yaml's `repository:`, else Netlify's REPOSITORY_URL. */
-export const contentRepository = (site: Pick<Site, "repository" | "build">): string | undefined => site.repository ?? site.build.repository;
+export const contentRepository = (site: Pick<Site, "repository" | "build">): string | undefined =>
+  site.repository ?? site.build.repository;
 
 /** A branch in a github.com path: each part escaped, its slashes kept (`feature/nieuw` stays two segments). */
 const branchPath = (branch: string) => branch.split("/").map(encodeURIComponent).join("/");
@@ -37,7 +38,9 @@ export function editLink(site: Pick<Site, "repository" | "build">, file: string)
 }
 
 /** Where /schrijven/'s form goes: GitHub's "new file" page in the posts folder, which reads `filename` and `value`. */
-export function newPostAction(site: Pick<Site, "repository" | "build">): { action: string; repository: string; branch: string } | undefined {
+export function newPostAction(
+  site: Pick<Site, "repository" | "build">,
+): { action: string; repository: string; branch: string } | undefined {
   const repository = contentRepository(site);
   if (!repository) return undefined;
   const branch = site.build.productionBranch ?? DEFAULT_BRANCH;

@@ -20,11 +20,16 @@ const words: Record<Lang, { uncomment: string; body: string }> = {
 /** The optional fields' lines, commented out, in the schema's order; `{day}` is the post's day. */
 function hintLines(lang: Lang, day: string): string[] {
   const fields = Object.keys(postSchema.shape) as (keyof typeof postSchema.shape)[];
-  return fields.flatMap((field) => newPostHint(field)?.[lang].map((line) => `# ${line.replaceAll("{day}", day)}`) ?? []);
+  return fields.flatMap(
+    (field) => newPostHint(field)?.[lang].map((line) => `# ${line.replaceAll("{day}", day)}`) ?? [],
+  );
 }
 
 /** The file's text for a post with this title, date (`YYYY-MM-DD`, or with a time), author and tags. */
-export function newPostSource(post: { title: string; date: string; author: string; tags: string[] }, lang: Lang = "nl"): string {
+export function newPostSource(
+  post: { title: string; date: string; author: string; tags: string[] },
+  lang: Lang = "nl",
+): string {
   return [
     "---",
     titleLine(post.title),

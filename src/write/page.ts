@@ -56,9 +56,17 @@ export function writePage(content: Content, t: Messages, now: Date = new Date())
     form: {
       ...target,
       filename,
-      source: newPostSource({ title: t.writeDefaultTitle, date: isoDay(now, site.timezone), author, tags: [] }, site.lang),
+      source: newPostSource(
+        { title: t.writeDefaultTitle, date: isoDay(now, site.timezone), author, tags: [] },
+        site.lang,
+      ),
       authors: Object.values(content.authors).map((a) => ({ id: a.id, name: a.name, selected: a.id === author })),
-      data: { taken: taken.join(" "), timezone: site.timezone, "default-title": t.writeDefaultTitle, "default-name": defaultName },
+      data: {
+        taken: taken.join(" "),
+        timezone: site.timezone,
+        "default-title": t.writeDefaultTitle,
+        "default-name": defaultName,
+      },
     },
   };
 }

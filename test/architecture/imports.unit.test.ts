@@ -11,7 +11,23 @@ import { repoRoot } from "../support/site.ts";
 const layers: { name: string; folders: string[] }[] = [
   { name: "model", folders: ["model"] },
   { name: "content", folders: ["content"] },
-  { name: "domains", folders: ["i18n", "markdown", "cache", "github", "privacy", "sessions", "comments", "write", "posts", "cards", "search", "netlify"] },
+  {
+    name: "domains",
+    folders: [
+      "i18n",
+      "markdown",
+      "cache",
+      "github",
+      "privacy",
+      "sessions",
+      "comments",
+      "write",
+      "posts",
+      "cards",
+      "search",
+      "netlify",
+    ],
+  },
   { name: "build", folders: ["build"] },
   { name: "commands", folders: ["commands"] },
 ];
@@ -77,7 +93,9 @@ function cycles(): string[][] {
 
 describe("the import graph of src/", () => {
   test("every relative import names a module that exists", () => {
-    const missing = [...graph].flatMap(([file, targets]) => targets.filter((t) => !known.has(t)).map((t) => `${file} → ${t}`));
+    const missing = [...graph].flatMap(([file, targets]) =>
+      targets.filter((t) => !known.has(t)).map((t) => `${file} → ${t}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -98,7 +116,8 @@ describe("the import graph of src/", () => {
       const from = folderOf(file);
       for (const target of targets) {
         const to = folderOf(target);
-        const allowed = from === client.folder ? client.may.includes(to) : to !== client.folder && layerOf(to) <= layerOf(from);
+        const allowed =
+          from === client.folder ? client.may.includes(to) : to !== client.folder && layerOf(to) <= layerOf(from);
         if (!allowed) upward.push(`${file} → ${target}`);
       }
     }

@@ -47,7 +47,17 @@ describe("every page type has complete link-preview meta", () => {
 
   test.each(Object.entries(pageTypes))("%s", (type, file) => {
     const meta = metaOf(read(built.out, file));
-    for (const key of ["og:title", "og:description", "og:url", "og:image", "og:type", "og:locale", "og:site_name", "twitter:card", "description"]) {
+    for (const key of [
+      "og:title",
+      "og:description",
+      "og:url",
+      "og:image",
+      "og:type",
+      "og:locale",
+      "og:site_name",
+      "twitter:card",
+      "description",
+    ]) {
       expect(meta.get(key), `${type}: ${key}`).toBeTruthy();
     }
     expect(meta.get("og:url")).toMatch(new RegExp(`^${SITE}/`));
@@ -70,7 +80,13 @@ describe("every page type has complete link-preview meta", () => {
 
   test("a card per listed post and one for the site, nothing for a draft", () => {
     const cards = siteFiles(join(built.out, "assets/cards"));
-    expect(cards.map((f) => f.split(".")[0]).sort()).toEqual(["leren-in-netwerken", "loslaten-en-regie", "ontwerpen-voor-leren", "site", "welkom-in-de-leergang"]);
+    expect(cards.map((f) => f.split(".")[0]).sort()).toEqual([
+      "leren-in-netwerken",
+      "loslaten-en-regie",
+      "ontwerpen-voor-leren",
+      "site",
+      "welkom-in-de-leergang",
+    ]);
   });
 });
 
@@ -85,9 +101,13 @@ describe("the card cache and the search index cache", () => {
     root = tempProject();
     first = build(root);
     second = build(root);
-    linked = Object.fromEntries(siteFiles(join(second.out, "assets/cards")).map((file) => [
-      file, statSync(join(second.out, "assets/cards", file)).ino === statSync(join(root, ".cache/cards", `${file.split(".")[1]}.png`)).ino,
-    ]));
+    linked = Object.fromEntries(
+      siteFiles(join(second.out, "assets/cards")).map((file) => [
+        file,
+        statSync(join(second.out, "assets/cards", file)).ino ===
+          statSync(join(root, ".cache/cards", `${file.split(".")[1]}.png`)).ino,
+      ]),
+    );
     // One title changes: one card is drawn, the rest come from the cache.
     const file = join(root, "content/posts/welkom-in-de-leergang.md");
     const source = readFileSync(file, "utf8");
@@ -116,7 +136,9 @@ describe("the card cache and the search index cache", () => {
     expect(first.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s/);
     expect(second.stdout).toContain("Search index of 4 posts unchanged: taken from .cache/search/");
     expect(third.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s/);
-    expect(siteFiles(join(third.out, "pagefind")).filter((f) => /^pagefind(-worker)?\.js$|^pagefind-entry\.json$/.test(f))).toHaveLength(3);
+    expect(
+      siteFiles(join(third.out, "pagefind")).filter((f) => /^pagefind(-worker)?\.js$|^pagefind-entry\.json$/.test(f)),
+    ).toHaveLength(3);
     // Only the newest index is kept.
     expect(readdirSync(join(root, ".cache/search"))).toHaveLength(1);
   });
@@ -154,7 +176,9 @@ describe("a search index in parts (a large site's: 500 posts each; 2 here)", () 
     expect(first.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s, in 2 parts/);
     expect(JSON.parse(read(first.out, "pagefind/parts.json"))).toEqual(["/pagefind/2/"]);
     const [own, second] = [siteFiles(join(first.out, "pagefind")), siteFiles(join(first.out, "pagefind/2"))];
-    expect(own).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.nl.pagefind"]));
+    expect(own).toEqual(
+      expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.nl.pagefind"]),
+    );
     // A part merged into the first needs only its index: no script, worker or WebAssembly of its own.
     expect(second).toContain("pagefind-entry.json");
     expect(second.filter((f) => /^pagefind(-worker)?\.js$|\.pagefind$/.test(f))).toEqual([]);
@@ -162,11 +186,15 @@ describe("a search index in parts (a large site's: 500 posts each; 2 here)", () 
 
   test("after an edit, only the edited post's part is made again; the cache keeps this build's parts", () => {
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/Search index of 4 posts written in [\d.]+ s: 1 of its 2 parts made anew, the others taken from \.cache\/search\//);
+    expect(second.stdout).toMatch(
+      /Search index of 4 posts written in [\d.]+ s: 1 of its 2 parts made anew, the others taken from \.cache\/search\//,
+    );
     expect(readdirSync(join(root, ".cache/search"))).toHaveLength(2);
     // The oldest part is the very same files as before.
     expect(read(second.out, "pagefind/pagefind-entry.json")).toBe(read(first.out, "pagefind/pagefind-entry.json"));
-    expect(read(second.out, "pagefind/2/pagefind-entry.json")).not.toBe(read(first.out, "pagefind/2/pagefind-entry.json"));
+    expect(read(second.out, "pagefind/2/pagefind-entry.json")).not.toBe(
+      read(first.out, "pagefind/2/pagefind-entry.json"),
+    );
   });
 });
 
@@ -177,7 +205,9 @@ test("where the search index cannot be kept, the build fails and says what to do
   const result = build(root);
   discard(result);
   expect(result.status).toBe(1);
-  expect(result.stderr).toContain(`The search index cannot be kept in ${join(root, ".cache/search")} (EEXIST). It is only a cache: remove it and build again.`);
+  expect(result.stderr).toContain(
+    `The search index cannot be kept in ${join(root, ".cache/search")} (EEXIST). It is only a cache: remove it and build again.`,
+  );
 });
 
 describe("a private site", () => {
@@ -190,7 +220,8 @@ describe("a private site", () => {
 
   test.each(Object.entries(pageTypes))("%s: no image and no description in the meta", (_type, file) => {
     const meta = metaOf(read(built.out, file));
-    for (const key of ["og:image", "og:image:alt", "og:description", "description", "twitter:card"]) expect(meta.has(key), key).toBe(false);
+    for (const key of ["og:image", "og:image:alt", "og:description", "description", "twitter:card"])
+      expect(meta.has(key), key).toBe(false);
     expect(meta.get("robots")).toBe("noindex, nofollow");
   });
 

@@ -17,17 +17,20 @@ const broken: Record<string, string> = {
   "posts/syntax.md": "---\ntitle: Leren: een begin\ndate: 2012-04-11\nauthor: marjan\n---\n",
   // Cross-file problems.
   "posts/dubbel.md": post({ ...valid, title: "Welkom in de leergang" }),
-  "posts/links.md": post({ ...valid, title: "Links", tags: ["Reflectie"] }, [
-    "Eerste alinea.",
-    "",
-    "Zie [een ander bericht](/posts/leren-in-netwerk/) en [dit](https://leergang.example.org/posts/bestaat-niet/#x).",
-    "",
-    "![Foto](/img/niet-er.jpg)",
-    "",
-    "<p><img src=\"foto.jpg\" alt=\"\"></p>",
-    "",
-    "[Goed](/posts/welkom-in-de-leergang/) [ook goed](/img/marjan.svg) [onderwerp](/tags/bestaat-niet/) [concept](/posts/concept/)",
-  ].join("\n")),
+  "posts/links.md": post(
+    { ...valid, title: "Links", tags: ["Reflectie"] },
+    [
+      "Eerste alinea.",
+      "",
+      "Zie [een ander bericht](/posts/leren-in-netwerk/) en [dit](https://leergang.example.org/posts/bestaat-niet/#x).",
+      "",
+      "![Foto](/img/niet-er.jpg)",
+      "",
+      '<p><img src="foto.jpg" alt=""></p>',
+      "",
+      "[Goed](/posts/welkom-in-de-leergang/) [ook goed](/img/marjan.svg) [onderwerp](/tags/bestaat-niet/) [concept](/posts/concept/)",
+    ].join("\n"),
+  ),
   "posts/concept.md": post({ ...valid, title: "Concept", draft: true }),
   "tags.md": "---\ntitle: Onderwerpen\n---\n\nEen pagina op een plek die de site zelf gebruikt.\n",
   "_data/redirects.yaml": "/2012/04/11/oud/: /posts/verdwenen/\n",
@@ -38,7 +41,12 @@ describe("the example site", () => {
   beforeAll(() => {
     const root = tempProject();
     // Through npm, as the README says to run it.
-    const result = spawnSync("npm", ["run", "--silent", "check"], { cwd: root, encoding: "utf8", env: cleanEnv(), timeout: 60_000 });
+    const result = spawnSync("npm", ["run", "--silent", "check"], {
+      cwd: root,
+      encoding: "utf8",
+      env: cleanEnv(),
+      timeout: 60_000,
+    });
     run = { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr, ms: 0 };
   });
 
@@ -46,7 +54,9 @@ describe("the example site", () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines.at(-1)).toMatch(/^No problems, 2 warnings in 2 files \(5 posts and 2 pages checked in \d+ ms\)\.$/);
-    expect(run.stdout).toContain('content/posts/leren-in-netwerken.md: tags: warning: "Sociale media" is written "sociale media" in content/posts/loslaten-en-regie.md');
+    expect(run.stdout).toContain(
+      'content/posts/leren-in-netwerken.md: tags: warning: "Sociale media" is written "sociale media" in content/posts/loslaten-en-regie.md',
+    );
   });
 });
 
@@ -82,21 +92,51 @@ describe("a site with every kind of mistake", () => {
   });
 
   test.each([
-    ["a duplicate title", "content/posts/welkom-in-de-leergang.md: title: \"Welkom in de leergang\" is also the title of content/posts/dubbel.md — give one of them a different title"],
-    ["a link to a post that does not exist, with the nearest one", "content/posts/links.md: line 10: links to /posts/leren-in-netwerk/, but there is no such post — did you mean /posts/leren-in-netwerken/?"],
-    ["an absolute link to this site", "content/posts/links.md: line 10: links to /posts/bestaat-niet/, but there is no such post — check the address"],
-    ["a missing image", "content/posts/links.md: line 12: the image /img/niet-er.jpg, which is missing — put it in content/img/niet-er.jpg"],
-    ["a relative image in HTML", "content/posts/links.md: line 14: the image \"foto.jpg\" cannot be found from the post's address — put it in content/img/ and write `/img/foto.jpg`"],
-    ["a link to a topic that does not exist", "content/posts/links.md: line 16: links to /tags/bestaat-niet/, but there is no such topic — check the address (a topic's address is /tags/"],
-    ["a page on an address the site uses", "content/tags.md: file: would be published at /tags/, which the site uses itself"],
-    ["a redirect to a post that does not exist", "content/_data/redirects.yaml: /2012/04/11/oud/: points to /posts/verdwenen/, but there is no post content/posts/verdwenen.md"],
+    [
+      "a duplicate title",
+      'content/posts/welkom-in-de-leergang.md: title: "Welkom in de leergang" is also the title of content/posts/dubbel.md — give one of them a different title',
+    ],
+    [
+      "a link to a post that does not exist, with the nearest one",
+      "content/posts/links.md: line 10: links to /posts/leren-in-netwerk/, but there is no such post — did you mean /posts/leren-in-netwerken/?",
+    ],
+    [
+      "an absolute link to this site",
+      "content/posts/links.md: line 10: links to /posts/bestaat-niet/, but there is no such post — check the address",
+    ],
+    [
+      "a missing image",
+      "content/posts/links.md: line 12: the image /img/niet-er.jpg, which is missing — put it in content/img/niet-er.jpg",
+    ],
+    [
+      "a relative image in HTML",
+      'content/posts/links.md: line 14: the image "foto.jpg" cannot be found from the post\'s address — put it in content/img/ and write `/img/foto.jpg`',
+    ],
+    [
+      "a link to a topic that does not exist",
+      "content/posts/links.md: line 16: links to /tags/bestaat-niet/, but there is no such topic — check the address (a topic's address is /tags/",
+    ],
+    [
+      "a page on an address the site uses",
+      "content/tags.md: file: would be published at /tags/, which the site uses itself",
+    ],
+    [
+      "a redirect to a post that does not exist",
+      "content/_data/redirects.yaml: /2012/04/11/oud/: points to /posts/verdwenen/, but there is no post content/posts/verdwenen.md",
+    ],
   ])("problem: %s", (_name, line) => {
     expect(text.stdout).toContain(line);
   });
 
   test.each([
-    ["a link to a draft", "content/posts/links.md: line 16: warning: links to /posts/concept/, which is a draft — the link works in previews only"],
-    ["tags that differ only in case", "content/posts/ontwerpen-voor-leren.md: tags: warning: \"reflectie\" is written \"Reflectie\" in 3 posts, and the site shows the topic as \"Reflectie\" — write it that way here too"],
+    [
+      "a link to a draft",
+      "content/posts/links.md: line 16: warning: links to /posts/concept/, which is a draft — the link works in previews only",
+    ],
+    [
+      "tags that differ only in case",
+      'content/posts/ontwerpen-voor-leren.md: tags: warning: "reflectie" is written "Reflectie" in 3 posts, and the site shows the topic as "Reflectie" — write it that way here too',
+    ],
   ])("warning: %s", (_name, line) => {
     expect(text.stdout).toContain(line);
   });
@@ -107,12 +147,22 @@ describe("a site with every kind of mistake", () => {
 
   test("--json: the same findings, with level, file, field, message and line", () => {
     expect(json.status).toBe(1);
-    const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: number; warnings: number; findings: CheckResult["findings"]; summary: string };
+    const parsed = JSON.parse(json.stdout) as {
+      ok: boolean;
+      problems: number;
+      warnings: number;
+      findings: CheckResult["findings"];
+      summary: string;
+    };
     expect(parsed.ok).toBe(false);
     expect(parsed.findings.length).toBe(result.findings.length);
     expect(parsed.problems).toBe(result.problems);
-    expect(parsed.findings).toContainEqual(expect.objectContaining({ level: "problem", file: "content/posts/links.md", field: "line 12", line: 12 }));
-    expect(parsed.findings).toContainEqual(expect.objectContaining({ level: "problem", file: "content/posts/syntax.md", field: "front-matter", line: 2 }));
+    expect(parsed.findings).toContainEqual(
+      expect.objectContaining({ level: "problem", file: "content/posts/links.md", field: "line 12", line: 12 }),
+    );
+    expect(parsed.findings).toContainEqual(
+      expect.objectContaining({ level: "problem", file: "content/posts/syntax.md", field: "front-matter", line: 2 }),
+    );
     expect(parsed.summary).toMatch(/^\d+ problems and \d+ warnings in \d+ files/);
   });
 });
@@ -120,12 +170,25 @@ describe("a site with every kind of mistake", () => {
 describe("authors", () => {
   test("an author without a bio is a warning; a missing avatar is a problem", () => {
     const root = tempProject({
-      files: { "_data/authors.yaml": "marjan:\n  name: Marjan de Vries\n  avatar: /img/weg.jpg\nruben:\n  name: Ruben Bakker\n  bio: Docent.\n" },
+      files: {
+        "_data/authors.yaml":
+          "marjan:\n  name: Marjan de Vries\n  avatar: /img/weg.jpg\nruben:\n  name: Ruben Bakker\n  bio: Docent.\n",
+      },
     });
     const findings = runCheck(root, {}).findings.filter((f) => f.file === "content/_data/authors.yaml");
     expect(findings).toEqual([
-      expect.objectContaining({ level: "problem", field: "marjan.avatar", message: expect.stringMatching(/^\/img\/weg\.jpg is missing — put the image in content\/img\/weg\.jpg/) }),
-      expect.objectContaining({ level: "warning", field: "marjan.bio", message: expect.stringMatching(/^is missing — the 3 posts by Marjan de Vries show an author box without an introduction/) }),
+      expect.objectContaining({
+        level: "problem",
+        field: "marjan.avatar",
+        message: expect.stringMatching(/^\/img\/weg\.jpg is missing — put the image in content\/img\/weg\.jpg/),
+      }),
+      expect.objectContaining({
+        level: "warning",
+        field: "marjan.bio",
+        message: expect.stringMatching(
+          /^is missing — the 3 posts by Marjan de Vries show an author box without an introduction/,
+        ),
+      }),
     ]);
   });
 });

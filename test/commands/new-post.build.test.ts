@@ -36,11 +36,28 @@ describe("the pure parts", () => {
   });
 
   test("the file is valid front-matter, with optional fields as commented hints", () => {
-    const source = newPostSource({ title: "Leren: een begin", date: "2026-11-28", author: "marjan", tags: ["a: b", "c"] });
+    const source = newPostSource({
+      title: "Leren: een begin",
+      date: "2026-11-28",
+      author: "marjan",
+      tags: ["a: b", "c"],
+    });
     const parsed = parseMarkdownFile("x.md", source);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.data).toEqual({ title: "Leren: een begin", date: "2026-11-28", author: "marjan", tags: ["a: b", "c"] });
-    expect(postSchema.parse(parsed.data)).toEqual({ title: "Leren: een begin", date: new Date("2026-11-28T00:00:00Z"), author: "marjan", tags: ["a: b", "c"], draft: false, questions: [] });
+    expect(parsed.data).toEqual({
+      title: "Leren: een begin",
+      date: "2026-11-28",
+      author: "marjan",
+      tags: ["a: b", "c"],
+    });
+    expect(postSchema.parse(parsed.data)).toEqual({
+      title: "Leren: een begin",
+      date: new Date("2026-11-28T00:00:00Z"),
+      author: "marjan",
+      tags: ["a: b", "c"],
+      draft: false,
+      questions: [],
+    });
     expect(source).toMatch(/^# description: .+$/m);
     expect(source).toMatch(/^# questions:\n#   - .+$/m);
     expect(source).toMatch(/^# session:\n#   date: 2026-11-28T13:30\n#   end: "16:30"\n#   location: .+$/m);
@@ -49,7 +66,11 @@ describe("the pure parts", () => {
     const withSession = parseMarkdownFile("x.md", source.replace(/^# (?=session:|  (?:date|end|location):)/gm, ""));
     expect(withSession.data.session).toEqual({ date: "2026-11-28T13:30", end: "16:30", location: "Doorn" });
     expect(postSchemaFor({ timezone: "Europe/Amsterdam" }).parse(withSession.data).session).toMatchObject({
-      start: new Date("2026-11-28T12:30:00Z"), end: new Date("2026-11-28T15:30:00Z"), endWritten: true, allDay: false, location: "Doorn",
+      start: new Date("2026-11-28T12:30:00Z"),
+      end: new Date("2026-11-28T15:30:00Z"),
+      endWritten: true,
+      allDay: false,
+      location: "Doorn",
     });
   });
 
@@ -58,21 +79,32 @@ describe("the pure parts", () => {
     await expect(pickAuthor({ marjan: two.marjan }, undefined)).resolves.toBe("marjan");
     await expect(pickAuthor(two, undefined, undefined, { HOEDOEDEDA_AUTHOR: "ruben" })).resolves.toBe("ruben");
     await expect(pickAuthor(two, undefined, async () => "marjan", {})).resolves.toBe("marjan");
-    await expect(pickAuthor(two, undefined, undefined, {})).rejects.toThrow("Which author? Add --author with one of: marjan, ruben");
-    await expect(pickAuthor(two, "piet")).rejects.toThrow(/Author "piet" is not in content\/_data\/authors\.yaml — use one of: marjan, ruben/);
+    await expect(pickAuthor(two, undefined, undefined, {})).rejects.toThrow(
+      "Which author? Add --author with one of: marjan, ruben",
+    );
+    await expect(pickAuthor(two, "piet")).rejects.toThrow(
+      /Author "piet" is not in content\/_data\/authors\.yaml — use one of: marjan, ruben/,
+    );
     await expect(pickAuthor({}, undefined)).rejects.toThrow(ToolError);
   });
 
   test("today is the day in the site's time zone, not the machine's", async () => {
     const root = tempProject();
     // 23:30 UTC on the 28th is already the 29th in Amsterdam.
-    const post = await createPost(root, { title: "Laat op de avond", author: "marjan" }, undefined, new Date("2026-11-28T23:30:00Z"));
+    const post = await createPost(
+      root,
+      { title: "Laat op de avond", author: "marjan" },
+      undefined,
+      new Date("2026-11-28T23:30:00Z"),
+    );
     expect(readFileSync(join(root, post.file), "utf8")).toContain("\ndate: 2026-11-29\n");
   });
 
   test("a bad --date is refused before anything is written", async () => {
     const root = tempProject();
-    await expect(createPost(root, { title: "X", author: "marjan", date: "28-11-2026" })).rejects.toThrow(/--date "28-11-2026" is not a date — write it as YYYY-MM-DD/);
+    await expect(createPost(root, { title: "X", author: "marjan", date: "28-11-2026" })).rejects.toThrow(
+      /--date "28-11-2026" is not a date — write it as YYYY-MM-DD/,
+    );
     expect(existsSync(join(root, "content/posts/x.md"))).toBe(false);
   });
 });
@@ -123,7 +155,9 @@ describe("npm run new, in a copy of the example site", () => {
     expect(first.stdout).toContain("Written: content/posts/umlaut-cafe-een-test.md");
     expect(first.stdout).toContain("https://leergang.example.org/posts/umlaut-cafe-een-test/");
     const source = readFileSync(join(root, "content/posts/umlaut-cafe-een-test.md"), "utf8");
-    expect(source).toMatch(/^---\ntitle: "Ümlaut café: een test!"\ndate: \d{4}-\d{2}-\d{2}\nauthor: ruben\ntags: \[Reflectie, nieuw\]\n/);
+    expect(source).toMatch(
+      /^---\ntitle: "Ümlaut café: een test!"\ndate: \d{4}-\d{2}-\d{2}\nauthor: ruben\ntags: \[Reflectie, nieuw\]\n/,
+    );
   });
 
   test("the same title again gets -2, never overwrites", () => {
@@ -151,20 +185,34 @@ describe("npm run new, in a copy of the example site", () => {
 
   test("with several authors and no terminal it stops and says how, instead of waiting", async () => {
     const [node, launch] = commandLine(root, "new");
-    const child = spawn(node, [...launch, "Wie schrijft?"], { cwd: root, env: cleanEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(node, [...launch, "Wie schrijft?"], {
+      cwd: root,
+      env: cleanEnv(),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += String(chunk)));
     // Standard input stays open: a command that waited for it would never exit.
     const status = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => { child.kill(); resolve(null); }, 45_000);
-      child.on("exit", (code) => { clearTimeout(timer); resolve(code); });
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve(null);
+      }, 45_000);
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
     });
     expect(status).toBe(1);
     expect(stderr).toContain("Which author? Add --author with one of: marjan, ruben");
   });
 
   test.skipIf(!existsSync("/usr/bin/script"))("at a terminal it asks with a list", () => {
-    const result = spawnSync("script", ["-qec", `${process.execPath} scripts/run.mjs new "Via de terminal"`, "/dev/null"], { cwd: root, input: "2\n", encoding: "utf8", env: cleanEnv(), timeout: 60_000 });
+    const result = spawnSync(
+      "script",
+      ["-qec", `${process.execPath} scripts/run.mjs new "Via de terminal"`, "/dev/null"],
+      { cwd: root, input: "2\n", encoding: "utf8", env: cleanEnv(), timeout: 60_000 },
+    );
     expect(result.stdout).toContain("2) Ruben Bakker (ruben)");
     expect(result.status).toBe(0);
     expect(readFileSync(join(root, "content/posts/via-de-terminal.md"), "utf8")).toContain("\nauthor: ruben\n");

@@ -11,7 +11,13 @@ import { CACHE_MINUTES, liveResponses, matchDiscussions, matchResponses } from "
 import { categoryDiscussions } from "../../src/comments/github.ts";
 import { responsesSection } from "../../src/comments/section.ts";
 import { graphqlClient } from "../../src/github/client.ts";
-import { commentsWith, startGitHubStandIn, type DiscussionSeed, type GitHubStandIn, type Scenario } from "../support/github-standin.ts";
+import {
+  commentsWith,
+  startGitHubStandIn,
+  type DiscussionSeed,
+  type GitHubStandIn,
+  type Scenario,
+} from "../support/github-standin.ts";
 import { siteFor } from "../support/model.ts";
 import { buildSite, post } from "../support/site.ts";
 import type { Site } from "../../src/model/content.ts";
@@ -24,21 +30,73 @@ const marker = (term: string) => `Reacties op dit bericht.\n\n${discussionMarker
 const busy = commentsWith(Array.from({ length: 130 }, (_, i) => (i === 0 ? 3 : i === 119 ? 150 : 0)));
 
 const discussions: DiscussionSeed[] = [
-  { number: 1, title: "posts/welkom-in-de-leergang/", body: marker("posts/welkom-in-de-leergang/"), category: "Reacties", comments: commentsWith([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]) },
+  {
+    number: 1,
+    title: "posts/welkom-in-de-leergang/",
+    body: marker("posts/welkom-in-de-leergang/"),
+    category: "Reacties",
+    comments: commentsWith([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+  },
   // 105 other conversations: the category takes two pages of 100.
-  ...Array.from({ length: 105 }, (_, i): DiscussionSeed => ({ number: 100 + i, title: `Gesprek ${i}`, body: marker(`gesprek ${i}`), category: "Reacties", comments: commentsWith([0]) })),
-  { number: 2, title: "Iets anders", body: marker("iets anders"), category: "Reacties", comments: commentsWith([0, 0]) },
+  ...Array.from({ length: 105 }, (_, i): DiscussionSeed => ({
+    number: 100 + i,
+    title: `Gesprek ${i}`,
+    body: marker(`gesprek ${i}`),
+    category: "Reacties",
+    comments: commentsWith([0]),
+  })),
+  {
+    number: 2,
+    title: "Iets anders",
+    body: marker("iets anders"),
+    category: "Reacties",
+    comments: commentsWith([0, 0]),
+  },
   // The right title but no hash: strict giscus would not show it, so it does not count.
-  { number: 3, title: "posts/loslaten-en-regie/", body: "Handmatig aangemaakt.", category: "Reacties", comments: commentsWith([0, 0, 0]) },
-  { number: 4, title: "posts/leren-in-netwerken/", body: marker("posts/leren-in-netwerken/"), category: "Reacties", comments: busy },
+  {
+    number: 3,
+    title: "posts/loslaten-en-regie/",
+    body: "Handmatig aangemaakt.",
+    category: "Reacties",
+    comments: commentsWith([0, 0, 0]),
+  },
+  {
+    number: 4,
+    title: "posts/leren-in-netwerken/",
+    body: marker("posts/leren-in-netwerken/"),
+    category: "Reacties",
+    comments: busy,
+  },
   // The right marker in another category: giscus looks in the configured category only.
-  { number: 5, title: "posts/loslaten-en-regie/", body: marker("posts/loslaten-en-regie/"), category: "Algemeen", comments: commentsWith([0, 0]) },
-  { number: 42, title: "Oud gesprek", body: "Van het oude blog.", category: "Reacties", comments: commentsWith([2, 2]) },
+  {
+    number: 5,
+    title: "posts/loslaten-en-regie/",
+    body: marker("posts/loslaten-en-regie/"),
+    category: "Algemeen",
+    comments: commentsWith([0, 0]),
+  },
+  {
+    number: 42,
+    title: "Oud gesprek",
+    body: "Van het oude blog.",
+    category: "Reacties",
+    comments: commentsWith([2, 2]),
+  },
 ];
 
 const scenario: Scenario = {
   tokens: { [TOKEN]: {} },
-  repositories: [{ id: "R_1", repo: "org/reacties", categories: [{ id: "DIC_1", name: "Reacties" }, { id: "DIC_2", name: "Algemeen" }], discussions }],
+  repositories: [
+    {
+      id: "R_1",
+      repo: "org/reacties",
+      categories: [
+        { id: "DIC_1", name: "Reacties" },
+        { id: "DIC_2", name: "Algemeen" },
+      ],
+      discussions,
+    },
+  ],
 };
 
 const site = (env: Record<string, string> = {}): Site => siteFor({ giscus }, env);
@@ -91,7 +149,12 @@ describe("matching discussions to posts", () => {
       "loslaten-en-regie": { responses: 0 },
       terugblik: { responses: 6, number: 42 },
     });
-    expect(Object.fromEntries(matchResponses(posts, found))).toEqual({ "welkom-in-de-leergang": 11, "leren-in-netwerken": 283, "loslaten-en-regie": 0, terugblik: 6 });
+    expect(Object.fromEntries(matchResponses(posts, found))).toEqual({
+      "welkom-in-de-leergang": 11,
+      "leren-in-netwerken": 283,
+      "loslaten-en-regie": 0,
+      terugblik: 6,
+    });
   });
 
   test("two discussions with one marker: the oldest wins, as listed", () => {
@@ -109,23 +172,37 @@ describe("the widget with a known discussion number", () => {
 
   test("reads the discussion by number (no search), and links readers without the widget to it", () => {
     const section = responsesSection(commented, site(), 17);
-    expect(section).toMatchObject({ kind: "widget", onGitHub: "https://github.com/org/reacties/discussions/17", data: { mapping: "number", term: "17" } });
+    expect(section).toMatchObject({
+      kind: "widget",
+      onGitHub: "https://github.com/org/reacties/discussions/17",
+      data: { mapping: "number", term: "17" },
+    });
   });
 
   test("without a known number it searches by the term; a `discussion:` number in front-matter wins", () => {
     expect(responsesSection(commented, site())).toMatchObject({ data: { mapping: "specific", term: "posts/welkom/" } });
-    expect(responsesSection({ ...commented, discussion: 42 }, site(), 17)).toMatchObject({ data: { mapping: "number", term: "42" } });
-    expect(responsesSection({ ...commented, discussion: "2012/04/welkom" }, site(), 17)).toMatchObject({ data: { mapping: "number", term: "17" } });
+    expect(responsesSection({ ...commented, discussion: 42 }, site(), 17)).toMatchObject({
+      data: { mapping: "number", term: "42" },
+    });
+    expect(responsesSection({ ...commented, discussion: "2012/04/welkom" }, site(), 17)).toMatchObject({
+      data: { mapping: "number", term: "17" },
+    });
     expect(responsesSection({ ...commented, comments: false }, site(), 17)).toEqual({ kind: "none" });
   });
 
   test("the number a build learns is the one the widget gets", async () => {
     const root = mkdtempSync(join(tmpdir(), "hoedoededa-counts-"));
-    const live = await liveResponses(site(), posts, { root, env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url } });
+    const live = await liveResponses(site(), posts, {
+      root,
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url },
+    });
     const known = (slug: string) => live.discussions.get(slug)?.number;
-    const section = (slug: string) => responsesSection({ ...commented, slug, url: `/posts/${slug}/` }, site(), known(slug));
+    const section = (slug: string) =>
+      responsesSection({ ...commented, slug, url: `/posts/${slug}/` }, site(), known(slug));
     expect(section("leren-in-netwerken")).toMatchObject({ data: { mapping: "number", term: "4" } });
-    expect(section("loslaten-en-regie")).toMatchObject({ data: { mapping: "specific", term: "posts/loslaten-en-regie/" } });
+    expect(section("loslaten-en-regie")).toMatchObject({
+      data: { mapping: "specific", term: "posts/loslaten-en-regie/" },
+    });
   });
 });
 
@@ -158,7 +235,9 @@ describe("live counts for a build", () => {
     await liveResponses(site(), posts, { root, env, now: now + CACHE_MINUTES * 60_000 + 1000 });
     expect(await count()).toBe(start + 6);
 
-    const cache = readdirSync(join(root, ".cache")).map((f) => readFileSync(join(root, ".cache", f), "utf8")).join("");
+    const cache = readdirSync(join(root, ".cache"))
+      .map((f) => readFileSync(join(root, ".cache", f), "utf8"))
+      .join("");
     expect(cache).toContain("posts/welkom-in-de-leergang/");
     expect(cache).not.toContain(TOKEN);
   });
@@ -169,39 +248,56 @@ describe("live counts for a build", () => {
     ["server-error", 0, /GitHub answered 502/],
     // The second page fails: no counts at all, rather than counts that are wrong.
     ["server-error", 1, /GitHub answered 502/],
-  ] as const)("when GitHub fails (%s after %i answers): no counts, one clear warning without the token", async (mode, after, reason) => {
-    await standIn.fail({ mode, after });
-    try {
-      const root = mkdtempSync(join(tmpdir(), "hoedoededa-counts-"));
-      const live = await liveResponses(site(), posts, { root, env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url } });
-      expect(live.counts.size).toBe(0);
-      expect(live.discussions.size).toBe(0);
-      expect(live.warning).toMatch(reason);
-      expect(live.warning).not.toContain(TOKEN);
-      expect(readdirSync(root)).toEqual([]);
-    } finally {
-      await standIn.fail();
-    }
-  });
+  ] as const)(
+    "when GitHub fails (%s after %i answers): no counts, one clear warning without the token",
+    async (mode, after, reason) => {
+      await standIn.fail({ mode, after });
+      try {
+        const root = mkdtempSync(join(tmpdir(), "hoedoededa-counts-"));
+        const live = await liveResponses(site(), posts, {
+          root,
+          env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url },
+        });
+        expect(live.counts.size).toBe(0);
+        expect(live.discussions.size).toBe(0);
+        expect(live.warning).toMatch(reason);
+        expect(live.warning).not.toContain(TOKEN);
+        expect(readdirSync(root)).toEqual([]);
+      } finally {
+        await standIn.fail();
+      }
+    },
+  );
 
   test("a repository the token cannot see is a warning that says so", async () => {
     const root = mkdtempSync(join(tmpdir(), "hoedoededa-counts-"));
     const elsewhere = { ...site(), giscus: { ...giscus, repo: "org/geheim" } };
-    const live = await liveResponses(elsewhere, posts, { root, env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url } });
+    const live = await liveResponses(elsewhere, posts, {
+      root,
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url },
+    });
     expect(live.warning).toMatch(/GitHub does not show org\/geheim to this token/);
   });
 
   test("a wrong token or an unreachable endpoint is a warning too", async () => {
     const root = mkdtempSync(join(tmpdir(), "hoedoededa-counts-"));
-    const wrong = await liveResponses(site(), posts, { root, env: { GITHUB_TOKEN: "ghp_wrong", GITHUB_GRAPHQL_URL: standIn.url } });
+    const wrong = await liveResponses(site(), posts, {
+      root,
+      env: { GITHUB_TOKEN: "ghp_wrong", GITHUB_GRAPHQL_URL: standIn.url },
+    });
     expect(wrong.warning).toMatch(/did not accept GITHUB_TOKEN/);
-    const closed = await liveResponses(site(), posts, { root, env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: "http://127.0.0.1:9/graphql" } });
+    const closed = await liveResponses(site(), posts, {
+      root,
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: "http://127.0.0.1:9/graphql" },
+    });
     expect(closed.warning).toMatch(/could not be reached/);
   });
 
   test("are not asked for when comments are off in this build (preview without preview category)", async () => {
     const before = (await standIn.requests()).length;
-    const live = await liveResponses(site({ CONTEXT: "deploy-preview" }), posts, { env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url } });
+    const live = await liveResponses(site({ CONTEXT: "deploy-preview" }), posts, {
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url },
+    });
     expect(live).toEqual({ counts: new Map(), discussions: new Map() });
     expect((await standIn.requests()).length).toBe(before);
   });
@@ -215,12 +311,25 @@ function siteText(dir: string): string {
     .join("\n");
 }
 
-const siteYaml = `title: Leergang Samen Ontwerpen\nurl: https://leergang.example.org\nlang: nl\ngiscus:\n${Object.entries(giscus).map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`;
+const siteYaml = `title: Leergang Samen Ontwerpen\nurl: https://leergang.example.org\nlang: nl\ngiscus:\n${Object.entries(
+  giscus,
+)
+  .map(([k, v]) => `  ${k}: ${v}`)
+  .join("\n")}\n`;
 
 describe("a build with a token", () => {
   test("shows the counts on the home page, tag and author pages, and the token nowhere", () => {
     const built = buildSite({
-      files: { "_data/site.yaml": siteYaml, "posts/terugblik.md": post({ title: "Terugblik", date: "2026-06-01", author: "marjan", tags: ["terugblik"], discussion: 42 }) },
+      files: {
+        "_data/site.yaml": siteYaml,
+        "posts/terugblik.md": post({
+          title: "Terugblik",
+          date: "2026-06-01",
+          author: "marjan",
+          tags: ["terugblik"],
+          discussion: 42,
+        }),
+      },
       env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url },
     });
     const home = readFileSync(join(built.out, "index.html"), "utf8");
@@ -231,9 +340,12 @@ describe("a build with a token", () => {
     expect(home).not.toContain("/posts/ontwerpen-voor-leren/#reacties");
     expect(home).toMatch(/href="\/posts\/terugblik\/#reacties">6 reacties</);
     expect(readFileSync(join(built.out, "tags/terugblik/index.html"), "utf8")).toContain("6 reacties");
-    expect(readFileSync(join(built.out, "authors/marjan/index.html"), "utf8")).toMatch(/\d+ reacties|Nog geen reacties/);
+    expect(readFileSync(join(built.out, "authors/marjan/index.html"), "utf8")).toMatch(
+      /\d+ reacties|Nog geen reacties/,
+    );
     expect(built.stderr).not.toMatch(/\[hoedoededa\]/);
-    for (const text of [siteText(built.out), built.stdout, built.stderr, siteText(join(built.root, ".cache"))]) expect(text).not.toContain(TOKEN);
+    for (const text of [siteText(built.out), built.stdout, built.stderr, siteText(join(built.root, ".cache"))])
+      expect(text).not.toContain(TOKEN);
 
     // The widget opens a discussion the build found by its number (no dependence on GitHub's
     // search index); a post whose discussion does not exist yet is still found by its term.
@@ -250,9 +362,14 @@ describe("a build with a token", () => {
   test("that GitHub rate-limits still succeeds, without counts and with one warning", async () => {
     await standIn.fail({ mode: "rate-limit" });
     try {
-      const built = buildSite({ files: { "_data/site.yaml": siteYaml }, env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url } });
+      const built = buildSite({
+        files: { "_data/site.yaml": siteYaml },
+        env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: standIn.url },
+      });
       const warnings = built.stderr.split("\n").filter((line) => line.includes("[hoedoededa]"));
-      expect(warnings).toEqual([expect.stringMatching(/Response counts are left out of the list pages: GitHub's API rate limit is used up/)]);
+      expect(warnings).toEqual([
+        expect.stringMatching(/Response counts are left out of the list pages: GitHub's API rate limit is used up/),
+      ]);
       expect(readFileSync(join(built.out, "index.html"), "utf8")).not.toContain("summary__responses");
       expect(siteText(built.out) + built.stderr + built.stdout).not.toContain(TOKEN);
     } finally {

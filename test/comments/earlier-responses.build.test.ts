@@ -11,7 +11,12 @@ import { tempProject } from "../support/site.ts";
 import type { Content } from "../../src/model/content.ts";
 
 const site = { lang: "nl" as const, timezone: "Europe/Amsterdam" };
-const response = (over: Partial<EarlierResponseData>): EarlierResponseData => ({ author: "A", date: "2012-04-11T10:00", text: "Tekst", ...over });
+const response = (over: Partial<EarlierResponseData>): EarlierResponseData => ({
+  author: "A",
+  date: "2012-04-11T10:00",
+  text: "Tekst",
+  ...over,
+});
 
 describe("the thread", () => {
   test("replies under their parent, each level oldest first, whatever the order in the file", () => {
@@ -25,13 +30,18 @@ describe("the thread", () => {
       ],
       site,
     );
-    const shape = (list: typeof thread): unknown[] => list.map((c) => (c.replies.length ? [c.author, shape(c.replies)] : c.author));
+    const shape = (list: typeof thread): unknown[] =>
+      list.map((c) => (c.replies.length ? [c.author, shape(c.replies)] : c.author));
     expect(shape(thread)).toEqual(["E", ["A", [["B", ["D"]], "C"]]]);
   });
 
   test("dates in the site's language and time zone, anchors as WordPress had them", () => {
     const [nl] = earlierThread([response({ id: 12, date: "2012-04-11T23:30:00Z" })], site);
-    expect(nl).toMatchObject({ anchor: "comment-12", dateLabel: "12 april 2012", datetime: "2012-04-12T01:30:00+02:00" });
+    expect(nl).toMatchObject({
+      anchor: "comment-12",
+      dateLabel: "12 april 2012",
+      datetime: "2012-04-12T01:30:00+02:00",
+    });
     const [en] = earlierThread([response({ date: "2012-04-11T23:30:00Z" })], { lang: "en", timezone: "Europe/London" });
     expect(en).toMatchObject({ dateLabel: "12 April 2012", datetime: "2012-04-12T00:30:00+01:00" });
     expect(en!.anchor).toBeUndefined();
@@ -60,12 +70,13 @@ describe("validation, with the build's messages", () => {
           "  auteur: Joris",
           "  date: 11-04-2012",
           "  url: niet-een-adres",
-          "  text: \"\"",
+          '  text: ""',
           "- Alleen tekst",
         ].join("\n"),
         "posts/bestaat-niet.comments.yaml": "- author: A\n  date: 2012-04-11\n  text: B\n",
         "posts/leren-in-netwerken.comments.yaml": "author: A\n",
-        "_data/redirects.yaml": "/2012/04/11/oud/: /posts/welkom-in-de-leergang/\noud-zonder-slash: /posts/x/\n/goed/: \"niet goed\"\n/ook-goed/: https://example.org/elders\n",
+        "_data/redirects.yaml":
+          '/2012/04/11/oud/: /posts/welkom-in-de-leergang/\noud-zonder-slash: /posts/x/\n/goed/: "niet goed"\n/ook-goed/: https://example.org/elders\n',
       },
     });
     content = loadContent(root, settingsFromEnv({}));
@@ -73,34 +84,50 @@ describe("validation, with the build's messages", () => {
 
   test("every problem in every response, with the response's number and the field", () => {
     const file = "content/posts/welkom-in-de-leergang.comments.yaml";
-    expect(lines()).toEqual(expect.arrayContaining([
-      `${file}: response 2: auteur: is not a known field — did you mean \`author\`?`,
-      expect.stringMatching(new RegExp(`^${file}: response 2: date: "11-04-2012" puts the day first — write the year first: \`date: 2012-04-11\``)),
-      `${file}: response 2: url: is not a web address — write it like \`url: https://example.org\``,
-      expect.stringMatching(new RegExp(`^${file}: response 2: text: is empty — `)),
-      `${file}: response 3: must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not "Alleen tekst"`,
-    ]));
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        `${file}: response 2: auteur: is not a known field — did you mean \`author\`?`,
+        expect.stringMatching(
+          new RegExp(
+            `^${file}: response 2: date: "11-04-2012" puts the day first — write the year first: \`date: 2012-04-11\``,
+          ),
+        ),
+        `${file}: response 2: url: is not a web address — write it like \`url: https://example.org\``,
+        expect.stringMatching(new RegExp(`^${file}: response 2: text: is empty — `)),
+        `${file}: response 3: must be a response with \`author\`, \`date\` and \`text\` indented below \`-\`, not "Alleen tekst"`,
+      ]),
+    );
   });
 
   test("ids used twice and parents that are not there", () => {
-    expect(lines()).toEqual(expect.arrayContaining([
-      "content/posts/welkom-in-de-leergang.comments.yaml: response 2: id: 1 is used twice — give each response its own id",
-      "content/posts/welkom-in-de-leergang.comments.yaml: response 2: parent: 7 is not the id of a response in this file — use one of the ids above, or remove `parent`",
-    ]));
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        "content/posts/welkom-in-de-leergang.comments.yaml: response 2: id: 1 is used twice — give each response its own id",
+        "content/posts/welkom-in-de-leergang.comments.yaml: response 2: parent: 7 is not the id of a response in this file — use one of the ids above, or remove `parent`",
+      ]),
+    );
   });
 
   test("responses without their post, and a file that is not a list", () => {
-    expect(lines()).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^content\/posts\/bestaat-niet\.comments\.yaml: file: belongs to no post — /),
-      expect.stringMatching(/^content\/posts\/leren-in-netwerken\.comments\.yaml: responses: must be a list — /),
-    ]));
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^content\/posts\/bestaat-niet\.comments\.yaml: file: belongs to no post — /),
+        expect.stringMatching(/^content\/posts\/leren-in-netwerken\.comments\.yaml: responses: must be a list — /),
+      ]),
+    );
   });
 
   test("redirects: old paths must be paths, targets paths or web addresses", () => {
-    expect(lines()).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^content\/_data\/redirects\.yaml: oud-zonder-slash: is not a path on the old site — it must start with `\/`/),
-      expect.stringMatching(/^content\/_data\/redirects\.yaml: \/goed\/: must be a path on this site starting with `\/`/),
-    ]));
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^content\/_data\/redirects\.yaml: oud-zonder-slash: is not a path on the old site — it must start with `\/`/,
+        ),
+        expect.stringMatching(
+          /^content\/_data\/redirects\.yaml: \/goed\/: must be a path on this site starting with `\/`/,
+        ),
+      ]),
+    );
     expect(content.redirects).toEqual([
       { from: "/2012/04/11/oud/", to: "/posts/welkom-in-de-leergang/" },
       { from: "/ook-goed/", to: "https://example.org/elders" },
@@ -108,14 +135,30 @@ describe("validation, with the build's messages", () => {
   });
 
   test("the valid response is still read", () => {
-    expect(content.posts.find((p) => p.slug === "welkom-in-de-leergang")?.earlierResponses[0]).toEqual({ id: 1, author: "Sanne", date: "2012-04-11T14:03", text: "Mooi." });
+    expect(content.posts.find((p) => p.slug === "welkom-in-de-leergang")?.earlierResponses[0]).toEqual({
+      id: 1,
+      author: "Sanne",
+      date: "2012-04-11T14:03",
+      text: "Mooi.",
+    });
   });
 });
 
 describe("_redirects", () => {
   test("one `from to 301` line each, encoded as browsers ask for it", () => {
-    expect(redirectsFile([{ from: "/2012/05/02/ümlaut/", to: "/posts/umlaut/" }, { from: "/a%20b/", to: "https://example.org/x" }]).split("\n").slice(1))
-      .toEqual(["/2012/05/02/%C3%BCmlaut/ /posts/umlaut/ 301", "/2012/05/02/%c3%bcmlaut/ /posts/umlaut/ 301", "/a%20b/ https://example.org/x 301", ""]);
+    expect(
+      redirectsFile([
+        { from: "/2012/05/02/ümlaut/", to: "/posts/umlaut/" },
+        { from: "/a%20b/", to: "https://example.org/x" },
+      ])
+        .split("\n")
+        .slice(1),
+    ).toEqual([
+      "/2012/05/02/%C3%BCmlaut/ /posts/umlaut/ 301",
+      "/2012/05/02/%c3%bcmlaut/ /posts/umlaut/ 301",
+      "/a%20b/ https://example.org/x 301",
+      "",
+    ]);
     expect(encodePath("/%c3%bc/")).toBe("/%C3%BC/");
   });
 });

@@ -16,12 +16,24 @@ afterAll(() => results.forEach(discard));
 const withComments = (extra = "") => siteYamlWithComments().replace(/\ngiscus:/, `\n${extra}giscus:`);
 const guideLinks = (html: string, url = "/hoe-reageer-ik/") => html.split(`<a href="${url}">`).length - 1;
 /** As Nunjucks writes text into HTML. */
-const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-const section = (html: string) => html.slice(html.indexOf('<section class="responses'), html.indexOf("</section>", html.indexOf('<section class="responses')));
+const escaped = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+const section = (html: string) =>
+  html.slice(
+    html.indexOf('<section class="responses'),
+    html.indexOf("</section>", html.indexOf('<section class="responses')),
+  );
 
 describe("a site with comments set up and a contact", () => {
   let site: BuildResult;
-  beforeAll(() => (site = keep(buildSite({ files: { "_data/site.yaml": withComments("contact: marjan@example.org\n") } }))));
+  beforeAll(
+    () => (site = keep(buildSite({ files: { "_data/site.yaml": withComments("contact: marjan@example.org\n") } }))),
+  );
 
   test("the guide covers what someone new to GitHub needs, in order, and names the contact", () => {
     const page = read(site.out, "hoe-reageer-ik/index.html");
@@ -43,26 +55,34 @@ describe("a site with comments set up and a contact", () => {
 
   test("a post with questions links it from the questions and from its responses section", () => {
     const html = read(site.out, "posts/loslaten-en-regie/index.html");
-    const questions = html.slice(html.indexOf('<section class="questions"'), html.indexOf("</section>", html.indexOf('<section class="questions"')));
+    const questions = html.slice(
+      html.indexOf('<section class="questions"'),
+      html.indexOf("</section>", html.indexOf('<section class="questions"')),
+    );
     expect(guideLinks(questions)).toBe(1);
     expect(guideLinks(section(html))).toBe(1);
   });
 
   test("the privacy line and the contact sit above the widget, the privacy line directly", () => {
     const html = section(read(site.out, "posts/welkom-in-de-leergang/index.html"));
-    expect(html).toMatch(/<p class="responses__contact">[^<]*<a href="mailto:marjan@example\.org">marjan@example\.org<\/a>\.<\/p>\s*<p class="responses__privacy">/);
+    expect(html).toMatch(
+      /<p class="responses__contact">[^<]*<a href="mailto:marjan@example\.org">marjan@example\.org<\/a>\.<\/p>\s*<p class="responses__privacy">/,
+    );
     const privacy = `<p class="responses__privacy">${escaped(nl.privacyNote)} <a href="/hoe-reageer-ik/">${escaped(nl.guideLink)}</a></p>`;
     expect(html).toContain(privacy);
     expect(html.slice(html.indexOf(privacy) + privacy.length).trimStart()).toMatch(/^<div class="responses__widget">/);
   });
 
   test("a post whose responses are off links no guide, not even from its questions", () => {
-    const off = keep(buildSite({
-      files: {
-        "_data/site.yaml": withComments(),
-        "posts/geen-reacties.md": "---\ntitle: Geen reacties\ndate: 2026-11-21\nauthor: marjan\ncomments: false\nquestions: [Wat vind je?]\n---\n\nTekst.\n",
-      },
-    }));
+    const off = keep(
+      buildSite({
+        files: {
+          "_data/site.yaml": withComments(),
+          "posts/geen-reacties.md":
+            "---\ntitle: Geen reacties\ndate: 2026-11-21\nauthor: marjan\ncomments: false\nquestions: [Wat vind je?]\n---\n\nTekst.\n",
+        },
+      }),
+    );
     const html = read(off.out, "posts/geen-reacties/index.html");
     expect(html).toContain('class="questions"');
     expect(guideLinks(html)).toBe(0);
@@ -109,7 +129,17 @@ describe("no responses, no guide", () => {
   });
 
   test("a deploy preview without a preview category points to the live post, and to the guide", () => {
-    const site = keep(buildSite({ files: { "_data/site.yaml": readFileSync(join(repoRoot, "content/_data/site.yaml"), "utf8").replace(/\ngiscus:[\s\S]*$/, "\ngiscus:\n  repo: org/reacties\n  repoId: R_1\n  category: Reacties\n  categoryId: DIC_1\n") }, env: { CONTEXT: "deploy-preview", REVIEW_ID: "3", HOEDOEDEDA_DRAFTS: "true" } }));
+    const site = keep(
+      buildSite({
+        files: {
+          "_data/site.yaml": readFileSync(join(repoRoot, "content/_data/site.yaml"), "utf8").replace(
+            /\ngiscus:[\s\S]*$/,
+            "\ngiscus:\n  repo: org/reacties\n  repoId: R_1\n  category: Reacties\n  categoryId: DIC_1\n",
+          ),
+        },
+        env: { CONTEXT: "deploy-preview", REVIEW_ID: "3", HOEDOEDEDA_DRAFTS: "true" },
+      }),
+    );
     const html = section(read(site.out, "posts/loslaten-en-regie/index.html"));
     expect(html).toContain(nl.responsesPreviewOff);
     expect(guideLinks(html)).toBe(1);

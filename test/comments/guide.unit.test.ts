@@ -20,14 +20,19 @@ describe("the guide is linked exactly where a responses section shows", () => {
     "not set up, production": siteFor({}),
     "not set up, development (explained)": siteFor({}, { HOEDOEDEDA_ENV: "development" }),
     "a deploy preview without a preview category": siteFor({ giscus }, { CONTEXT: "deploy-preview" }),
-    "a deploy preview with one": siteFor({ giscus: { ...giscus, previewCategory: "Voorbeeld", previewCategoryId: "DIC_2" } }, { CONTEXT: "deploy-preview" }),
+    "a deploy preview with one": siteFor(
+      { giscus: { ...giscus, previewCategory: "Voorbeeld", previewCategoryId: "DIC_2" } },
+      { CONTEXT: "deploy-preview" },
+    ),
   };
   const post = (comments: boolean) => ({ slug: "x", url: "/posts/x/", title: "X", comments, draft: false });
 
   test.each(Object.entries(sites))("%s", (_, site) => {
     for (const comments of [true, false]) {
       const section = responsesSection(post(comments), site).kind;
-      expect(Boolean(guideFor(post(comments), respondGuide(site))), `comments: ${comments}, section: ${section}`).toBe(section !== "none");
+      expect(Boolean(guideFor(post(comments), respondGuide(site))), `comments: ${comments}, section: ${section}`).toBe(
+        section !== "none",
+      );
     }
   });
 
@@ -38,21 +43,44 @@ describe("the guide is linked exactly where a responses section shows", () => {
   });
 
   test("site.yaml's privacyNote replaces the dictionary's line; its contact is named", () => {
-    const site = siteFor({ giscus, lang: "en", privacyNote: "  Only write about your own school.  ", contact: " marjan@example.org " });
-    expect(respondGuide(site)).toEqual({ url: "/how-to-respond/", privacyNote: "Only write about your own school.", contact: "marjan@example.org" });
+    const site = siteFor({
+      giscus,
+      lang: "en",
+      privacyNote: "  Only write about your own school.  ",
+      contact: " marjan@example.org ",
+    });
+    expect(respondGuide(site)).toEqual({
+      url: "/how-to-respond/",
+      privacyNote: "Only write about your own school.",
+      contact: "marjan@example.org",
+    });
     expect(respondGuide(siteFor({ giscus, lang: "en" }))).toMatchObject({ privacyNote: en.privacyNote });
   });
 });
 
 describe("the header menu", () => {
   const menu = (posts: ReturnType<typeof entry>[], lang: "nl" | "en" = "nl") =>
-    menuItems(new SiteBuild(content(posts, { HOEDOEDEDA_NOW: "2026-12-01T09:00" }, { lang }), { bodies: new Map(), derived: new Map() }), []);
+    menuItems(
+      new SiteBuild(content(posts, { HOEDOEDEDA_NOW: "2026-12-01T09:00" }, { lang }), {
+        bodies: new Map(),
+        derived: new Map(),
+      }),
+      [],
+    );
 
   test("has Bijeenkomsten (Sessions) after the topics when the site has a session, past ones too", () => {
     expect(menu([entry("a"), entry("bb", { session: { date: "2025-01-01" } })]).map((i) => [i.label, i.url])).toEqual([
-      [nl.navPosts, "/"], [nl.navTags, "/tags/"], [nl.navSessions, "/bijeenkomsten/"], [nl.navSearch, "/zoeken/"],
+      [nl.navPosts, "/"],
+      [nl.navTags, "/tags/"],
+      [nl.navSessions, "/bijeenkomsten/"],
+      [nl.navSearch, "/zoeken/"],
     ]);
-    expect(menu([entry("bb", { session: { date: "2027-01-01" } })], "en").map((i) => i.url)).toEqual(["/", "/tags/", "/sessions/", "/search/"]);
+    expect(menu([entry("bb", { session: { date: "2027-01-01" } })], "en").map((i) => i.url)).toEqual([
+      "/",
+      "/tags/",
+      "/sessions/",
+      "/search/",
+    ]);
   });
 
   test("has no such item on a site without sessions", () => {
@@ -61,7 +89,15 @@ describe("the header menu", () => {
 });
 
 test("the sessions page, the calendars and the guide are the site's own addresses in every language", () => {
-  for (const path of ["/bijeenkomsten/", "/sessions/", "/bijeenkomsten.ics", "/sessions.ics", "/hoe-reageer-ik/", "/how-to-respond/", "/posts/x/x.ics"]) {
+  for (const path of [
+    "/bijeenkomsten/",
+    "/sessions/",
+    "/bijeenkomsten.ics",
+    "/sessions.ics",
+    "/hoe-reageer-ik/",
+    "/how-to-respond/",
+    "/posts/x/x.ics",
+  ]) {
     expect(isReserved(path), path).toBe(true);
   }
 });

@@ -13,12 +13,23 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { launch } from "../support/browser.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
 import { buildSite, post, repoRoot, type BuildResult, siteYamlWithComments } from "../support/site.ts";
-import { giscusError, metadata, resizeHeight, routeGiscus, blockGiscus, type GiscusStandIn } from "../support/giscus-standin.ts";
+import {
+  giscusError,
+  metadata,
+  resizeHeight,
+  routeGiscus,
+  blockGiscus,
+  type GiscusStandIn,
+} from "../support/giscus-standin.ts";
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src https://giscus.app; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src https://giscus.app; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const siteYaml = siteYamlWithComments();
 // Long enough that the comments start well below the first screen.
-const longBody = Array.from({ length: 40 }, (_, i) => `Alinea ${i + 1}: wat we meenemen uit de bijeenkomst, en wat we volgende keer anders willen doen.`).join("\n\n");
+const longBody = Array.from(
+  { length: 40 },
+  (_, i) => `Alinea ${i + 1}: wat we meenemen uit de bijeenkomst, en wat we volgende keer anders willen doen.`,
+).join("\n\n");
 
 let built: BuildResult;
 let site: RunningSite;
@@ -30,8 +41,20 @@ beforeAll(async () => {
     files: {
       "_data/site.yaml": siteYaml,
       // Like the seed's posts: a session and questions to respond to.
-      "posts/een-lang-verhaal.md": post({ title: "Een lang verhaal", date: "2026-09-10", author: "marjan", questions: ["Wat neem je mee?"], session: { date: "2026-09-17", location: "Doorn" } }, longBody),
-      "posts/oud-gesprek.md": post({ title: "Oud gesprek", date: "2026-09-11", author: "marjan", discussion: 42 }, longBody),
+      "posts/een-lang-verhaal.md": post(
+        {
+          title: "Een lang verhaal",
+          date: "2026-09-10",
+          author: "marjan",
+          questions: ["Wat neem je mee?"],
+          session: { date: "2026-09-17", location: "Doorn" },
+        },
+        longBody,
+      ),
+      "posts/oud-gesprek.md": post(
+        { title: "Oud gesprek", date: "2026-09-11", author: "marjan", discussion: 42 },
+        longBody,
+      ),
     },
   });
   const toml = join(mkdtempSync(join(tmpdir(), "hoedoededa-csp-")), "netlify.toml");
@@ -54,23 +77,37 @@ interface Reader {
   problems: string[];
 }
 
-async function reader(options: BrowserContextOptions = {}, setup?: (context: BrowserContext) => Promise<unknown>): Promise<Reader> {
+async function reader(
+  options: BrowserContextOptions = {},
+  setup?: (context: BrowserContext) => Promise<unknown>,
+): Promise<Reader> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, ...options });
   contexts.push(context);
   await setup?.(context);
   const page = await context.newPage();
   const scripts: string[] = [];
   const problems: string[] = [];
-  page.on("request", (request) => /\/assets\/widget(-loader)?\.[0-9a-f]{10}\.js$/.test(request.url()) && scripts.push(new URL(request.url()).pathname));
+  page.on(
+    "request",
+    (request) =>
+      /\/assets\/widget(-loader)?\.[0-9a-f]{10}\.js$/.test(request.url()) &&
+      scripts.push(new URL(request.url()).pathname),
+  );
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => /Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`));
+  page.on(
+    "console",
+    (message) => /Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`),
+  );
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
     // Layout shifts not caused by the reader (the Layout Instability API), summed as CLS does.
     const w = window as unknown as { layoutShift: number };
     w.layoutShift = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.layoutShift += entry.value;
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!entry.hadRecentInput) w.layoutShift += entry.value;
     }).observe({ type: "layout-shift", buffered: true });
   });
   return { page, context, scripts, problems };
@@ -112,8 +149,15 @@ describe("a post page", () => {
   test("passes html-validate with the project's rules", async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     for (const file of ["posts/een-lang-verhaal/index.html", "posts/oud-gesprek/index.html"]) {
-      const report = await validator.validateString(readFileSync(join(built.out, file), "utf8"), join(repoRoot, "_site", file));
-      expect(report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`))).toEqual([]);
+      const report = await validator.validateString(
+        readFileSync(join(built.out, file), "utf8"),
+        join(repoRoot, "_site", file),
+      );
+      expect(
+        report.results.flatMap((r) =>
+          r.messages.filter((m) => m.severity === 2).map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`),
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -121,7 +165,10 @@ describe("a post page", () => {
 describe("the comments section in Chromium", () => {
   test("loads nothing until the reader comes near, then one widget with the site's settings and the count", async () => {
     let standIn!: GiscusStandIn;
-    const { page, scripts, problems } = await reader({}, async (c) => (standIn = await routeGiscus(c, [resizeHeight(480), metadata(10, 1)])));
+    const { page, scripts, problems } = await reader(
+      {},
+      async (c) => (standIn = await routeGiscus(c, [resizeHeight(480), metadata(10, 1)])),
+    );
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await page.waitForLoadState("networkidle");
     expect(standIn.requests).toEqual([]);
@@ -129,7 +176,9 @@ describe("the comments section in Chromium", () => {
     expect(await heading(page).textContent()).toBe("Reacties");
 
     await scrollToComments(page);
-    await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "11 reacties op “Een lang verhaal”");
+    await page.waitForFunction(
+      () => document.querySelector("#responses-title")?.textContent === "11 reacties op “Een lang verhaal”",
+    );
     expect(await state(page)).toBe("ready");
     expect(await page.locator(".responses__elsewhere").isVisible()).toBe(false);
     expect(await page.locator("giscus-widget iframe").getAttribute("title")).toBe("Reacties");
@@ -144,8 +193,17 @@ describe("the comments section in Chromium", () => {
     const widget = await firstWidget(standIn);
     expect(widget.pathname).toBe("/nl/widget");
     expect(Object.fromEntries(widget.searchParams)).toMatchObject({
-      repo: "org/reacties", repoId: "R_kgDOtest", category: "Reacties", categoryId: "DIC_kwDOtest",
-      term: "posts/een-lang-verhaal/", number: "", strict: "1", emitMetadata: "1", reactionsEnabled: "1", inputPosition: "bottom", theme: "light",
+      repo: "org/reacties",
+      repoId: "R_kgDOtest",
+      category: "Reacties",
+      categoryId: "DIC_kwDOtest",
+      term: "posts/een-lang-verhaal/",
+      number: "",
+      strict: "1",
+      emitMetadata: "1",
+      reactionsEnabled: "1",
+      inputPosition: "bottom",
+      theme: "light",
     });
     expect(new URL(widget.searchParams.get("origin")!).pathname).toBe("/posts/een-lang-verhaal/");
     expect(problems).toEqual([]);
@@ -161,10 +219,13 @@ describe("the comments section in Chromium", () => {
       "giscus",
       null,
     ];
-    const { page, context, problems } = await reader({}, async (c) => (standIn = await routeGiscus(c, [metadata(2, 1), ...malformed])));
+    const { page, context, problems } = await reader(
+      {},
+      async (c) => (standIn = await routeGiscus(c, [metadata(2, 1), ...malformed])),
+    );
     let strangerPosted = false;
     await context.route("https://elders.example/**", (route) => {
-      if (route.request().url().endsWith("/done")) return (strangerPosted = true), route.fulfill({ status: 204 });
+      if (route.request().url().endsWith("/done")) return ((strangerPosted = true), route.fulfill({ status: 204 }));
       return route.fulfill({
         contentType: "text/html",
         body: `<script>window.opener.postMessage(${JSON.stringify(metadata(40, 2))}, "*"); fetch("/done");</script>`,
@@ -173,7 +234,9 @@ describe("the comments section in Chromium", () => {
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await scrollToComments(page);
     await waitFor(() => standIn.posted, "the stand-in's messages");
-    await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "3 reacties op “Een lang verhaal”");
+    await page.waitForFunction(
+      () => document.querySelector("#responses-title")?.textContent === "3 reacties op “Een lang verhaal”",
+    );
 
     // A page of another origin (a popup the post opened) and the page itself send a perfect copy.
     await page.evaluate(() => void window.open("https://elders.example/"));
@@ -200,7 +263,8 @@ describe("the comments section in Chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
 
     await page.emulateMedia({ colorScheme: "light" });
-    const themes = () => standIn.received.map((m) => (m as { giscus?: { setConfig?: { theme?: string } } }).giscus?.setConfig?.theme);
+    const themes = () =>
+      standIn.received.map((m) => (m as { giscus?: { setConfig?: { theme?: string } } }).giscus?.setConfig?.theme);
     await waitFor(() => themes().at(-1) === "light", "setConfig with the light theme");
     await page.emulateMedia({ colorScheme: "dark" });
     await waitFor(() => themes().at(-1) === "dark", "setConfig with the dark theme");
@@ -210,13 +274,20 @@ describe("the comments section in Chromium", () => {
 
   test("`discussion: 42` opens that discussion (number mapping) and links to it", async () => {
     let standIn!: GiscusStandIn;
-    const { page, problems } = await reader({}, async (c) => (standIn = await routeGiscus(c, [giscusError("Discussion not found")])));
+    const { page, problems } = await reader(
+      {},
+      async (c) => (standIn = await routeGiscus(c, [giscusError("Discussion not found")])),
+    );
     await page.goto(`${site.url}/posts/oud-gesprek/`);
-    expect(await page.locator(".responses__elsewhere a").getAttribute("href")).toBe("https://github.com/org/reacties/discussions/42");
+    expect(await page.locator(".responses__elsewhere a").getAttribute("href")).toBe(
+      "https://github.com/org/reacties/discussions/42",
+    );
     await scrollToComments(page);
     expect(Object.fromEntries((await firstWidget(standIn)).searchParams)).toMatchObject({ number: "42", term: "" });
     // "Discussion not found" only means nobody has answered yet.
-    await page.waitForFunction(() => document.querySelector("#responses-title")?.textContent === "Nog geen reacties — begin het gesprek");
+    await page.waitForFunction(
+      () => document.querySelector("#responses-title")?.textContent === "Nog geen reacties — begin het gesprek",
+    );
     expect(await state(page)).toBe("ready");
     expect(problems).toEqual([]);
   });
@@ -229,7 +300,11 @@ describe("the comments section in Chromium", () => {
     await page.addInitScript(() => {
       const w = window as unknown as { sectionTops: number[] };
       w.sectionTops = [];
-      addEventListener("scroll", () => w.sectionTops.push(document.querySelector("#reacties")!.getBoundingClientRect().top - innerHeight), { passive: true });
+      addEventListener(
+        "scroll",
+        () => w.sectionTops.push(document.querySelector("#reacties")!.getBoundingClientRect().top - innerHeight),
+        { passive: true },
+      );
     });
     await page.goto(`${site.url}/posts/een-lang-verhaal/?giscus=sessie123`);
     await page.locator("giscus-widget iframe").waitFor();
@@ -243,7 +318,9 @@ describe("the comments section in Chromium", () => {
   });
 
   test("when giscus answers with an error, the section says so and links to GitHub", async () => {
-    const { page, problems } = await reader({}, (c) => routeGiscus(c, [resizeHeight(200), giscusError("giscus is not installed on this repository"), resizeHeight(210)]));
+    const { page, problems } = await reader({}, (c) =>
+      routeGiscus(c, [resizeHeight(200), giscusError("giscus is not installed on this repository"), resizeHeight(210)]),
+    );
     await page.goto(`${site.url}/posts/een-lang-verhaal/`);
     await scrollToComments(page);
     await page.locator(".responses__unavailable").waitFor({ state: "visible" });

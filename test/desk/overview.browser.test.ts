@@ -27,7 +27,8 @@ afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-const overview = (...args: string[]) => runCommand(root, "overview", args, { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url });
+const overview = (...args: string[]) =>
+  runCommand(root, "overview", args, { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url });
 
 describe("npm run overview", () => {
   test("--json: per post newest first, per participant, and who has not responded to the latest post", () => {
@@ -36,19 +37,68 @@ describe("npm run overview", () => {
     expect(run.status).toBe(0);
     const figures = JSON.parse(run.stdout) as Overview;
     expect(figures).toMatchObject({ repo: "org/reacties", category: "Reacties", facilitators: [FACILITATOR] });
-    expect(figures.posts.map(({ slug, open, discussion, responses, participants, facilitatorReplies, unanswered, lastActivity }) => (
-      { slug, open, discussion: discussion?.number ?? null, responses, participants, facilitatorReplies, unanswered, lastActivity }
-    ))).toEqual([
+    expect(
+      figures.posts.map(
+        ({ slug, open, discussion, responses, participants, facilitatorReplies, unanswered, lastActivity }) => ({
+          slug,
+          open,
+          discussion: discussion?.number ?? null,
+          responses,
+          participants,
+          facilitatorReplies,
+          unanswered,
+          lastActivity,
+        }),
+      ),
+    ).toEqual([
       // 118 comments and 153 replies GitHub shows (2 hidden and 1 deleted left out); marjandevries wrote every
       // third of the 150 replies and one more; 115 comments nobody answered (the two replies whose comment is gone are not among them).
-      { slug: "loslaten-en-regie", open: true, discussion: 3, responses: 271, participants: 4, facilitatorReplies: 51, unanswered: 115, lastActivity: "2026-11-21T15:43:00+01:00" },
-      { slug: "ontwerpen-voor-leren", open: false, discussion: null, responses: 0, participants: 0, facilitatorReplies: 0, unanswered: 0, lastActivity: null },
+      {
+        slug: "loslaten-en-regie",
+        open: true,
+        discussion: 3,
+        responses: 271,
+        participants: 4,
+        facilitatorReplies: 51,
+        unanswered: 115,
+        lastActivity: "2026-11-21T15:43:00+01:00",
+      },
+      {
+        slug: "ontwerpen-voor-leren",
+        open: false,
+        discussion: null,
+        responses: 0,
+        participants: 0,
+        facilitatorReplies: 0,
+        unanswered: 0,
+        lastActivity: null,
+      },
       // Pieter's question is the one nobody answered; the facilitator thanked Yara.
-      { slug: "leren-in-netwerken", open: true, discussion: 2, responses: 7, participants: 4, facilitatorReplies: 1, unanswered: 1, lastActivity: "2026-10-05T10:20:00+02:00" },
+      {
+        slug: "leren-in-netwerken",
+        open: true,
+        discussion: 2,
+        responses: 7,
+        participants: 4,
+        facilitatorReplies: 1,
+        unanswered: 1,
+        lastActivity: "2026-10-05T10:20:00+02:00",
+      },
       // The response imported from the old blog has no GitHub account: not in these figures.
-      { slug: "welkom-in-de-leergang", open: true, discussion: 1, responses: 3, participants: 2, facilitatorReplies: 1, unanswered: 1, lastActivity: "2026-09-05T10:00:00+02:00" },
+      {
+        slug: "welkom-in-de-leergang",
+        open: true,
+        discussion: 1,
+        responses: 3,
+        participants: 2,
+        facilitatorReplies: 1,
+        unanswered: 1,
+        lastActivity: "2026-09-05T10:00:00+02:00",
+      },
     ]);
-    expect(figures.participants.map((p) => [p.login, p.responses, p.posts.map((post) => `${post.slug} ${post.responses}`)])).toEqual([
+    expect(
+      figures.participants.map((p) => [p.login, p.responses, p.posts.map((post) => `${post.slug} ${post.responses}`)]),
+    ).toEqual([
       ["yara", 83, ["loslaten-en-regie 81", "leren-in-netwerken 2"]],
       ["joost", 78, ["loslaten-en-regie 78"]],
       ["sanne", 33, ["loslaten-en-regie 30", "leren-in-netwerken 2", "welkom-in-de-leergang 1"]],
@@ -84,8 +134,13 @@ describe("npm run overview", () => {
     expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
     // Standalone: no script, nothing fetched from anywhere.
     expect(html).not.toMatch(/<script|<link|src=/);
-    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(html, join(repoRoot, "overview.html"));
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(
+      html,
+      join(repoRoot, "overview.html"),
+    );
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
     const browser = await launch();
     try {
       for (const colorScheme of ["light", "dark"] as const) {
@@ -95,10 +150,24 @@ describe("npm run overview", () => {
         page.on("request", (request) => requests.push(request.url()));
         await page.goto(`file://${file}`);
         expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Deelname aan de gesprekken");
-        expect(await page.getByRole("table", { name: "Reacties per bericht, nieuwste bericht eerst" }).getByRole("row").count()).toBe(5);
-        expect(await page.getByRole("region", { name: "Reacties per deelnemer, meeste eerst" }).getByRole("link", { name: "femke" }).getAttribute("href")).toBe("https://github.com/femke");
+        expect(
+          await page
+            .getByRole("table", { name: "Reacties per bericht, nieuwste bericht eerst" })
+            .getByRole("row")
+            .count(),
+        ).toBe(5);
+        expect(
+          await page
+            .getByRole("region", { name: "Reacties per deelnemer, meeste eerst" })
+            .getByRole("link", { name: "femke" })
+            .getAttribute("href"),
+        ).toBe("https://github.com/femke");
         const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
-        expect(results.violations.map((v) => `${colorScheme}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+        expect(
+          results.violations.map(
+            (v) => `${colorScheme}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          ),
+        ).toEqual([]);
         expect(requests).toEqual([`file://${file}`]);
         await context.close();
       }
@@ -111,14 +180,20 @@ describe("npm run overview", () => {
     for (const place of ["_site/deelname.html", "content/deelname.html", "deelname.html"]) {
       const run = overview("--html", place);
       expect([run.status, isPlainMessage(run.stderr)], place).toEqual([1, true]);
-      expect(run.stderr).toContain("the overview names participants. Write it outside the project, e.g. --html ../deelname.html");
+      expect(run.stderr).toContain(
+        "the overview names participants. Write it outside the project, e.g. --html ../deelname.html",
+      );
       expect(existsSync(join(root, place)), place).toBe(false);
     }
-    expect(overview("--html", "_site/x.html").stderr).toMatch(/^_site\/x\.html would go into the site, which is published;/);
+    expect(overview("--html", "_site/x.html").stderr).toMatch(
+      /^_site\/x\.html would go into the site, which is published;/,
+    );
     const cached = overview("--html", ".cache/deelname.html");
     expect(cached.status).toBe(0);
     expect(existsSync(join(root, ".cache/deelname.html"))).toBe(true);
     // Refused before GitHub is asked.
-    expect(overview("--json", "--html", join(outside, "x.html")).stderr).toContain("Either --json or --html, not both.");
+    expect(overview("--json", "--html", join(outside, "x.html")).stderr).toContain(
+      "Either --json or --html, not both.",
+    );
   });
 });

@@ -10,7 +10,8 @@ export const REPO = "org/reacties";
 /** Marjan, the facilitator: authors.yaml gives her `github: marjandevries`. */
 export const FACILITATOR = "marjandevries";
 
-const at = (day: string, minute: number) => new Date(Date.parse(`${day}T08:00:00Z`) + minute * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
+const at = (day: string, minute: number) =>
+  new Date(Date.parse(`${day}T08:00:00Z`) + minute * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
 const participants = ["sanne", "pieter", "yara", "joost"];
 
 /**
@@ -23,21 +24,45 @@ export function bigDiscussion(since = false): CommentSeed[] {
   const day = "2026-11-21";
   const comments: CommentSeed[] = [
     {
-      author: "sanne", body: "Loslaten begint bij **vertrouwen**.\nEn bij tijd.", createdAt: at(day, 0),
+      author: "sanne",
+      body: "Loslaten begint bij **vertrouwen**.\nEn bij tijd.",
+      createdAt: at(day, 0),
       replies: Array.from({ length: 150 }, (_, j) => ({
-        author: j % 3 === 0 ? FACILITATOR : participants[1 + (j % 3)]!, body: `Antwoord ${j + 1}`, createdAt: at(day, 200 + j),
+        author: j % 3 === 0 ? FACILITATOR : participants[1 + (j % 3)]!,
+        body: `Antwoord ${j + 1}`,
+        createdAt: at(day, 200 + j),
         ...(since && j === 0 ? { deletedAt: at("2026-12-01", 0) } : {}),
       })),
     },
-    { author: "spammer", body: "Koop nu!", createdAt: at(day, 1), isMinimized: true, minimizedReason: "spam", replies: [{ author: "pieter", body: "Wat is dit?", createdAt: at(day, 400) }] },
-    { author: "joost", body: "", createdAt: at(day, 2), deletedAt: at(day, 3), replies: [{ author: "yara", body: "Jammer dat je dit weghaalde.", createdAt: at(day, 401) }] },
+    {
+      author: "spammer",
+      body: "Koop nu!",
+      createdAt: at(day, 1),
+      isMinimized: true,
+      minimizedReason: "spam",
+      replies: [{ author: "pieter", body: "Wat is dit?", createdAt: at(day, 400) }],
+    },
+    {
+      author: "joost",
+      body: "",
+      createdAt: at(day, 2),
+      deletedAt: at(day, 3),
+      replies: [{ author: "yara", body: "Jammer dat je dit weghaalde.", createdAt: at(day, 401) }],
+    },
     { author: null, body: "Mijn account is weg, mijn reactie niet.", createdAt: at(day, 3) },
     {
-      author: "yara", body: "Wie houdt de regie als niemand hem pakt?", createdAt: at(day, 4),
-      replies: [{ author: "spammer", body: "Klik hier", createdAt: at(day, 402), isMinimized: true, minimizedReason: "spam" }, { author: FACILITATOR, body: "Goede vraag, Yara.", createdAt: at(day, 403) }],
+      author: "yara",
+      body: "Wie houdt de regie als niemand hem pakt?",
+      createdAt: at(day, 4),
+      replies: [
+        { author: "spammer", body: "Klik hier", createdAt: at(day, 402), isMinimized: true, minimizedReason: "spam" },
+        { author: FACILITATOR, body: "Goede vraag, Yara.", createdAt: at(day, 403) },
+      ],
     },
     ...Array.from({ length: 115 }, (_, i): CommentSeed => ({
-      author: participants[i % 4]!, body: `Reactie ${i + 6}`, createdAt: at(day, 5 + i),
+      author: participants[i % 4]!,
+      body: `Reactie ${i + 6}`,
+      createdAt: at(day, 5 + i),
       ...(since && i === 0 ? { isMinimized: true, minimizedReason: "off-topic" } : {}),
     })),
   ];
@@ -48,30 +73,68 @@ export function deskScenario(options: { since?: boolean } = {}): Scenario {
   const term = (slug: string) => discussionMarker(`posts/${slug}/`);
   return {
     tokens: { [TOKEN]: { login: FACILITATOR } },
-    repositories: [{
-      id: "R_kgDOtest", repo: REPO,
-      categories: [{ id: "DIC_kwDOtest", name: "Reacties" }],
-      discussions: [
-        {
-          number: 1, title: "posts/welkom-in-de-leergang/", body: `Welkom\n\n${term("welkom-in-de-leergang")}`, category: "Reacties", createdAt: at("2026-09-03", 0),
-          comments: [
-            { author: "sanne", body: "Fijn om te beginnen.", createdAt: at("2026-09-04", 0), replies: [{ author: FACILITATOR, body: "Welkom, Sanne!", createdAt: at("2026-09-04", 30) }] },
-            { author: "pieter", body: "Ik ben benieuwd.\nTot donderdag.", createdAt: at("2026-09-05", 0) },
-          ],
-        },
-        {
-          number: 2, title: "posts/leren-in-netwerken/", body: term("leren-in-netwerken"), category: "Reacties", createdAt: at("2026-10-01", 0),
-          comments: [
-            { author: "sanne", body: "Netwerken zijn mensen.", createdAt: at("2026-10-02", 0), replies: [{ author: "yara", body: "Precies.", createdAt: at("2026-10-02", 10) }] },
-            { author: "pieter", body: "Wie begint?", createdAt: at("2026-10-03", 0) },
-            { author: "yara", body: "Ik neem de vraag mee.", createdAt: at("2026-10-04", 0), replies: [{ author: FACILITATOR, body: "Dank je.", createdAt: at("2026-10-04", 5) }] },
-            // Femke took part once, and not (yet) in the latest post's conversation.
-            { author: "femke", body: "Mijn netwerk is mijn team.", createdAt: at("2026-10-05", 0), replies: [{ author: "sanne", body: "Herkenbaar!", createdAt: at("2026-10-05", 20) }] },
-          ],
-        },
-        { number: 3, title: "posts/loslaten-en-regie/", body: term("loslaten-en-regie"), category: "Reacties", createdAt: at("2026-11-20", 0), comments: bigDiscussion(options.since) },
-      ],
-    }],
+    repositories: [
+      {
+        id: "R_kgDOtest",
+        repo: REPO,
+        categories: [{ id: "DIC_kwDOtest", name: "Reacties" }],
+        discussions: [
+          {
+            number: 1,
+            title: "posts/welkom-in-de-leergang/",
+            body: `Welkom\n\n${term("welkom-in-de-leergang")}`,
+            category: "Reacties",
+            createdAt: at("2026-09-03", 0),
+            comments: [
+              {
+                author: "sanne",
+                body: "Fijn om te beginnen.",
+                createdAt: at("2026-09-04", 0),
+                replies: [{ author: FACILITATOR, body: "Welkom, Sanne!", createdAt: at("2026-09-04", 30) }],
+              },
+              { author: "pieter", body: "Ik ben benieuwd.\nTot donderdag.", createdAt: at("2026-09-05", 0) },
+            ],
+          },
+          {
+            number: 2,
+            title: "posts/leren-in-netwerken/",
+            body: term("leren-in-netwerken"),
+            category: "Reacties",
+            createdAt: at("2026-10-01", 0),
+            comments: [
+              {
+                author: "sanne",
+                body: "Netwerken zijn mensen.",
+                createdAt: at("2026-10-02", 0),
+                replies: [{ author: "yara", body: "Precies.", createdAt: at("2026-10-02", 10) }],
+              },
+              { author: "pieter", body: "Wie begint?", createdAt: at("2026-10-03", 0) },
+              {
+                author: "yara",
+                body: "Ik neem de vraag mee.",
+                createdAt: at("2026-10-04", 0),
+                replies: [{ author: FACILITATOR, body: "Dank je.", createdAt: at("2026-10-04", 5) }],
+              },
+              // Femke took part once, and not (yet) in the latest post's conversation.
+              {
+                author: "femke",
+                body: "Mijn netwerk is mijn team.",
+                createdAt: at("2026-10-05", 0),
+                replies: [{ author: "sanne", body: "Herkenbaar!", createdAt: at("2026-10-05", 20) }],
+              },
+            ],
+          },
+          {
+            number: 3,
+            title: "posts/loslaten-en-regie/",
+            body: term("loslaten-en-regie"),
+            category: "Reacties",
+            createdAt: at("2026-11-20", 0),
+            comments: bigDiscussion(options.since),
+          },
+        ],
+      },
+    ],
   };
 }
 

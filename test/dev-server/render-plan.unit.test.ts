@@ -28,19 +28,34 @@ describe("a dev-server rebuild", () => {
   test.each([
     ["a title", [entry("a", { title: "Een nieuwe titel" }), site[1]!, site[2]!], ["bb", "a"]],
     ["a tag", [entry("a", { tags: ["reflectie"] }), site[1]!, site[2]!], ["bb", "a"]],
-    ["a description (the summary)", [{ ...site[0]!, excerpt: "Een andere samenvatting." }, site[1]!, site[2]!], ["bb", "a"]],
-    ["a date that moves the post (every neighbour changes)", [entry("a", { date: "2026-02-01" }), site[1]!, site[2]!], ["a", "ccc", "bb"]],
+    [
+      "a description (the summary)",
+      [{ ...site[0]!, excerpt: "Een andere samenvatting." }, site[1]!, site[2]!],
+      ["bb", "a"],
+    ],
+    [
+      "a date that moves the post (every neighbour changes)",
+      [entry("a", { date: "2026-02-01" }), site[1]!, site[2]!],
+      ["a", "ccc", "bb"],
+    ],
     ["a post that became a draft (it leaves the lists)", [entry("a", { draft: true }), site[1]!, site[2]!], ["bb"]],
-    ["a session (the home page shows the next one)", [entry("a", { session: { date: "2026-12-03T13:30", location: "Doorn" } }), site[1]!, site[2]!], ["bb", "a"]],
+    [
+      "a session (the home page shows the next one)",
+      [entry("a", { session: { date: "2026-12-03T13:30", location: "Doorn" } }), site[1]!, site[2]!],
+      ["bb", "a"],
+    ],
     ["a new post", [...site, entry("dddd")], ["dddd", "ccc"], "dddd"],
-  ])("after a change to %s renders the lists, that post and the posts beside it", (_what, posts, rendered, saved = "a") => {
-    const index = indexPosts(content(posts));
-    const plan = planRender(index, before, [`./content/posts/${saved}.md`]);
-    expect(slugs(plan.posts)).toEqual(rendered);
-    expect(plan.home).toBe(index.posts);
-    expect(plan.tags).toBe(index.tags);
-    expect(plan.authors).toBe(index.authors);
-  });
+  ])(
+    "after a change to %s renders the lists, that post and the posts beside it",
+    (_what, posts, rendered, saved = "a") => {
+      const index = indexPosts(content(posts));
+      const plan = planRender(index, before, [`./content/posts/${saved}.md`]);
+      expect(slugs(plan.posts)).toEqual(rendered);
+      expect(plan.home).toBe(index.posts);
+      expect(plan.tags).toBe(index.tags);
+      expect(plan.authors).toBe(index.authors);
+    },
+  );
 
   test("a tag's spelling decided by most posts changes on every post that has it", () => {
     // Two of three posts write "Leren": every post with the tag shows the new spelling.
@@ -74,7 +89,9 @@ test("drafts are in the index only when the build shows them", () => {
   const posts = [...site, entry("concept", { draft: true })];
   expect(slugs(indexPosts(content(posts)).posts)).not.toContain("concept");
   expect(slugs(indexPosts(content(posts, { HOEDOEDEDA_DRAFTS: "true" })).posts)).toContain("concept");
-  expect(slugs(indexPosts(content(posts, { HOEDOEDEDA_DRAFTS: "true", CONTEXT: "production" })).posts)).not.toContain("concept");
+  expect(slugs(indexPosts(content(posts, { HOEDOEDEDA_DRAFTS: "true", CONTEXT: "production" })).posts)).not.toContain(
+    "concept",
+  );
 });
 
 test("whatever a summary shows is compared: a changed response count re-renders the lists and the neighbours", () => {

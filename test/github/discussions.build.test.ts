@@ -19,27 +19,51 @@ const REPO = "org/reacties";
 const scenario = (): Scenario => ({
   tokens: { [WRITER]: { login: "marjan", write: [REPO] }, [READER]: { login: "ruben" } },
   searchIndexLag: true,
-  repositories: [{
-    id: "R_kgDOtest", repo: REPO, nextNumber: 10,
-    categories: [{ id: "DIC_kwDOtest", name: "Reacties" }, { id: "DIC_kwDOalgemeen", name: "Algemeen" }],
-    discussions: [
-      // giscus made this one at the first response, as it does.
-      { number: 1, title: "posts/welkom-in-de-leergang/", body: `# posts/welkom-in-de-leergang/\n\nhttps://leergang.example.org/posts/welkom-in-de-leergang/\n\n${discussionMarker("posts/welkom-in-de-leergang/")}`, category: "Reacties" },
-      // The right marker in another category is not the one giscus would find.
-      { number: 2, title: "posts/leren-in-netwerken/", body: discussionMarker("posts/leren-in-netwerken/"), category: "Algemeen" },
-    ],
-  }],
+  repositories: [
+    {
+      id: "R_kgDOtest",
+      repo: REPO,
+      nextNumber: 10,
+      categories: [
+        { id: "DIC_kwDOtest", name: "Reacties" },
+        { id: "DIC_kwDOalgemeen", name: "Algemeen" },
+      ],
+      discussions: [
+        // giscus made this one at the first response, as it does.
+        {
+          number: 1,
+          title: "posts/welkom-in-de-leergang/",
+          body: `# posts/welkom-in-de-leergang/\n\nhttps://leergang.example.org/posts/welkom-in-de-leergang/\n\n${discussionMarker("posts/welkom-in-de-leergang/")}`,
+          category: "Reacties",
+        },
+        // The right marker in another category is not the one giscus would find.
+        {
+          number: 2,
+          title: "posts/leren-in-netwerken/",
+          body: discussionMarker("posts/leren-in-netwerken/"),
+          category: "Algemeen",
+        },
+      ],
+    },
+  ],
 });
 
 /** The example site with comments on, plus posts that attach to a discussion of their own choosing. */
 const files = {
   "_data/site.yaml": siteYamlWithComments(),
   "posts/oud-gesprek.md": post({ title: "Oud gesprek", date: "2026-06-01", author: "marjan", discussion: 42 }),
-  "posts/hernoemd.md": post({ title: "Hernoemd", date: "2026-06-02", author: "marjan", discussion: "2012/04/oude-titel" }),
+  "posts/hernoemd.md": post({
+    title: "Hernoemd",
+    date: "2026-06-02",
+    author: "marjan",
+    discussion: "2012/04/oude-titel",
+  }),
 };
 
-const created = (state: Awaited<ReturnType<GitHubStandIn["state"]>>) => state.repositories[0]!.discussions.filter((d) => d.number >= 10);
-const mutations = async (github: GitHubStandIn) => (await github.requests()).filter((r) => r.query.includes("createDiscussion")).length;
+const created = (state: Awaited<ReturnType<GitHubStandIn["state"]>>) =>
+  state.repositories[0]!.discussions.filter((d) => d.number >= 10);
+const mutations = async (github: GitHubStandIn) =>
+  (await github.requests()).filter((r) => r.query.includes("createDiscussion")).length;
 
 describe("npm run discussions", () => {
   let github: GitHubStandIn;
@@ -50,7 +74,10 @@ describe("npm run discussions", () => {
 
   test("--dry-run says what it would do and creates nothing", async () => {
     const root = tempProject({ files });
-    const run = runCommand(root, "discussions", ["--dry-run"], { GITHUB_TOKEN: READER, GITHUB_GRAPHQL_URL: github.url });
+    const run = runCommand(root, "discussions", ["--dry-run"], {
+      GITHUB_TOKEN: READER,
+      GITHUB_GRAPHQL_URL: github.url,
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout.split("\n")).toEqual([
@@ -74,12 +101,19 @@ describe("npm run discussions", () => {
     const first = runCommand(root, "discussions", [], env);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain("  created       content/posts/leren-in-netwerken.md → #10 https://github.com/org/reacties/discussions/10\n");
-    expect(first.stdout).toContain("  created       content/posts/loslaten-en-regie.md → #11 https://github.com/org/reacties/discussions/11\n");
+    expect(first.stdout).toContain(
+      "  created       content/posts/leren-in-netwerken.md → #10 https://github.com/org/reacties/discussions/10\n",
+    );
+    expect(first.stdout).toContain(
+      "  created       content/posts/loslaten-en-regie.md → #11 https://github.com/org/reacties/discussions/11\n",
+    );
     expect(first.stdout).toContain('In org/reacties, category "Reacties": 2 created, 1 already there, 4 skipped.\n');
 
     const made = created(await github.state());
-    expect(made.map((d) => [d.number, d.title, d.categoryId])).toEqual([[10, "posts/leren-in-netwerken/", "DIC_kwDOtest"], [11, "posts/loslaten-en-regie/", "DIC_kwDOtest"]]);
+    expect(made.map((d) => [d.number, d.title, d.categoryId])).toEqual([
+      [10, "posts/leren-in-netwerken/", "DIC_kwDOtest"],
+      [11, "posts/loslaten-en-regie/", "DIC_kwDOtest"],
+    ]);
     // The marker is the SHA-1 of exactly the term the widget sends for the post, so strict giscus finds it.
     const site = siteOf();
     for (const d of made) {
@@ -105,22 +139,28 @@ describe("npm run discussions", () => {
 
   test("the body is written for the reader of GitHub's e-mail: the post as a link, description, questions, session", async () => {
     const body = created(await github.state()).find((d) => d.title === "posts/loslaten-en-regie/")!.body;
-    expect(body).toBe([
-      "# [Loslaten en regie houden](https://leergang.example.org/posts/loslaten-en-regie/)",
-      "Voorbereiding op de derde bijeenkomst, over de spanning tussen sturen en ruimte geven.",
-      "**Vragen om op te reageren**",
-      "- Waar in jouw organisatie is leren het meest 'georganiseerd', en wat levert dat op?\n- Wanneer heb jij voor het laatst iets geleerd zonder dat iemand het had bedacht?\n- Wat zou je loslaten als je morgen opnieuw mocht beginnen?",
-      "Neem deze vragen mee naar de bijeenkomst, of reageer hieronder alvast.",
-      "**Bijeenkomst**\nWanneer: donderdag 3 december 2026, 13:30–16:30\nWaar: Kasteel Broekhuizen, Doorn",
-      discussionMarker("posts/loslaten-en-regie/"),
-    ].join("\n\n"));
+    expect(body).toBe(
+      [
+        "# [Loslaten en regie houden](https://leergang.example.org/posts/loslaten-en-regie/)",
+        "Voorbereiding op de derde bijeenkomst, over de spanning tussen sturen en ruimte geven.",
+        "**Vragen om op te reageren**",
+        "- Waar in jouw organisatie is leren het meest 'georganiseerd', en wat levert dat op?\n- Wanneer heb jij voor het laatst iets geleerd zonder dat iemand het had bedacht?\n- Wat zou je loslaten als je morgen opnieuw mocht beginnen?",
+        "Neem deze vragen mee naar de bijeenkomst, of reageer hieronder alvast.",
+        "**Bijeenkomst**\nWanneer: donderdag 3 december 2026, 13:30–16:30\nWaar: Kasteel Broekhuizen, Doorn",
+        discussionMarker("posts/loslaten-en-regie/"),
+      ].join("\n\n"),
+    );
   });
 
   test("DISCUSSIONS_TOKEN is used instead of GITHUB_TOKEN when both are set", async () => {
     const fresh = await startGitHubStandIn(scenario());
     try {
       const root = tempProject({ files });
-      const run = runCommand(root, "discussions", [], { GITHUB_TOKEN: "github_pat_siteRepoOnly", DISCUSSIONS_TOKEN: WRITER, GITHUB_GRAPHQL_URL: fresh.url });
+      const run = runCommand(root, "discussions", [], {
+        GITHUB_TOKEN: "github_pat_siteRepoOnly",
+        DISCUSSIONS_TOKEN: WRITER,
+        GITHUB_GRAPHQL_URL: fresh.url,
+      });
       expect(run.status).toBe(0);
       expect(new Set((await fresh.requests()).map((r) => r.authorization))).toEqual(new Set([`bearer ${WRITER}`]));
     } finally {
@@ -137,17 +177,55 @@ describe("npm run discussions refuses", () => {
   afterAll(() => github?.close());
 
   const refusals: [string, Record<string, string>, Record<string, string>, RegExp][] = [
-    ["without a token", {}, {}, /GitHub only shows and creates them with a token: set DISCUSSIONS_TOKEN or GITHUB_TOKEN\.\n[\s\S]*personal-access-tokens\/new\?[\s\S]*discussions=write/],
-    ["a token that may only read", { GITHUB_TOKEN: READER }, {}, /^GitHub did not let GITHUB_TOKEN create a discussion in org\/reacties: it may read, not write, discussions there\.\n.*permissions: discussions: write/],
-    ["a token GitHub refuses", { DISCUSSIONS_TOKEN: "github_pat_wrong" }, {}, /^GitHub did not accept DISCUSSIONS_TOKEN: it is mistyped, expired or revoked\./],
-    ["comments not set up", { GITHUB_TOKEN: WRITER }, { "_data/site.yaml": "title: Leergang\nurl: https://leergang.example.org\n" }, /^Comments are not set up in content\/_data\/site\.yaml yet — run npm run setup -- <owner\/name> first/],
-    ["no url for the links", { GITHUB_TOKEN: WRITER }, { "_data/site.yaml": siteYamlWithComments().replace(/^url: .*\n/m, "") }, /^content\/_data\/site\.yaml has no url, and each discussion links to its post/],
-    ["broken content", { GITHUB_TOKEN: WRITER }, { "posts/kapot.md": "---\ntitel: x\n---\n" }, /^Fix these first \(npm run check lists them too\):\ncontent\/posts\/kapot\.md: /],
-    ["a category id GitHub does not know", { GITHUB_TOKEN: WRITER }, { "_data/site.yaml": siteYamlWithComments().replace("DIC_kwDOtest", "DIC_kwDOweg") }, /^GitHub shows no repository org\/reacties with the category Reacties \(DIC_kwDOweg\) to GITHUB_TOKEN\./],
+    [
+      "without a token",
+      {},
+      {},
+      /GitHub only shows and creates them with a token: set DISCUSSIONS_TOKEN or GITHUB_TOKEN\.\n[\s\S]*personal-access-tokens\/new\?[\s\S]*discussions=write/,
+    ],
+    [
+      "a token that may only read",
+      { GITHUB_TOKEN: READER },
+      {},
+      /^GitHub did not let GITHUB_TOKEN create a discussion in org\/reacties: it may read, not write, discussions there\.\n.*permissions: discussions: write/,
+    ],
+    [
+      "a token GitHub refuses",
+      { DISCUSSIONS_TOKEN: "github_pat_wrong" },
+      {},
+      /^GitHub did not accept DISCUSSIONS_TOKEN: it is mistyped, expired or revoked\./,
+    ],
+    [
+      "comments not set up",
+      { GITHUB_TOKEN: WRITER },
+      { "_data/site.yaml": "title: Leergang\nurl: https://leergang.example.org\n" },
+      /^Comments are not set up in content\/_data\/site\.yaml yet — run npm run setup -- <owner\/name> first/,
+    ],
+    [
+      "no url for the links",
+      { GITHUB_TOKEN: WRITER },
+      { "_data/site.yaml": siteYamlWithComments().replace(/^url: .*\n/m, "") },
+      /^content\/_data\/site\.yaml has no url, and each discussion links to its post/,
+    ],
+    [
+      "broken content",
+      { GITHUB_TOKEN: WRITER },
+      { "posts/kapot.md": "---\ntitel: x\n---\n" },
+      /^Fix these first \(npm run check lists them too\):\ncontent\/posts\/kapot\.md: /,
+    ],
+    [
+      "a category id GitHub does not know",
+      { GITHUB_TOKEN: WRITER },
+      { "_data/site.yaml": siteYamlWithComments().replace("DIC_kwDOtest", "DIC_kwDOweg") },
+      /^GitHub shows no repository org\/reacties with the category Reacties \(DIC_kwDOweg\) to GITHUB_TOKEN\./,
+    ],
   ];
 
   test.each(refusals)("%s: one message, exit 1, nothing created", async (_, env, changed, message) => {
-    const run = runCommand(tempProject({ files: { ...files, ...changed } }), "discussions", [], { GITHUB_GRAPHQL_URL: github.url, ...env });
+    const run = runCommand(tempProject({ files: { ...files, ...changed } }), "discussions", [], {
+      GITHUB_GRAPHQL_URL: github.url,
+      ...env,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(isPlainMessage(run.stderr)).toBe(true);
@@ -164,31 +242,54 @@ describe("npm run discussions refuses", () => {
     await github.fail();
     expect(failed.status).toBe(1);
     expect(failed.stdout).toContain("  created       content/posts/leren-in-netwerken.md → #10 ");
-    expect(failed.stderr).toBe("GitHub's API rate limit is used up until 14:05 UTC. Try again after that.\nThe discussions created above stay; run it again to continue (it never makes a second one).\n");
+    expect(failed.stderr).toBe(
+      "GitHub's API rate limit is used up until 14:05 UTC. Try again after that.\nThe discussions created above stay; run it again to continue (it never makes a second one).\n",
+    );
     const finished = runCommand(root, "discussions", [], env);
     expect(finished.stdout).toContain('In org/reacties, category "Reacties": 1 created, 2 already there, 4 skipped.\n');
-    expect(created(await github.state()).map((d) => d.title)).toEqual(["posts/leren-in-netwerken/", "posts/loslaten-en-regie/"]);
+    expect(created(await github.state()).map((d) => d.title)).toEqual([
+      "posts/leren-in-netwerken/",
+      "posts/loslaten-en-regie/",
+    ]);
   });
 });
 
 const siteOf = (lang: "nl" | "en" = "nl"): Site =>
-  siteFor({ url: "https://leergang.example.org", lang, giscus: { repo: REPO, repoId: "R_kgDOtest", category: "Reacties", categoryId: "DIC_kwDOtest" } });
+  siteFor({
+    url: "https://leergang.example.org",
+    lang,
+    giscus: { repo: REPO, repoId: "R_kgDOtest", category: "Reacties", categoryId: "DIC_kwDOtest" },
+  });
 
 describe("a new discussion's text", () => {
   test("in English, with a session time; Markdown in front-matter is taken literally; only what the post has", () => {
     const { title, body } = newDiscussion(
-      { slug: "a-b", data: postData({ title: "Cost *and* [value]", date: "2026-11-26", author: "marjan", questions: ["Why <now>?"], session: { date: "2026-12-03T13:30", location: "Doorn" } }) },
+      {
+        slug: "a-b",
+        data: postData({
+          title: "Cost *and* [value]",
+          date: "2026-11-26",
+          author: "marjan",
+          questions: ["Why <now>?"],
+          session: { date: "2026-12-03T13:30", location: "Doorn" },
+        }),
+      },
       siteOf("en"),
     );
     expect(title).toBe("posts/a-b/");
-    expect(body).toBe([
-      "# [Cost \\*and\\* \\[value\\]](https://leergang.example.org/posts/a-b/)",
-      "**Questions to respond to**",
-      "- Why \\<now\\>?",
-      "Bring these questions to the session, or start answering below.",
-      "**Session**\nWhen: Thursday, 3 December 2026, 13:30\nWhere: Doorn",
-      discussionMarker("posts/a-b/"),
-    ].join("\n\n"));
-    expect(newDiscussion({ slug: "kort", data: postData({ title: "Kort", date: "2026-11-26", author: "marjan" }) }, siteOf()).body).toBe(`# [Kort](https://leergang.example.org/posts/kort/)\n\n${discussionMarker("posts/kort/")}`);
+    expect(body).toBe(
+      [
+        "# [Cost \\*and\\* \\[value\\]](https://leergang.example.org/posts/a-b/)",
+        "**Questions to respond to**",
+        "- Why \\<now\\>?",
+        "Bring these questions to the session, or start answering below.",
+        "**Session**\nWhen: Thursday, 3 December 2026, 13:30\nWhere: Doorn",
+        discussionMarker("posts/a-b/"),
+      ].join("\n\n"),
+    );
+    expect(
+      newDiscussion({ slug: "kort", data: postData({ title: "Kort", date: "2026-11-26", author: "marjan" }) }, siteOf())
+        .body,
+    ).toBe(`# [Kort](https://leergang.example.org/posts/kort/)\n\n${discussionMarker("posts/kort/")}`);
   });
 });

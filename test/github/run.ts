@@ -10,13 +10,29 @@ export interface Run {
   stderr: string;
 }
 
-export function runCommand(root: string, script: "setup" | "discussions" | "archive" | "responses" | "overview", args: string[], env: Record<string, string>): Run {
+export function runCommand(
+  root: string,
+  script: "setup" | "discussions" | "archive" | "responses" | "overview",
+  args: string[],
+  env: Record<string, string>,
+): Run {
   const [node, launch] = commandLine(root, script);
   const result = spawnSync(node, [...launch, ...args], {
     cwd: root,
     encoding: "utf8",
     input: "",
-    env: { ...process.env, GITHUB_TOKEN: "", DISCUSSIONS_TOKEN: "", GITHUB_GRAPHQL_URL: "", SITE_URL: "", URL: "", CONTEXT: "", HOEDOEDEDA_ENV: "", HOEDOEDEDA_DRAFTS: "", ...env },
+    env: {
+      ...process.env,
+      GITHUB_TOKEN: "",
+      DISCUSSIONS_TOKEN: "",
+      GITHUB_GRAPHQL_URL: "",
+      SITE_URL: "",
+      URL: "",
+      CONTEXT: "",
+      HOEDOEDEDA_ENV: "",
+      HOEDOEDEDA_DRAFTS: "",
+      ...env,
+    },
     timeout: 60_000,
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };

@@ -56,13 +56,18 @@ describe("discussions.yml", () => {
     const runs = job.steps.map((s: { run?: string }) => s.run).filter(Boolean);
     expect(runs).toEqual(["npm ci --no-audit --no-fund", "npm run discussions"]);
     const step = job.steps.find((s: { run?: string }) => s.run === "npm run discussions");
-    expect(step.env).toEqual({ DISCUSSIONS_TOKEN: "${{ secrets.DISCUSSIONS_TOKEN }}", GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}" });
+    expect(step.env).toEqual({
+      DISCUSSIONS_TOKEN: "${{ secrets.DISCUSSIONS_TOKEN }}",
+      GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}",
+    });
   });
 
   test("never runs twice at once (each run sees what the one before created), and uses netlify.toml's Node", () => {
     expect(workflow.concurrency).toEqual({ group: "discussions", "cancel-in-progress": false });
     const node = readFileSync(join(repoRoot, "netlify.toml"), "utf8").match(/NODE_VERSION = "([^"]+)"/)![1];
-    expect(job.steps.find((s: { uses?: string }) => s.uses?.startsWith("actions/setup-node")).with["node-version"]).toBe(node);
+    expect(
+      job.steps.find((s: { uses?: string }) => s.uses?.startsWith("actions/setup-node")).with["node-version"],
+    ).toBe(node);
   });
 });
 
@@ -81,7 +86,9 @@ describe("rebuild.yml", () => {
   });
 
   /** Runs the step's script with bash, as the runner does, with the secret as the workflow passes it. */
-  function runStep(hook: string): Promise<{ status: number; stdout: string; stderr: string; posts: { method: string; body: string }[] }> {
+  function runStep(
+    hook: string,
+  ): Promise<{ status: number; stdout: string; stderr: string; posts: { method: string; body: string }[] }> {
     return new Promise((resolve) => {
       const posts: { method: string; body: string }[] = [];
       const server = createServer((req, res) => {
@@ -95,8 +102,12 @@ describe("rebuild.yml", () => {
       server.listen(0, "127.0.0.1", () => {
         const port = (server.address() as { port: number }).port;
         const url = hook && hook.replace("PORT", String(port));
-        void bash(step.run, { ...process.env, NETLIFY_BUILD_HOOK: url, REBUILD_DELAY: "0", GITHUB_EVENT_NAME: "discussion_comment" })
-          .then((result) => server.close(() => resolve({ ...result, posts })));
+        void bash(step.run, {
+          ...process.env,
+          NETLIFY_BUILD_HOOK: url,
+          REBUILD_DELAY: "0",
+          GITHUB_EVENT_NAME: "discussion_comment",
+        }).then((result) => server.close(() => resolve({ ...result, posts })));
       });
     });
   }

@@ -21,10 +21,14 @@ const rootHeaders = toml.headers.find((h) => h.for === "/*")!.values;
 /** `default-src 'self'; img-src 'self' data:` → { "default-src": ["'self'"], "img-src": ["'self'", "data:"] } */
 function directives(csp: string): Record<string, string[]> {
   return Object.fromEntries(
-    csp.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-      const [name = "", ...sources] = d.split(/\s+/);
-      return [name, sources];
-    }),
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name = "", ...sources] = d.split(/\s+/);
+        return [name, sources];
+      }),
   );
 }
 const csp = directives(rootHeaders["Content-Security-Policy"]!);
@@ -41,7 +45,10 @@ describe("netlify.toml: build", () => {
   test("pins a Node version that satisfies package.json's engines", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
     const pinned = toml.build.environment.NODE_VERSION!.split(".").map(Number);
-    const [major = 0, minor = 0] = (pkg.engines.node as string).replace(/^>=\s*/, "").split(".").map(Number);
+    const [major = 0, minor = 0] = (pkg.engines.node as string)
+      .replace(/^>=\s*/, "")
+      .split(".")
+      .map(Number);
     expect(pinned).toHaveLength(3);
     expect(pinned[0]! > major || (pinned[0] === major && pinned[1]! >= minor)).toBe(true);
   });
@@ -62,7 +69,9 @@ describe("netlify.toml: security headers", () => {
   });
 
   test("frames: the giscus widget and exactly the players posts may embed (src/markdown/render.ts embedHosts)", () => {
-    expect(csp["frame-src"]?.slice().sort()).toEqual(["https://giscus.app", ...embedHosts.map((host) => `https://${host}`)].sort());
+    expect(csp["frame-src"]?.slice().sort()).toEqual(
+      ["https://giscus.app", ...embedHosts.map((host) => `https://${host}`)].sort(),
+    );
   });
 
   test("the CSP closes what a blog does not need", () => {
@@ -80,24 +89,47 @@ describe("netlify.toml: security headers", () => {
     expect(rootHeaders["X-Content-Type-Options"]).toBe("nosniff");
     expect(rootHeaders["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     const denied = rootHeaders["Permissions-Policy"]!.split(",").map((p) => p.trim());
-    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(denied).toContain(`${feature}=()`);
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"])
+      expect(denied).toContain(`${feature}=()`);
     expect(denied.every((p) => /^[a-z-]+=\(\)$/.test(p))).toBe(true);
   });
 
   test("fingerprinted assets are cached for a year; no rule gives HTML a long cache", () => {
-    expect(toml.headers.find((h) => h.for === "/assets/*")?.values["Cache-Control"]).toBe("public, max-age=31536000, immutable");
+    expect(toml.headers.find((h) => h.for === "/assets/*")?.values["Cache-Control"]).toBe(
+      "public, max-age=31536000, immutable",
+    );
     const longCache = toml.headers.filter((h) => /max-age=[1-9]/.test(h.values["Cache-Control"] ?? ""));
-    for (const path of ["/", "/posts/welkom/", "/404.html", "/feed.xml"]) expect(longCache.filter((h) => matches(h.for, path)), path).toEqual([]);
+    for (const path of ["/", "/posts/welkom/", "/404.html", "/feed.xml"])
+      expect(
+        longCache.filter((h) => matches(h.for, path)),
+        path,
+      ).toEqual([]);
   });
 
   test("no header is set twice for one path, by netlify.toml or the generated _headers of any context", () => {
-    const paths = ["/", "/posts/welkom/", "/assets/site.0123456789.css", "/feed.xml", "/img/marjan.svg", "/bijeenkomsten.ics", "/posts/welkom/welkom.ics"];
+    const paths = [
+      "/",
+      "/posts/welkom/",
+      "/assets/site.0123456789.css",
+      "/feed.xml",
+      "/img/marjan.svg",
+      "/bijeenkomsten.ics",
+      "/posts/welkom/welkom.ics",
+    ];
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
       const calendars = ["/bijeenkomsten.ics", "/posts/welkom/welkom.ics"];
-      const rules = [...toml.headers, ...parseHeadersFile(contextHeaders(siteFor({}, { CONTEXT: context }), calendars))];
+      const rules = [
+        ...toml.headers,
+        ...parseHeadersFile(contextHeaders(siteFor({}, { CONTEXT: context }), calendars)),
+      ];
       for (const path of paths) {
-        const names = rules.filter((r) => matches(r.for, path)).flatMap((r) => Object.keys(r.values).map((n) => n.toLowerCase()));
-        expect(names.filter((n, i) => names.indexOf(n) !== i), `${context} ${path}`).toEqual([]);
+        const names = rules
+          .filter((r) => matches(r.for, path))
+          .flatMap((r) => Object.keys(r.values).map((n) => n.toLowerCase()));
+        expect(
+          names.filter((n, i) => names.indexOf(n) !== i),
+          `${context} ${path}`,
+        ).toEqual([]);
       }
     }
   });
@@ -106,7 +138,9 @@ describe("netlify.toml: security headers", () => {
 describe("netlify.toml: redirects", () => {
   test("common feed addresses lead to /feed.xml, permanently", () => {
     const feedRedirects = toml.redirects.filter((r) => r.to === "/feed.xml");
-    expect(feedRedirects.map((r) => r.from)).toEqual(expect.arrayContaining(["/feed", "/feed/*", "/rss", "/rss.xml", "/atom.xml"]));
+    expect(feedRedirects.map((r) => r.from)).toEqual(
+      expect.arrayContaining(["/feed", "/feed/*", "/rss", "/rss.xml", "/atom.xml"]),
+    );
     expect(feedRedirects.every((r) => r.status === 301 && !r.force)).toBe(true);
   });
 });
@@ -121,12 +155,41 @@ describe("build settings from Netlify's variables (src/model/build.ts)", () => {
 
   test("a deploy preview knows its pull request, a branch deploy its branch", () => {
     // HEAD is the branch the deploy was built from; BRANCH stands in when Netlify gives no HEAD.
-    const preview = settingsFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "7", HEAD: "nieuw-bericht", BRANCH: "pull/7/head", URL: "https://a.nl/", DEPLOY_PRIME_URL: "https://p--a.netlify.app" });
-    expect(preview).toMatchObject({ context: "deploy-preview", reviewId: 7, branch: "nieuw-bericht", preview: true, url: "https://p--a.netlify.app", productionUrl: "https://a.nl" });
-    const branchDeploy = settingsFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://opzet--a.netlify.app" });
-    expect(branchDeploy).toMatchObject({ context: "branch-deploy", branch: "opzet", preview: true, url: "https://opzet--a.netlify.app" });
+    const preview = settingsFromEnv({
+      CONTEXT: "deploy-preview",
+      REVIEW_ID: "7",
+      HEAD: "nieuw-bericht",
+      BRANCH: "pull/7/head",
+      URL: "https://a.nl/",
+      DEPLOY_PRIME_URL: "https://p--a.netlify.app",
+    });
+    expect(preview).toMatchObject({
+      context: "deploy-preview",
+      reviewId: 7,
+      branch: "nieuw-bericht",
+      preview: true,
+      url: "https://p--a.netlify.app",
+      productionUrl: "https://a.nl",
+    });
+    const branchDeploy = settingsFromEnv({
+      CONTEXT: "branch-deploy",
+      BRANCH: "opzet",
+      URL: "https://a.nl",
+      DEPLOY_PRIME_URL: "https://opzet--a.netlify.app",
+    });
+    expect(branchDeploy).toMatchObject({
+      context: "branch-deploy",
+      branch: "opzet",
+      preview: true,
+      url: "https://opzet--a.netlify.app",
+    });
     expect(branchDeploy.reviewId).toBeUndefined();
-    const production = settingsFromEnv({ CONTEXT: "production", HEAD: "main", URL: "https://a.nl", DEPLOY_PRIME_URL: "https://main--a.netlify.app" });
+    const production = settingsFromEnv({
+      CONTEXT: "production",
+      HEAD: "main",
+      URL: "https://a.nl",
+      DEPLOY_PRIME_URL: "https://main--a.netlify.app",
+    });
     expect(production).toMatchObject({ preview: false, url: "https://a.nl" });
     // Production has no branch to edit on: readers are never sent to a branch.
     expect(production.branch).toBeUndefined();
@@ -139,13 +202,26 @@ describe("the preview bar (src/netlify/preview.ts)", () => {
 
   test("names the pull request, in the site's language, with the way to the live site", () => {
     const build = settingsFromEnv({ CONTEXT: "deploy-preview", REVIEW_ID: "12", URL: "https://a.nl" });
-    expect(previewBar(build, nl)).toEqual({ label: "Voorbeeldweergave van pull request #12", liveUrl: "https://a.nl/", liveLabel: "Naar de openbare site" });
-    expect(previewBar(build, en)).toEqual({ label: "Preview of pull request #12", liveUrl: "https://a.nl/", liveLabel: "Go to the live site" });
+    expect(previewBar(build, nl)).toEqual({
+      label: "Voorbeeldweergave van pull request #12",
+      liveUrl: "https://a.nl/",
+      liveLabel: "Naar de openbare site",
+    });
+    expect(previewBar(build, en)).toEqual({
+      label: "Preview of pull request #12",
+      liveUrl: "https://a.nl/",
+      liveLabel: "Go to the live site",
+    });
   });
 
   test("names the branch of a branch deploy, and still says 'preview' when Netlify gives neither", () => {
-    expect(previewBar(settingsFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet" }), en)?.label).toBe("Preview of branch “opzet”");
-    expect(previewBar(settingsFromEnv({ CONTEXT: "deploy-preview" }), nl)).toEqual({ label: "Voorbeeldweergave", liveLabel: "Naar de openbare site" });
+    expect(previewBar(settingsFromEnv({ CONTEXT: "branch-deploy", BRANCH: "opzet" }), en)?.label).toBe(
+      "Preview of branch “opzet”",
+    );
+    expect(previewBar(settingsFromEnv({ CONTEXT: "deploy-preview" }), nl)).toEqual({
+      label: "Voorbeeldweergave",
+      liveLabel: "Naar de openbare site",
+    });
   });
 
   test("is absent in production and in local builds", () => {
@@ -157,29 +233,51 @@ describe("the preview bar (src/netlify/preview.ts)", () => {
 
 describe("netlify.toml: the search page's policy (issue 18)", () => {
   /** The CSP a path is served with: Netlify applies the last matching rule that sets it. */
-  const policyFor = (path: string) => toml.headers.filter((h) => matches(h.for, path) && h.values["Content-Security-Policy"]).at(-1)!.values["Content-Security-Policy"]!;
+  const policyFor = (path: string) =>
+    toml.headers.filter((h) => matches(h.for, path) && h.values["Content-Security-Policy"]).at(-1)!.values[
+      "Content-Security-Policy"
+    ]!;
   const strict = rootHeaders["Content-Security-Policy"]!;
 
   test("the search page and Pagefind's files add only WebAssembly and a same-origin worker to the strict policy", () => {
-    for (const path of ["/zoeken/", "/zoeken/?q=netwerk", "/search/", "/pagefind/pagefind.js", "/pagefind/pagefind-worker.js", "/pagefind/wasm.nl.pagefind"]) {
+    for (const path of [
+      "/zoeken/",
+      "/zoeken/?q=netwerk",
+      "/search/",
+      "/pagefind/pagefind.js",
+      "/pagefind/pagefind-worker.js",
+      "/pagefind/wasm.nl.pagefind",
+    ]) {
       const policy = directives(policyFor(path.split("?")[0]!));
       expect(policy["script-src"], path).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(policy["worker-src"], path).toEqual(["'self'"]);
-      const rest = (p: Record<string, string[]>) => Object.fromEntries(Object.entries(p).filter(([name]) => name !== "script-src" && name !== "worker-src"));
+      const rest = (p: Record<string, string[]>) =>
+        Object.fromEntries(Object.entries(p).filter(([name]) => name !== "script-src" && name !== "worker-src"));
       expect(rest(policy), path).toEqual(rest(csp));
       expect(policyFor(path.split("?")[0]!), path).not.toMatch(/'unsafe-(inline|eval)'|\*|http:/);
     }
   });
 
   test("every other page keeps the strict policy", () => {
-    for (const path of ["/", "/posts/welkom/", "/tags/reflectie/", "/series/de-23-stappen/", "/over/", "/zoekenenvinden/", "/assets/search.0123456789.js", "/feed.xml", "/404.html"]) {
+    for (const path of [
+      "/",
+      "/posts/welkom/",
+      "/tags/reflectie/",
+      "/series/de-23-stappen/",
+      "/over/",
+      "/zoekenenvinden/",
+      "/assets/search.0123456789.js",
+      "/feed.xml",
+      "/404.html",
+    ]) {
       expect(policyFor(path), path).toBe(strict);
     }
   });
 
   test("the rules for the search page come after the one for every page, so theirs is the policy Netlify sends", () => {
     const order = toml.headers.map((h) => h.for);
-    for (const path of ["/zoeken/*", "/search/*", "/pagefind/*"]) expect(order.indexOf(path)).toBeGreaterThan(order.indexOf("/*"));
+    for (const path of ["/zoeken/*", "/search/*", "/pagefind/*"])
+      expect(order.indexOf(path)).toBeGreaterThan(order.indexOf("/*"));
   });
 });
 
@@ -189,7 +287,12 @@ describe("netlify.toml: the build plugin that keeps the cards and the search ind
     expect(plugins.map((p) => p.package)).toEqual(["./netlify/plugins/keep-cache"]);
     const plugin = await import("../../netlify/plugins/keep-cache/index.js");
     const calls: string[] = [];
-    const utils = { cache: { restore: async (paths: string[]) => (calls.push(`restore ${paths.join(" ")}`), true), save: async (paths: string[]) => (calls.push(`save ${paths.join(" ")}`), true) } };
+    const utils = {
+      cache: {
+        restore: async (paths: string[]) => (calls.push(`restore ${paths.join(" ")}`), true),
+        save: async (paths: string[]) => (calls.push(`save ${paths.join(" ")}`), true),
+      },
+    };
     await plugin.onPreBuild({ utils });
     await plugin.onPostBuild({ utils });
     const { CARD_CACHE } = await import("../../src/cards/write.ts");

@@ -15,7 +15,8 @@ export interface NetlifyConfig {
   redirects: { from: string; to: string; status?: number; force?: boolean }[];
 }
 
-export const netlifyToml = (): NetlifyConfig => parse(readFileSync(join(repoRoot, "netlify.toml"), "utf8")) as unknown as NetlifyConfig;
+export const netlifyToml = (): NetlifyConfig =>
+  parse(readFileSync(join(repoRoot, "netlify.toml"), "utf8")) as unknown as NetlifyConfig;
 
 export type DeployContext = "production" | "deploy-preview" | "branch-deploy";
 
@@ -28,10 +29,30 @@ export const branchUrl = `https://${branch}--leergang.netlify.app`;
 
 /** What Netlify sets for a build in `context` (the deploy URLs as Netlify forms them). */
 export function netlifyVariables(context: DeployContext): Record<string, string> {
-  const common = { NETLIFY: "true", CONTEXT: context, URL: productionUrl, SITE_NAME: "leergang", DEPLOY_URL: "https://6650f0c1a2b3c4d5e6f70812--leergang.netlify.app" };
-  if (context === "production") return { ...common, BRANCH: "main", HEAD: "main", PULL_REQUEST: "false", DEPLOY_PRIME_URL: "https://main--leergang.netlify.app" };
+  const common = {
+    NETLIFY: "true",
+    CONTEXT: context,
+    URL: productionUrl,
+    SITE_NAME: "leergang",
+    DEPLOY_URL: "https://6650f0c1a2b3c4d5e6f70812--leergang.netlify.app",
+  };
+  if (context === "production")
+    return {
+      ...common,
+      BRANCH: "main",
+      HEAD: "main",
+      PULL_REQUEST: "false",
+      DEPLOY_PRIME_URL: "https://main--leergang.netlify.app",
+    };
   if (context === "deploy-preview") {
-    return { ...common, BRANCH: "nieuw-bericht", HEAD: "nieuw-bericht", PULL_REQUEST: "true", REVIEW_ID: String(reviewId), DEPLOY_PRIME_URL: previewUrl };
+    return {
+      ...common,
+      BRANCH: "nieuw-bericht",
+      HEAD: "nieuw-bericht",
+      PULL_REQUEST: "true",
+      REVIEW_ID: String(reviewId),
+      DEPLOY_PRIME_URL: previewUrl,
+    };
   }
   return { ...common, BRANCH: branch, HEAD: branch, PULL_REQUEST: "false", DEPLOY_PRIME_URL: branchUrl };
 }
@@ -55,7 +76,8 @@ export interface Deploy {
  */
 export function netlifyBuild(context: DeployContext, options: NetlifyBuildOptions = {}): Deploy {
   const deploy = netlifyRun(context, options);
-  if (deploy.status !== 0) throw new Error(`${context}: \`${deploy.command}\` failed (${deploy.status}):\n${deploy.stderr}\n${deploy.stdout}`);
+  if (deploy.status !== 0)
+    throw new Error(`${context}: \`${deploy.command}\` failed (${deploy.status}):\n${deploy.stderr}\n${deploy.stdout}`);
   return deploy;
 }
 
@@ -66,15 +88,32 @@ export type NetlifyBuildOptions = Pick<BuildOptions, "files" | "remove"> & {
 };
 
 /** netlify.toml's build for `context`, failing or not: its exit status and output. */
-export function netlifyRun(context: DeployContext, options: NetlifyBuildOptions = {}): Deploy & { status: number; command: string } {
+export function netlifyRun(
+  context: DeployContext,
+  options: NetlifyBuildOptions = {},
+): Deploy & { status: number; command: string } {
   const toml = netlifyToml();
   const root = options.root ?? tempProject(options);
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of cleared) delete env[name];
-  Object.assign(env, options.siteSettings, toml.build.environment, toml.context[context]?.environment, netlifyVariables(context));
+  Object.assign(
+    env,
+    options.siteSettings,
+    toml.build.environment,
+    toml.context[context]?.environment,
+    netlifyVariables(context),
+  );
   const command = toml.context[context]?.command ?? toml.build.command;
   const result = spawnSync("sh", ["-c", command], { cwd: root, env, encoding: "utf8", timeout: 180_000 });
-  return { context, root, out: join(root, toml.build.publish), stdout: result.stdout, stderr: result.stderr, status: result.status ?? 1, command };
+  return {
+    context,
+    root,
+    out: join(root, toml.build.publish),
+    stdout: result.stdout,
+    stderr: result.stderr,
+    status: result.status ?? 1,
+    command,
+  };
 }
 
 /** content/_data/site.yaml with comments switched on; `previewCategory` gives previews their own category. */

@@ -18,14 +18,22 @@ const cli = process.env.NETLIFY_CLI;
 
 /** Runs `netlify build --offline` in `root` and returns what it printed; throws on a failed build. */
 function netlifyBuild(root: string, context: string, env: Record<string, string>): string {
-  const result = spawnSync(cli!, ["build", "--offline", "--context", context], { cwd: root, env: cleanEnv(env), encoding: "utf8", timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`netlify build --context ${context} failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(cli!, ["build", "--offline", "--context", context], {
+    cwd: root,
+    env: cleanEnv(env),
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  if (result.status !== 0)
+    throw new Error(`netlify build --context ${context} failed:\n${result.stdout}\n${result.stderr}`);
   expect(result.stdout).toContain("build.command from netlify.toml");
   return result.stdout;
 }
 
 if (!cli) {
-  console.warn("test/netlify/netlify-cli.build.test.ts: skipped, NETLIFY_CLI is not set; Netlify's own build tool did not run (.ci/run sets it)");
+  console.warn(
+    "test/netlify/netlify-cli.build.test.ts: skipped, NETLIFY_CLI is not set; Netlify's own build tool did not run (.ci/run sets it)",
+  );
   describe("netlify build --offline (Netlify's own build tool)", () => {
     test.skip("skipped: NETLIFY_CLI is not set (.ci/run sets it; see the head of this file)", () => {});
   });

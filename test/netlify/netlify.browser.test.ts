@@ -51,11 +51,18 @@ afterAll(async () => {
 /** The video player answers from here: the network is out of reach in tests. */
 async function playerStandIn(context: BrowserContext) {
   await context.route("https://www.youtube-nocookie.com/**", (route) =>
-    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>player</title><p id=stand-in>player stand-in</p>" }),
+    route.fulfill({
+      contentType: "text/html",
+      body: "<!doctype html><title>player</title><p id=stand-in>player stand-in</p>",
+    }),
   );
 }
 
-interface Visit { page: Page; problems: string[]; status: number | undefined }
+interface Visit {
+  page: Page;
+  problems: string[];
+  status: number | undefined;
+}
 
 /** Opens `path`, scrolls to the end (where the comments are), and collects every complaint. */
 async function visit(context: BrowserContext, site: RunningSite, path: string): Promise<Visit> {
@@ -72,7 +79,9 @@ async function visit(context: BrowserContext, site: RunningSite, path: string): 
   });
   // Playwright's init scripts are not subject to the page's CSP: they can listen for violations.
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const response = await page.goto(site.url + path);
   await page.locator("footer").scrollIntoViewIfNeeded();
@@ -102,7 +111,9 @@ describe.each(["production", "deploy-preview"] as const)("%s, served with its Ne
     }
     if (name === "post with a video") {
       await page.locator('iframe[src^="https://www.youtube-nocookie.com/"]').scrollIntoViewIfNeeded();
-      await expect(page.frameLocator('iframe[src^="https://www.youtube-nocookie.com/"]').locator("#stand-in").textContent()).resolves.toBe("player stand-in");
+      await expect(
+        page.frameLocator('iframe[src^="https://www.youtube-nocookie.com/"]').locator("#stand-in").textContent(),
+      ).resolves.toBe("player stand-in");
     }
     // Give late work (lazy frames, the widget's messages) a moment to complain.
     await page.waitForTimeout(300);
@@ -118,7 +129,8 @@ describe.each(["production", "deploy-preview"] as const)("%s, served with its Ne
 });
 
 describe("HTTP, as Netlify answers", () => {
-  const head = async (context: "production" | "deploy-preview", path: string) => fetch(sites[context].url + path, { redirect: "manual" });
+  const head = async (context: "production" | "deploy-preview", path: string) =>
+    fetch(sites[context].url + path, { redirect: "manual" });
 
   test("every response carries the security headers; only the preview adds X-Robots-Tag", async () => {
     for (const path of ["/", "/posts/loslaten-en-regie/", "/feed.xml", "/img/marjan.svg", "/bestaat-niet/"]) {
@@ -161,13 +173,21 @@ describe("HTTP, as Netlify answers", () => {
 });
 
 describe("the preview bar in Chromium", () => {
-  test.each(["light", "dark"] as const)("is a labelled landmark, readable in %s mode (axe finds nothing on the preview's home page)", async (colorScheme) => {
-    const context = await browser.newContext({ colorScheme });
-    const page = await context.newPage();
-    await page.goto(sites["deploy-preview"].url + "/");
-    await expect(page.getByRole("complementary", { name: "Voorbeeldweergave van pull request #12" }).getByRole("link", { name: "Naar de openbare site" }).getAttribute("href")).resolves.toBe(`${productionUrl}/`);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    await context.close();
-  });
+  test.each(["light", "dark"] as const)(
+    "is a labelled landmark, readable in %s mode (axe finds nothing on the preview's home page)",
+    async (colorScheme) => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(sites["deploy-preview"].url + "/");
+      await expect(
+        page
+          .getByRole("complementary", { name: "Voorbeeldweergave van pull request #12" })
+          .getByRole("link", { name: "Naar de openbare site" })
+          .getAttribute("href"),
+      ).resolves.toBe(`${productionUrl}/`);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -11,18 +11,31 @@ import { buildSite, repoRoot, type BuildResult } from "../support/site.ts";
 import { discard, elementsOf, read, siteFiles, visibleText } from "../support/html.ts";
 import type { PostEntry } from "../../src/model/content.ts";
 
-const previewEnv = { CONTEXT: "deploy-preview", REVIEW_ID: "3", HOEDOEDEDA_DRAFTS: "true", URL: "https://leergang.example.org", DEPLOY_PRIME_URL: "https://deploy-preview-3--leergang.netlify.app" };
+const previewEnv = {
+  CONTEXT: "deploy-preview",
+  REVIEW_ID: "3",
+  HOEDOEDEDA_DRAFTS: "true",
+  URL: "https://leergang.example.org",
+  DEPLOY_PRIME_URL: "https://deploy-preview-3--leergang.netlify.app",
+};
 let preview: BuildResult;
 let production: BuildResult;
 let drafts: PostEntry[];
 let published: PostEntry[];
-const robots = (page: string) => elementsOf(page).filter((e) => e.name === "meta" && e.attribs.name === "robots").map((e) => e.attribs.content);
-const sitemap = (out: string) => (new XMLParser().parse(read(out, "sitemap.xml")).urlset.url as { loc: string }[]).map((u) => u.loc);
-const atomTitles = (out: string) => [read(out, "feed.xml").matchAll(/<entry>\s*<title>([^<]*)<\/title>/g)].flatMap((all) => [...all].map((m) => m[1]));
+const robots = (page: string) =>
+  elementsOf(page)
+    .filter((e) => e.name === "meta" && e.attribs.name === "robots")
+    .map((e) => e.attribs.content);
+const sitemap = (out: string) =>
+  (new XMLParser().parse(read(out, "sitemap.xml")).urlset.url as { loc: string }[]).map((u) => u.loc);
+const atomTitles = (out: string) =>
+  [read(out, "feed.xml").matchAll(/<entry>\s*<title>([^<]*)<\/title>/g)].flatMap((all) => [...all].map((m) => m[1]));
 
 beforeAll(() => {
   preview = buildSite({ env: previewEnv });
-  production = buildSite({ env: { HOEDOEDEDA_DRAFTS: "true", CONTEXT: "production", URL: "https://leergang.example.org" } });
+  production = buildSite({
+    env: { HOEDOEDEDA_DRAFTS: "true", CONTEXT: "production", URL: "https://leergang.example.org" },
+  });
   const model = loadContent(repoRoot, settingsFromEnv({}));
   drafts = model.posts.filter((p) => p.data.draft);
   published = model.posts.filter((p) => !p.data.draft);
@@ -37,17 +50,22 @@ describe("in a preview", () => {
     expect(drafts.length).toBeGreaterThan(0);
     for (const draft of drafts) {
       const page = read(preview.out, `posts/${draft.slug}/index.html`);
-      expect(elementsOf(page).find((e) => e.attribs.class?.split(" ").includes("draft-banner")), "draft banner").toBeDefined();
+      expect(
+        elementsOf(page).find((e) => e.attribs.class?.split(" ").includes("draft-banner")),
+        "draft banner",
+      ).toBeDefined();
       expect(visibleText(page)).toContain(`${nl.draft} ${nl.draftNotice}`);
       expect(robots(page)).toEqual(["noindex"]);
     }
   });
 
   test("the draft is on the home page, its tag pages and its author's page, marked as a draft", () => {
-    const summary = (slug: string) => new RegExp(`href="/posts/${slug}/">[^<]*</a>\\s*<span class="badge">${nl.draft}</span>`);
+    const summary = (slug: string) =>
+      new RegExp(`href="/posts/${slug}/">[^<]*</a>\\s*<span class="badge">${nl.draft}</span>`);
     for (const draft of drafts) {
       expect(read(preview.out, "index.html")).toMatch(summary(draft.slug));
-      for (const tag of draft.data.tags ?? []) expect(read(preview.out, `tags/${slugify(tag)}/index.html`)).toMatch(summary(draft.slug));
+      for (const tag of draft.data.tags ?? [])
+        expect(read(preview.out, `tags/${slugify(tag)}/index.html`)).toMatch(summary(draft.slug));
       expect(read(preview.out, `authors/${draft.data.author}/index.html`)).toMatch(summary(draft.slug));
     }
   });
@@ -63,7 +81,8 @@ describe("in a preview", () => {
   });
 
   test("the sitemap lists the draft with the rest (robots.txt points no crawler to it)", () => {
-    for (const post of [...drafts, ...published]) expect(sitemap(preview.out)).toContain(`https://deploy-preview-3--leergang.netlify.app/posts/${post.slug}/`);
+    for (const post of [...drafts, ...published])
+      expect(sitemap(preview.out)).toContain(`https://deploy-preview-3--leergang.netlify.app/posts/${post.slug}/`);
     expect(read(preview.out, "robots.txt")).not.toMatch(/Sitemap:/);
   });
 });

@@ -37,14 +37,19 @@ describe("hostile raw HTML leaves nothing that runs", () => {
     ["object and embed", '<object data="x.swf"></object><embed src="x">'],
     ["a meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">'],
     ["a base element", '<base href="https://evil.example/">'],
-    ["mutation-XSS nesting", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>"],
+    [
+      "mutation-XSS nesting",
+      "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+    ],
     ["protocol-relative link", '<a href="//evil.example/">x</a>'],
     ["inline style", '<p style="position:fixed;inset:0" class="overlay">p</p>'],
   ])("%s", (_name, source) => {
     const html = render(`Tekst ervoor.\n\n${source}\n\nTekst erna.`);
     expect(liveScripts(html, "post")).toEqual([]);
     for (const el of elements(html)) {
-      expect(["script", "style", "form", "input", "object", "embed", "meta", "base", "svg", "math"]).not.toContain(el.name);
+      expect(["script", "style", "form", "input", "object", "embed", "meta", "base", "svg", "math"]).not.toContain(
+        el.name,
+      );
       // The scroll box the site puts around every table (`scrollBoxes`) is the one class allowed.
       const ownBox = el.name === "div" && el.attribs.class === "table-scroll";
       for (const [name, value] of Object.entries(el.attribs)) {
@@ -60,13 +65,22 @@ describe("hostile raw HTML leaves nothing that runs", () => {
 
 describe("allowed formatting and embeds stay", () => {
   test("a YouTube embed keeps its player, lazily and with a strict referrer", () => {
-    const html = render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" allowfullscreen></iframe>');
+    const html = render(
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" allowfullscreen></iframe>',
+    );
     const [iframe] = elements(html).filter((e) => e.name === "iframe");
-    expect(iframe?.attribs).toMatchObject({ src: "https://www.youtube-nocookie.com/embed/abc", title: "Video", loading: "lazy", referrerpolicy: "strict-origin-when-cross-origin" });
+    expect(iframe?.attribs).toMatchObject({
+      src: "https://www.youtube-nocookie.com/embed/abc",
+      title: "Video",
+      loading: "lazy",
+      referrerpolicy: "strict-origin-when-cross-origin",
+    });
   });
 
   test("a Vimeo embed stays", () => {
-    expect(render('<iframe src="https://player.vimeo.com/video/1" title="Video"></iframe>')).toContain('src="https://player.vimeo.com/video/1"');
+    expect(render('<iframe src="https://player.vimeo.com/video/1" title="Video"></iframe>')).toContain(
+      'src="https://player.vimeo.com/video/1"',
+    );
   });
 
   test("a link opening a new tab cannot reach back to this page", () => {
@@ -75,7 +89,9 @@ describe("allowed formatting and embeds stay", () => {
   });
 
   test("details, summary, figures and highlighted code", () => {
-    const html = render('<details><summary>Meer</summary>\n\nTekst\n\n</details>\n\n<figure><img src="/img/a.png" alt="A"><figcaption>Bijschrift</figcaption></figure>\n\n<pre><code class="language-js hack">x</code></pre>');
+    const html = render(
+      '<details><summary>Meer</summary>\n\nTekst\n\n</details>\n\n<figure><img src="/img/a.png" alt="A"><figcaption>Bijschrift</figcaption></figure>\n\n<pre><code class="language-js hack">x</code></pre>',
+    );
     const names = elements(html).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(["details", "summary", "figure", "img", "figcaption", "pre", "code"]));
     expect(html).toContain('<code class="language-js">');
@@ -83,7 +99,9 @@ describe("allowed formatting and embeds stay", () => {
   });
 
   test("Markdown images load lazily", () => {
-    expect(render("![Een foto](/img/foto.jpg)")).toMatch(/<img src="\/img\/foto\.jpg" alt="Een foto" loading="lazy" decoding="async"/);
+    expect(render("![Een foto](/img/foto.jpg)")).toMatch(
+      /<img src="\/img\/foto\.jpg" alt="Een foto" loading="lazy" decoding="async"/,
+    );
   });
 });
 
@@ -93,11 +111,17 @@ describe("images from content/img/ get width and height", () => {
 
   test("in Markdown and in raw HTML (content/img/marjan.svg is 64×64)", () => {
     expect(sizeOf(render("![Marjan](/img/marjan.svg)"))).toMatchObject({ width: "64", height: "64", loading: "lazy" });
-    expect(sizeOf(render('<figure><img src="/img/marjan.svg" alt="Marjan"></figure>'))).toMatchObject({ width: "64", height: "64" });
+    expect(sizeOf(render('<figure><img src="/img/marjan.svg" alt="Marjan"></figure>'))).toMatchObject({
+      width: "64",
+      height: "64",
+    });
   });
 
   test("a size written in the post is kept", () => {
-    expect(sizeOf(render('<img src="/img/marjan.svg" alt="Marjan" width="32" height="32">'))).toMatchObject({ width: "32", height: "32" });
+    expect(sizeOf(render('<img src="/img/marjan.svg" alt="Marjan" width="32" height="32">'))).toMatchObject({
+      width: "32",
+      height: "32",
+    });
     expect(sizeOf(render('<img src="/img/marjan.svg" alt="Marjan" width="32">'))).not.toHaveProperty("height");
   });
 
@@ -120,10 +144,17 @@ describe("images from content/img/ get width and height", () => {
       ihdr.writeUInt32BE(width, 0);
       ihdr.writeUInt32BE(height, 4);
       ihdr.set([8, 2, 0, 0, 0], 8);
-      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR"), ihdr, Buffer.alloc(4)]);
+      return Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+        Buffer.from("IHDR"),
+        ihdr,
+        Buffer.alloc(4),
+      ]);
     };
     // A baseline JPEG's markers: start, a JFIF header, then the frame: height 300, width 400.
-    const jfif = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+    const jfif = [
+      0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+    ];
     const frame = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x01, 0x90, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
     const jpeg = Buffer.from([0xff, 0xd8, ...jfif, ...frame, 0xff, 0xd9]);
     writeFileSync(join(root, "content/img/groep foto.png"), png(1200, 800));
@@ -159,7 +190,9 @@ describe("text that looks like HTML is escaped", () => {
   });
 
   test("the excerpt of a post is plain text, whatever its first paragraph holds", () => {
-    expect(excerptOf("Een *mooie* dag met [een link](https://x.org) en `code`.\n\nMeer.")).toBe("Een mooie dag met een link en code.");
+    expect(excerptOf("Een *mooie* dag met [een link](https://x.org) en `code`.\n\nMeer.")).toBe(
+      "Een mooie dag met een link en code.",
+    );
     expect(excerptOf("<p>Raw</p>\n\nDe eerste echte alinea.")).toBe("De eerste echte alinea.");
   });
 });
@@ -169,8 +202,13 @@ describe("the JSON feed is valid JSON whatever the titles hold", () => {
     const hostile = `"Citaat" ]]> \\ \u2028 </script><script>alert(1)</script>`;
     const site = { title: hostile, description: hostile, url: "https://example.org", lang: "nl" } as unknown as Site;
     const post = {
-      url: "/posts/x/", title: hostile, excerpt: hostile, datetime: "2012-04-11T00:00:00+02:00",
-      author: { name: hostile }, tags: [{ label: hostile }], item: { content: "<p>x</p>" },
+      url: "/posts/x/",
+      title: hostile,
+      excerpt: hostile,
+      datetime: "2012-04-11T00:00:00+02:00",
+      author: { name: hostile },
+      tags: [{ label: hostile }],
+      item: { content: "<p>x</p>" },
     } as unknown as Post;
     const feed = JSON.parse(await jsonFeed([post], site, nl));
     expect(feed.title).toBe(hostile);
@@ -185,11 +223,36 @@ describe("the JSON feed is valid JSON whatever the titles hold", () => {
 // Canonical links, Open Graph, feeds and the sitemap join plain paths as text (src/build/routes.ts):
 // the answer must be what parsing the URL gives, for every site address and path.
 test("absolute addresses are what URL parsing gives", () => {
-  const sites = ["https://leergang.example.org", "http://localhost", "https://Leergang.Example.org", "https://example.org:443", "https://example.org/sub", ""];
-  const paths = ["/", "/posts/x/", "/posts/x-y_z/", "/feed.xml", "//evil.example/", "/posts/./x/", "/posts/../x/", "/a//b/", "/posts/é/", "/posts/x y/", "/x?y=1", "/x#a", "/.hidden", "/a.b.c", "posts/x/", "https://other.example/x"];
-  for (const url of sites) for (const path of paths) {
-    expect(absolute(path, { url } as Site), `${url} + ${path}`).toBe(absoluteUrl(path, `${url}/`));
-  }
+  const sites = [
+    "https://leergang.example.org",
+    "http://localhost",
+    "https://Leergang.Example.org",
+    "https://example.org:443",
+    "https://example.org/sub",
+    "",
+  ];
+  const paths = [
+    "/",
+    "/posts/x/",
+    "/posts/x-y_z/",
+    "/feed.xml",
+    "//evil.example/",
+    "/posts/./x/",
+    "/posts/../x/",
+    "/a//b/",
+    "/posts/é/",
+    "/posts/x y/",
+    "/x?y=1",
+    "/x#a",
+    "/.hidden",
+    "/a.b.c",
+    "posts/x/",
+    "https://other.example/x",
+  ];
+  for (const url of sites)
+    for (const path of paths) {
+      expect(absolute(path, { url } as Site), `${url} + ${path}`).toBe(absoluteUrl(path, `${url}/`));
+    }
 });
 
 describe("the live-script detector these tests rely on", () => {
@@ -215,8 +278,10 @@ describe("what is wider than a phone scrolls in its own box (WCAG 1.4.10)", () =
 
   test("a table, from Markdown or from raw HTML, sits in a labelled group that takes keyboard focus", () => {
     const markdown = render("| a | b |\n| --- | --- |\n| 1 | 2 |", { t });
-    expect(markdown).toMatch(/^<div class="table-scroll" role="group" aria-label="Tabel" tabindex="0"><table>[\s\S]*<\/table><\/div>\s*$/);
-    const raw = render('<table><tr><td>x</td></tr></table>\n\n<p>daarna</p>', { t });
+    expect(markdown).toMatch(
+      /^<div class="table-scroll" role="group" aria-label="Tabel" tabindex="0"><table>[\s\S]*<\/table><\/div>\s*$/,
+    );
+    const raw = render("<table><tr><td>x</td></tr></table>\n\n<p>daarna</p>", { t });
     expect(raw).toContain('<div class="table-scroll" role="group" aria-label="Tabel" tabindex="0"><table>');
     expect(raw.indexOf("</table></div>")).toBeLessThan(raw.indexOf("daarna"));
   });

@@ -6,7 +6,12 @@ import { discard, elementsOf, read, visibleText } from "../support/html.ts";
 
 // 45 posts a day apart, all newer than the example site's five: stap-45 is the newest.
 const day = (i: number) => new Date(Date.UTC(2030, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-const many = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`posts/stap-${i + 1}.md`, post({ title: `Stap ${i + 1}`, date: day(i), author: "marjan" })]));
+const many = Object.fromEntries(
+  Array.from({ length: 45 }, (_, i) => [
+    `posts/stap-${i + 1}.md`,
+    post({ title: `Stap ${i + 1}`, date: day(i), author: "marjan" }),
+  ]),
+);
 const newestFirst = Array.from({ length: 45 }, (_, i) => `stap-${45 - i}`);
 
 let built: BuildResult;
@@ -15,8 +20,10 @@ beforeAll(() => {
 });
 afterAll(() => discard(built));
 
-const listed = (file: string) => [...read(built.out, file).matchAll(/<h2 class="summary__title"><a href="\/posts\/([^/]+)\/">/g)].map((m) => m[1]);
-const link = (page: string, rel: string) => elementsOf(page).find((e) => e.name === "a" && e.attribs.rel === rel)?.attribs.href;
+const listed = (file: string) =>
+  [...read(built.out, file).matchAll(/<h2 class="summary__title"><a href="\/posts\/([^/]+)\/">/g)].map((m) => m[1]);
+const link = (page: string, rel: string) =>
+  elementsOf(page).find((e) => e.name === "a" && e.attribs.rel === rel)?.attribs.href;
 
 test("page 2 holds the next twenty posts, newest first, titled and linked both ways", () => {
   expect(HOME_PAGE_SIZE).toBe(20);

@@ -11,15 +11,25 @@ const enriched = ["author", "tags", "session", "series", "part", "comments"];
 
 describe("a post in the index", () => {
   const frontMatter = {
-    title: "Alles ingevuld", date: "2026-11-26T10:00", author: "marjan", tags: ["Leren"], description: "Een samenvatting",
-    draft: false, questions: ["Wat neem je mee?"], session: { date: "2026-12-03T13:30", location: "Doorn" }, comments: true, discussion: 42,
+    title: "Alles ingevuld",
+    date: "2026-11-26T10:00",
+    author: "marjan",
+    tags: ["Leren"],
+    description: "Een samenvatting",
+    draft: false,
+    questions: ["Wat neem je mee?"],
+    session: { date: "2026-12-03T13:30", location: "Doorn" },
+    comments: true,
+    discussion: 42,
   };
   const model = content([entry("alles", frontMatter)]);
   const [post] = index(model).posts;
 
   test("carries every field of the schema that the build does not enrich, as the schema gave it", () => {
     const data = model.posts[0]!.data as Record<string, unknown>;
-    const passed = Object.keys(postSchema.shape).filter((field) => !enriched.includes(field) && data[field] !== undefined);
+    const passed = Object.keys(postSchema.shape).filter(
+      (field) => !enriched.includes(field) && data[field] !== undefined,
+    );
     expect(passed.sort()).toEqual(["date", "description", "discussion", "draft", "questions", "title"]);
     for (const field of passed) expect((post as unknown as Record<string, unknown>)[field], field).toEqual(data[field]);
   });
@@ -27,7 +37,11 @@ describe("a post in the index", () => {
   test("enriches the others: the author's entry, linked tags, the session with its label, the responses switch", () => {
     expect(post!.author).toMatchObject({ id: "marjan", name: "Marjan de Vries", page: "/authors/marjan/" });
     expect(post!.tags).toEqual([{ slug: "leren", label: "Leren", url: "/tags/leren/" }]);
-    expect(post!.session).toMatchObject({ label: "donderdag 3 december 2026, 13:30", location: "Doorn", calendar: "/posts/alles/alles.ics" });
+    expect(post!.session).toMatchObject({
+      label: "donderdag 3 december 2026, 13:30",
+      location: "Doorn",
+      calendar: "/posts/alles/alles.ics",
+    });
     expect(typeof post!.comments).toBe("boolean");
   });
 

@@ -10,10 +10,17 @@ import { build, post, tempProject, type BuildResult } from "../support/site.ts";
 import { runScript, type Run } from "../support/cli.ts";
 
 const TOKEN = "ghp_commentsOffStandIn0123456789";
-const warning = "content/posts/toch-aan.md: comments: warning: is true, but content/_data/site.yaml switches the responses off for the whole site (comments: false), so this post has none — remove the line here, or remove comments: false from site.yaml to switch them on again";
+const warning =
+  "content/posts/toch-aan.md: comments: warning: is true, but content/_data/site.yaml switches the responses off for the whole site (comments: false), so this post has none — remove the line here, or remove comments: false from site.yaml to switch them on again";
 const files = {
   "_data/site.yaml": `${siteWithComments({ previewCategory: false })}comments: false\n`,
-  "posts/toch-aan.md": post({ title: "Toch aan?", date: "2026-01-10", author: "marjan", tags: ["reflectie"], comments: true }),
+  "posts/toch-aan.md": post({
+    title: "Toch aan?",
+    date: "2026-01-10",
+    author: "marjan",
+    tags: ["reflectie"],
+    comments: true,
+  }),
   "posts/toch-aan.comments.yaml": "- author: Sanne\n  date: 2012-04-11T10:00\n  text: Een reactie van het oude blog.\n",
 };
 
@@ -22,7 +29,12 @@ let built: BuildResult;
 let check: Run;
 
 beforeAll(async () => {
-  github = await startGitHubStandIn({ tokens: { [TOKEN]: {} }, repositories: [{ id: "R_kgDOTEST01", repo: "leergang/reacties", categories: [{ id: "DIC_kwDOTEST_live", name: "Reacties" }] }] });
+  github = await startGitHubStandIn({
+    tokens: { [TOKEN]: {} },
+    repositories: [
+      { id: "R_kgDOTEST01", repo: "leergang/reacties", categories: [{ id: "DIC_kwDOTEST_live", name: "Reacties" }] },
+    ],
+  });
   const root = tempProject({ files });
   built = build(root, { env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url } });
   check = runScript(root, "check");
@@ -36,7 +48,10 @@ describe("comments: false in site.yaml", () => {
   test("the build succeeds and asks GitHub nothing, though a token is set — which the same site with comments on does", async () => {
     expect(built.status, built.stderr).toBe(0);
     expect(await github.requests()).toEqual([]);
-    const on = build(tempProject({ files: { ...files, "_data/site.yaml": siteWithComments({ previewCategory: false }) } }), { env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url } });
+    const on = build(
+      tempProject({ files: { ...files, "_data/site.yaml": siteWithComments({ previewCategory: false }) } }),
+      { env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url } },
+    );
     discard(on);
     expect(on.status, on.stderr).toBe(0);
     expect((await github.requests()).length).toBeGreaterThan(0);
@@ -46,7 +61,8 @@ describe("comments: false in site.yaml", () => {
     const found: string[] = [];
     for (const file of siteFiles(built.out).filter((f) => f.endsWith(".html"))) {
       for (const el of elementsOf(read(built.out, file))) {
-        if (el.attribs.id === "reacties" || "data-widget" in el.attribs || /widget-loader/.test(el.attribs.src ?? "")) found.push(`${file}: <${el.name} ${JSON.stringify(el.attribs)}>`);
+        if (el.attribs.id === "reacties" || "data-widget" in el.attribs || /widget-loader/.test(el.attribs.src ?? ""))
+          found.push(`${file}: <${el.name} ${JSON.stringify(el.attribs)}>`);
       }
     }
     expect(found).toEqual([]);
@@ -55,7 +71,10 @@ describe("comments: false in site.yaml", () => {
   test("earlier responses stay on the post, and the home page's count links to them", () => {
     expect(read(built.out, "posts/toch-aan/index.html")).toContain('id="eerdere-reacties"');
     const home = elementsOf(read(built.out, "index.html"));
-    const counts = home.filter((el) => el.name === "a" && (el.parent as { attribs?: Record<string, string> })?.attribs?.class === "summary__responses");
+    const counts = home.filter(
+      (el) =>
+        el.name === "a" && (el.parent as { attribs?: Record<string, string> })?.attribs?.class === "summary__responses",
+    );
     expect(counts.map((el) => el.attribs.href)).toEqual(["/posts/toch-aan/#eerdere-reacties"]);
   });
 

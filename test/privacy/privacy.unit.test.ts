@@ -15,7 +15,10 @@ import { authorized, parseHeadersFile } from "../support/serve.ts";
 import { postData, siteFor } from "../support/model.ts";
 
 const USERS = "groep:Lang-Geheim-2026 marjan:Ander.Wachtwoord!";
-const netlify = (context: "production" | "deploy-preview" | "branch-deploy", users?: string) => ({ CONTEXT: context, ...(users ? { SITE_USERS: users } : {}) });
+const netlify = (context: "production" | "deploy-preview" | "branch-deploy", users?: string) => ({
+  CONTEXT: context,
+  ...(users ? { SITE_USERS: users } : {}),
+});
 const giscus = { repo: "org/reacties", repoId: "R_kgDOtest", category: "Reacties", categoryId: "DIC_kwDOtest" };
 
 describe("SITE_USERS", () => {
@@ -30,7 +33,13 @@ describe("SITE_USERS", () => {
 
   test("turned into text anywhere (a template, JSON, a log line) says how many names, never a password", () => {
     const users = SiteUsers.from(USERS)!;
-    const shown = [String(users), `${users}`, JSON.stringify({ users }), inspect({ users }), inspect(users, { showHidden: true })];
+    const shown = [
+      String(users),
+      `${users}`,
+      JSON.stringify({ users }),
+      inspect({ users }),
+      inspect(users, { showHidden: true }),
+    ];
     for (const text of shown) {
       expect(text).toContain("[SITE_USERS: 2 names]");
       expect(text).not.toMatch(/Geheim|Wachtwoord|groep|marjan/);
@@ -49,7 +58,8 @@ describe("SITE_USERS", () => {
       expect.stringMatching(/^entry 5 of 7 has a letter with an accent/),
       "entry 7 of 7 has the same name as entry 6 (give every person their own name)",
     ]);
-    for (const part of ["alleenwachtwoord", "zonder-naam", "jé", "een", "twee"]) expect(users.problems.join(" ")).not.toContain(part);
+    for (const part of ["alleenwachtwoord", "zonder-naam", "jé", "een", "twee"])
+      expect(users.problems.join(" ")).not.toContain(part);
     expect(() => users.basicAuth()).toThrow(/problems/);
     expect(SiteUsers.from("geheim-zonder-naam")!.problems).toEqual(['the value has no ":" (name:password)']);
     expect(SiteUsers.from(`"groep:geheim"`)!.problems).toEqual([expect.stringMatching(/quote/)]);
@@ -63,7 +73,9 @@ describe("who may open the site", () => {
       expect(accessProblems(siteFor({}, env))).toEqual([]);
       expect(accessNote(siteFor({}, env))).toBeUndefined();
     }
-    expect(accessNote(siteFor({}, netlify("production", USERS)))).toMatch(/SITE_USERS is set, but content\/_data\/site\.yaml does not say private: true/);
+    expect(accessNote(siteFor({}, netlify("production", USERS)))).toMatch(
+      /SITE_USERS is set, but content\/_data\/site\.yaml does not say private: true/,
+    );
   });
 
   test("a private site on Netlify, in production, deploy previews and branch deploys: behind the password of SITE_USERS", () => {
@@ -77,11 +89,15 @@ describe("who may open the site", () => {
   test("a private site on Netlify without SITE_USERS is refused with one problem that names SITE_USERS and where to set it", () => {
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
       // Also when the mode is overridden: what Netlify builds is published.
-      expect(siteAccess(siteFor({ private: true }, { ...netlify(context), HOEDOEDEDA_ENV: "development" }))).toEqual({ kind: "refused" });
+      expect(siteAccess(siteFor({ private: true }, { ...netlify(context), HOEDOEDEDA_ENV: "development" }))).toEqual({
+        kind: "refused",
+      });
       const problems = accessProblems(siteFor({ private: true }, netlify(context)));
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatchObject({ file: "content/_data/site.yaml", field: "private" });
-      expect(problems[0]!.message).toMatch(/^is true, but SITE_USERS is not set, so this Netlify build would publish the site without a password — set it in Netlify: Site configuration → Environment variables/);
+      expect(problems[0]!.message).toMatch(
+        /^is true, but SITE_USERS is not set, so this Netlify build would publish the site without a password — set it in Netlify: Site configuration → Environment variables/,
+      );
     }
   });
 
@@ -89,17 +105,26 @@ describe("who may open the site", () => {
     for (const env of [{ SITE_USERS: "geheim marjan:" }, netlify("production", "geheim marjan:")]) {
       const problems = accessProblems(siteFor({ private: true }, env));
       expect(problems).toHaveLength(1);
-      expect(problems[0]!.message).toMatch(/^is true, and SITE_USERS cannot be used: entry 1 of 2 has no ":" \(name:password\); entry 2 of 2 has no password after the ":" — correct it in Netlify/);
+      expect(problems[0]!.message).toMatch(
+        /^is true, and SITE_USERS cannot be used: entry 1 of 2 has no ":" \(name:password\); entry 2 of 2 has no password after the ":" — correct it in Netlify/,
+      );
       expect(problems[0]!.message).not.toContain("geheim");
     }
   });
 
   test("on the facilitator's machine (npm run build, npm start) a private site builds without SITE_USERS, and says what that means", () => {
-    for (const env of [{}, { ELEVENTY_RUN_MODE: "serve" }, { HOEDOEDEDA_ENV: "development" }, { CONTEXT: "dev" }] as Record<string, string>[]) {
+    for (const env of [
+      {},
+      { ELEVENTY_RUN_MODE: "serve" },
+      { HOEDOEDEDA_ENV: "development" },
+      { CONTEXT: "dev" },
+    ] as Record<string, string>[]) {
       const site = siteFor({ private: true }, env);
       expect(siteAccess(site)).toEqual({ kind: "local" });
       expect(accessProblems(site)).toEqual([]);
-      expect(accessNote(site)).toMatch(/^A private site \(private: true\) built without SITE_USERS: this build has no password, which is fine on your own machine\. On Netlify, set SITE_USERS/);
+      expect(accessNote(site)).toMatch(
+        /^A private site \(private: true\) built without SITE_USERS: this build has no password, which is fine on your own machine\. On Netlify, set SITE_USERS/,
+      );
     }
   });
 });
@@ -113,7 +138,9 @@ describe("_headers", () => {
           `# A private site: only the 2 names in SITE_USERS may open it (README, "Privacy").\n` +
           `/*\n  X-Robots-Tag: noindex, nofollow\n  Basic-Auth: ${USERS}\n`,
       );
-      expect(parseHeadersFile(text)).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex, nofollow", "Basic-Auth": USERS } }]);
+      expect(parseHeadersFile(text)).toEqual([
+        { for: "/*", values: { "X-Robots-Tag": "noindex, nofollow", "Basic-Auth": USERS } },
+      ]);
     }
   });
 
@@ -125,7 +152,9 @@ describe("_headers", () => {
 
   test("of a public site: as before — nothing in production, noindex in previews", () => {
     expect(parseHeadersFile(contextHeaders(siteFor({}, netlify("production"))))).toEqual([]);
-    expect(parseHeadersFile(contextHeaders(siteFor({}, netlify("deploy-preview"))))).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex" } }]);
+    expect(parseHeadersFile(contextHeaders(siteFor({}, netlify("deploy-preview"))))).toEqual([
+      { for: "/*", values: { "X-Robots-Tag": "noindex" } },
+    ]);
   });
 
   test("read by the Netlify-like test server: the right pair opens every path, anything else does not", () => {
@@ -139,7 +168,9 @@ describe("_headers", () => {
       expect(authorized(rules, path, basic("groep:Lang-Geheim-2026 marjan:Ander.Wachtwoord!")), path).toBe(false);
       expect(authorized(rules, path, "Bearer groep:Lang-Geheim-2026"), path).toBe(false);
     }
-    expect(authorized(parseHeadersFile(contextHeaders(siteFor({}, netlify("deploy-preview"))))!, "/", undefined)).toBe(true);
+    expect(authorized(parseHeadersFile(contextHeaders(siteFor({}, netlify("deploy-preview"))))!, "/", undefined)).toBe(
+      true,
+    );
   });
 });
 
@@ -157,12 +188,21 @@ describe("what a page tells search engines and link previews", () => {
     expect(pageDescription(site, "Een bericht over regie.")).toBe("Een bericht over regie.");
     expect(pageDescription(site, "  ")).toBe("Over de leergang");
     expect(pageDescription(siteFor({}), undefined)).toBeUndefined();
-    expect(pageDescription(siteFor({ description: "Over de leergang", private: true }), "Een bericht over regie.")).toBeUndefined();
+    expect(
+      pageDescription(siteFor({ description: "Over de leergang", private: true }), "Een bericht over regie."),
+    ).toBeUndefined();
   });
 
   test("a private site's pages name no address of their own (canonical, og:url) and have no sitemap", () => {
-    expect(pageMeta(siteFor({ private: true, description: "Over" }), "Tekst", false)).toEqual({ robots: "noindex, nofollow", shareAddress: false });
-    expect(pageMeta(siteFor({ description: "Over" }), "Tekst", true)).toEqual({ robots: "noindex", description: "Tekst", shareAddress: true });
+    expect(pageMeta(siteFor({ private: true, description: "Over" }), "Tekst", false)).toEqual({
+      robots: "noindex, nofollow",
+      shareAddress: false,
+    });
+    expect(pageMeta(siteFor({ description: "Over" }), "Tekst", true)).toEqual({
+      robots: "noindex",
+      description: "Tekst",
+      shareAddress: true,
+    });
     const sitemap = routes.find((route) => route.at === "/sitemap.xml")!.permalink as (data: unknown) => string | false;
     expect(sitemap({ site: siteFor({ private: true }) })).toBe(false);
     expect(sitemap({ site: siteFor({}, netlify("deploy-preview")) })).toBe("/sitemap.xml");
@@ -179,8 +219,18 @@ describe("the discussion of a private site's post, which is public", () => {
   });
 
   test("npm run discussions opens it with the title and the link only: no description, questions or place", () => {
-    const data = postData({ title: "Regie", date: "2026-11-26", author: "marjan", description: "Over een lastige casus", questions: ["Wat deed jij?"], session: { date: "2026-12-03", location: "Doorn" } });
-    const { body } = newDiscussion({ slug: "regie", data }, siteFor({ private: true, url: "https://leergang.example.org" }));
+    const data = postData({
+      title: "Regie",
+      date: "2026-11-26",
+      author: "marjan",
+      description: "Over een lastige casus",
+      questions: ["Wat deed jij?"],
+      session: { date: "2026-12-03", location: "Doorn" },
+    });
+    const { body } = newDiscussion(
+      { slug: "regie", data },
+      siteFor({ private: true, url: "https://leergang.example.org" }),
+    );
     expect(body.split("\n\n")).toEqual([
       "# [Regie](https://leergang.example.org/posts/regie/)",
       "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",

@@ -26,7 +26,9 @@ beforeAll(async () => {
   deploy = netlifyBuild("production", { files: privateFiles, siteSettings: { SITE_USERS: USERS } });
   site = await serve(deploy.out, join(repoRoot, "netlify.toml"));
   browser = await launch();
-  stylesheet = /href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec(await (await fetch(site.url + "/", { headers: basic(users[0]) })).text())![1]!;
+  stylesheet = /href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec(
+    await (await fetch(site.url + "/", { headers: basic(users[0]) })).text(),
+  )![1]!;
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,10 +41,24 @@ function basic(user: { username: string; password: string }): Record<string, str
 }
 
 describe("HTTP, as Netlify answers a private site", () => {
-  const paths = () => ["/", postPath, "/feed.xml", "/feed.json", "/robots.txt", "/img/marjan.svg", stylesheet, "/feed", "/bestaat-niet/"];
+  const paths = () => [
+    "/",
+    postPath,
+    "/feed.xml",
+    "/feed.json",
+    "/robots.txt",
+    "/img/marjan.svg",
+    stylesheet,
+    "/feed",
+    "/bestaat-niet/",
+  ];
 
   test("without a name and password, or with a wrong one, every address answers 401 and asks for them, showing nothing of the site", async () => {
-    for (const headers of [{}, basic({ username: "groep", password: "raden" }), basic({ username: "onbekend", password: users[0].password })]) {
+    for (const headers of [
+      {},
+      basic({ username: "groep", password: "raden" }),
+      basic({ username: "onbekend", password: users[0].password }),
+    ]) {
       for (const path of paths()) {
         const response = await fetch(site.url + path, { headers, redirect: "manual" });
         expect(response.status, path).toBe(401);
@@ -71,47 +87,59 @@ describe("HTTP, as Netlify answers a private site", () => {
   });
 });
 
-describe.each(["light", "dark"] as const)("the post page in Chromium, signed in with a name of SITE_USERS (%s)", (colorScheme) => {
-  test("no CSP violation, nothing asked of another host before the comments, the public-discussion notice above the widget, axe clean", async () => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 }, httpCredentials: users[1] });
-    const giscus = await routeGiscus(context);
-    const requests: URL[] = [];
-    context.on("request", (request) => requests.push(new URL(request.url())));
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
+describe.each(["light", "dark"] as const)(
+  "the post page in Chromium, signed in with a name of SITE_USERS (%s)",
+  (colorScheme) => {
+    test("no CSP violation, nothing asked of another host before the comments, the public-discussion notice above the widget, axe clean", async () => {
+      const context = await browser.newContext({
+        colorScheme,
+        viewport: { width: 390, height: 844 },
+        httpCredentials: users[1],
+      });
+      const giscus = await routeGiscus(context);
+      const requests: URL[] = [];
+      context.on("request", (request) => requests.push(new URL(request.url())));
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning")
+          problems.push(`console ${message.type()}: ${message.text()}`);
+      });
+      // Playwright's init scripts are not subject to the page's CSP: they can listen for violations.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+
+      const response = await page.goto(site.url + postPath);
+      expect(response?.status()).toBe(200);
+      await page.waitForLoadState("networkidle");
+      const own = new URL(site.url).host;
+      expect(requests.filter((url) => url.host !== own).map(String)).toEqual([]);
+      expect(requests.some((url) => url.pathname.startsWith("/assets/widget."))).toBe(false);
+
+      const notice = page.locator(".responses__public");
+      await expect(notice.textContent()).resolves.toBe(nl.responsesPublicNotice);
+      const widgetTop = await page.locator(".responses__widget").evaluate((el) => el.getBoundingClientRect().top);
+      expect(await notice.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(widgetTop);
+
+      // Now the reader comes to the comments: only then the widget, and only giscus.app beside the site.
+      await page.locator("#reacties").scrollIntoViewIfNeeded();
+      await expect(
+        page.frameLocator('iframe[src^="https://giscus.app/"]').locator("p").textContent({ timeout: 15_000 }),
+      ).resolves.toBe("giscus stand-in");
+      await expect.poll(() => giscus.posted).toBe(true);
+      expect([...new Set(requests.filter((url) => url.host !== own).map((url) => url.host))]).toEqual(["giscus.app"]);
+      // The widget tells giscus the page's address and description; a private site has no description to give.
+      expect(giscus.widgets[0]!.searchParams.get("description") ?? "").toBe("");
+
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await page.waitForTimeout(300);
+      expect(problems).toEqual([]);
+      await context.close();
     });
-    // Playwright's init scripts are not subject to the page's CSP: they can listen for violations.
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-
-    const response = await page.goto(site.url + postPath);
-    expect(response?.status()).toBe(200);
-    await page.waitForLoadState("networkidle");
-    const own = new URL(site.url).host;
-    expect(requests.filter((url) => url.host !== own).map(String)).toEqual([]);
-    expect(requests.some((url) => url.pathname.startsWith("/assets/widget."))).toBe(false);
-
-    const notice = page.locator(".responses__public");
-    await expect(notice.textContent()).resolves.toBe(nl.responsesPublicNotice);
-    const widgetTop = await page.locator(".responses__widget").evaluate((el) => el.getBoundingClientRect().top);
-    expect(await notice.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(widgetTop);
-
-    // Now the reader comes to the comments: only then the widget, and only giscus.app beside the site.
-    await page.locator("#reacties").scrollIntoViewIfNeeded();
-    await expect(page.frameLocator('iframe[src^="https://giscus.app/"]').locator("p").textContent({ timeout: 15_000 })).resolves.toBe("giscus stand-in");
-    await expect.poll(() => giscus.posted).toBe(true);
-    expect([...new Set(requests.filter((url) => url.host !== own).map((url) => url.host))]).toEqual(["giscus.app"]);
-    // The widget tells giscus the page's address and description; a private site has no description to give.
-    expect(giscus.widgets[0]!.searchParams.get("description") ?? "").toBe("");
-
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    await page.waitForTimeout(300);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-});
+  },
+);

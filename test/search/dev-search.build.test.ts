@@ -8,7 +8,9 @@ import { DevServer } from "../support/dev-server.ts";
 import { post } from "../support/site.ts";
 import { discard } from "../support/html.ts";
 
-const server = new DevServer({ "posts/zoekproef.md": post({ title: "Zoekproef", date: "2026-11-30", author: "marjan" }, "Een gewone tekst.") });
+const server = new DevServer({
+  "posts/zoekproef.md": post({ title: "Zoekproef", date: "2026-11-30", author: "marjan" }, "Een gewone tekst."),
+});
 const entry = () => join(server.root, "_site/pagefind/pagefind-entry.json");
 const onDisk = () => ({ text: readFileSync(entry(), "utf8"), mtime: statSync(entry()).mtimeMs });
 
@@ -28,7 +30,15 @@ test("the first build writes the index", async () => {
 
 test("a save does not index again; the search page's next request does, once", async () => {
   const before = onDisk();
-  expect(await server.save("posts/zoekproef.md", post({ title: "Zoekproef met een nieuwe titel", date: "2026-11-30", author: "marjan" }, "Een zeldzaamwoord erbij."))).toBe("reload");
+  expect(
+    await server.save(
+      "posts/zoekproef.md",
+      post(
+        { title: "Zoekproef met een nieuwe titel", date: "2026-11-30", author: "marjan" },
+        "Een zeldzaamwoord erbij.",
+      ),
+    ),
+  ).toBe("reload");
   expect(await server.page("/posts/zoekproef/")).toContain("zeldzaamwoord");
   expect(onDisk()).toEqual(before);
 

@@ -23,7 +23,10 @@ beforeAll(async () => {
   for (const context of ["production", "deploy-preview"] as const) {
     // Production's index in parts of one post, as a site of thousands has parts of 500
     // (src/search/index.ts): every search below then merges them; the preview keeps one part.
-    deploys[context] = netlifyBuild(context, context === "production" ? { siteSettings: { HOEDOEDEDA_SEARCH_PART_POSTS: "1" } } : {});
+    deploys[context] = netlifyBuild(
+      context,
+      context === "production" ? { siteSettings: { HOEDOEDEDA_SEARCH_PART_POSTS: "1" } } : {},
+    );
     sites[context] = await serve(deploys[context].out, toml);
   }
   browser = await launch();
@@ -41,11 +44,14 @@ async function open(context: BrowserContext, url: string): Promise<{ page: Page;
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("worker", (worker) => worker.on("console", (message) => problems.push(`worker console: ${message.text()}`)));
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(url);
   return { page, problems };
@@ -71,7 +77,8 @@ describe("production", () => {
   test("with the keyboard alone: to the box, a stemmed word, Enter, then Tab to the result and open it", async () => {
     const { page, problems } = await open(context, `${sites.production!.url}/zoeken/`);
     await searchbox(page).waitFor({ state: "visible" });
-    for (let i = 0; i < 25 && !(await searchbox(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 25 && !(await searchbox(page).evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
     expect(await searchbox(page).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type("netwerk");
     await page.keyboard.press("Enter");
@@ -90,7 +97,12 @@ describe("production", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    expect(await page.locator(".search-result__title a").first().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await page
+        .locator(".search-result__title a")
+        .first()
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/posts\/[a-z0-9-]+\/$/);
     expect(problems).toEqual([]);
@@ -121,7 +133,9 @@ describe("production", () => {
     const page = await noScript.newPage();
     await page.goto(`${sites.production!.url}/zoeken/`);
     // (Playwright's text locators skip <noscript>; the text a reader sees is checked instead.)
-    expect(await page.locator("main").innerText()).toContain("Zoeken werkt met JavaScript, en dat staat in deze browser uit.");
+    expect(await page.locator("main").innerText()).toContain(
+      "Zoeken werkt met JavaScript, en dat staat in deze browser uit.",
+    );
     expect(await page.getByRole("searchbox").count()).toBe(0);
     expect(await page.getByRole("link", { name: "Reflectie" }).getAttribute("href")).toBe("/tags/reflectie/");
     await noScript.close();
@@ -146,7 +160,11 @@ describe("production", () => {
     page.on("request", (request) => asked.add(new URL(request.url()).pathname));
     await page.reload();
     await eventually(async () => (await resultTitles(page)).length).toBeGreaterThan(1);
-    for (const part of parts) expect([...asked].some((path) => path.startsWith(`${part}pagefind.`) || path === `${part}pagefind-entry.json`), part).toBe(true);
+    for (const part of parts)
+      expect(
+        [...asked].some((path) => path.startsWith(`${part}pagefind.`) || path === `${part}pagefind-entry.json`),
+        part,
+      ).toBe(true);
     // A part has only its index: the first part's script, worker and WebAssembly serve them all.
     expect((await fetch(`${sites.production!.url}${parts[0]}pagefind.js`)).status).toBe(404);
     expect(problems).toEqual([]);

@@ -14,7 +14,11 @@ const t = messages("nl");
 const NOW = { HOEDOEDEDA_NOW: "2026-12-01T09:00" };
 const site = { url: "https://leergang.example.org", timezone: "Europe/Amsterdam" };
 
-function built(posts: ReturnType<typeof entry>[], env: Record<string, string> = NOW, settings: Record<string, unknown> = site): { model: ReturnType<typeof content>; index: PostIndex } {
+function built(
+  posts: ReturnType<typeof entry>[],
+  env: Record<string, string> = NOW,
+  settings: Record<string, unknown> = site,
+): { model: ReturnType<typeof content>; index: PostIndex } {
   const model = content(posts, env, settings);
   return { model, index: index(model) };
 }
@@ -59,7 +63,13 @@ describe("the serialiser", () => {
   });
 
   test("every line ends in CRLF, the last one too", () => {
-    const text = serialize({ name: "VCALENDAR", properties: [{ name: "VERSION", value: "2.0" }, { name: "X-TEXT", value: "één\ntwee", text: true }] });
+    const text = serialize({
+      name: "VCALENDAR",
+      properties: [
+        { name: "VERSION", value: "2.0" },
+        { name: "X-TEXT", value: "één\ntwee", text: true },
+      ],
+    });
     expect(physicalLines(text)).toEqual(["BEGIN:VCALENDAR", "VERSION:2.0", "X-TEXT:één\\ntwee", "END:VCALENDAR"]);
   });
 });
@@ -91,8 +101,20 @@ describe("an event as ical.js reads it", () => {
   });
 
   test("title, place and questions with commas, semicolons, backslashes and accents come back as written", () => {
-    const questions = ["Wat is één ding, of twee; of meer?", "Back\\slash en een “aanhalingsteken”", "Een lange vraag over coördinatie ".repeat(6).trim()];
-    const { text, event, vevent } = eventOf({ title: "Regie; loslaten, \\ houden", questions, session: { date: "2026-12-03T13:30", location: "Kasteel Broekhuizen, Doorn; zaal 2", title: "Derde bijeenkomst: één, twee; drie" } });
+    const questions = [
+      "Wat is één ding, of twee; of meer?",
+      "Back\\slash en een “aanhalingsteken”",
+      "Een lange vraag over coördinatie ".repeat(6).trim(),
+    ];
+    const { text, event, vevent } = eventOf({
+      title: "Regie; loslaten, \\ houden",
+      questions,
+      session: {
+        date: "2026-12-03T13:30",
+        location: "Kasteel Broekhuizen, Doorn; zaal 2",
+        title: "Derde bijeenkomst: één, twee; drie",
+      },
+    });
     for (const line of physicalLines(text)) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
     expect(event.summary).toBe("Derde bijeenkomst: één, twee; drie");
     expect(event.location).toBe("Kasteel Broekhuizen, Doorn; zaal 2");
@@ -101,7 +123,9 @@ describe("an event as ical.js reads it", () => {
     );
     expect(vevent.getFirstPropertyValue("url")).toBe("https://leergang.example.org/posts/bijeenkomst/");
     // The post's title when the session has none.
-    expect(eventOf({ title: "Regie; loslaten, \\ houden", session: { date: "2026-12-03" } }).event.summary).toBe("Regie; loslaten, \\ houden");
+    expect(eventOf({ title: "Regie; loslaten, \\ houden", session: { date: "2026-12-03" } }).event.summary).toBe(
+      "Regie; loslaten, \\ houden",
+    );
   });
 
   test("the file is a calendar of one published event, stamped with the build's clock", () => {
@@ -117,14 +141,23 @@ describe("an event as ical.js reads it", () => {
 describe("UIDs", () => {
   test("come from the slug and the production host, and stay the same when the time or the build changes", () => {
     const first = eventOf({ session: { date: "2026-12-03T13:30" } }, "loslaten").event.uid;
-    const moved = eventOf({ session: { date: "2026-12-10T09:00", end: "12:00", location: "Utrecht" } }, "loslaten").event.uid;
+    const moved = eventOf({ session: { date: "2026-12-10T09:00", end: "12:00", location: "Utrecht" } }, "loslaten")
+      .event.uid;
     expect(first).toBe("loslaten@leergang.example.org");
     expect(moved).toBe(first);
     expect(eventOf({ session: { date: "2026-12-03" } }, "ander-bericht").event.uid).not.toBe(first);
   });
 
   test("a deploy preview uses the production site's host, so an event added there is the same event", () => {
-    const preview = content([], { CONTEXT: "deploy-preview", URL: "https://leergang.example.org", DEPLOY_PRIME_URL: "https://deploy-preview-4--leergang.netlify.app" }, site).site;
+    const preview = content(
+      [],
+      {
+        CONTEXT: "deploy-preview",
+        URL: "https://leergang.example.org",
+        DEPLOY_PRIME_URL: "https://deploy-preview-4--leergang.netlify.app",
+      },
+      site,
+    ).site;
     expect(preview.url).toBe("https://deploy-preview-4--leergang.netlify.app");
     expect(sessionUid("loslaten", preview)).toBe("loslaten@leergang.example.org");
   });
@@ -142,7 +175,8 @@ describe("the subscribable calendar", () => {
     const text = siteCalendar([...idx.sessions.past].reverse().concat(idx.sessions.upcoming), model.site, t);
     return { text, calendar: new ICAL.Component(ICAL.parse(text)) };
   };
-  const uids = (calendar: ICAL.Component) => calendar.getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("uid")));
+  const uids = (calendar: ICAL.Component) =>
+    calendar.getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("uid")));
 
   test("every session of the published posts, in the order they happen, with the calendar's name and refresh hint", () => {
     const { text, calendar } = calendarOf({});
@@ -155,9 +189,17 @@ describe("the subscribable calendar", () => {
   });
 
   test("drafts never in production, not even with HOEDOEDEDA_DRAFTS set; a preview that shows drafts marks them", () => {
-    expect(uids(calendarOf({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }).calendar)).not.toContain("concept@leergang.example.org");
-    const preview = calendarOf({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true", URL: "https://leergang.example.org" }).calendar;
-    const draft = preview.getAllSubcomponents("vevent").find((v) => v.getFirstPropertyValue("uid") === "concept@leergang.example.org")!;
+    expect(uids(calendarOf({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }).calendar)).not.toContain(
+      "concept@leergang.example.org",
+    );
+    const preview = calendarOf({
+      CONTEXT: "deploy-preview",
+      HOEDOEDEDA_DRAFTS: "true",
+      URL: "https://leergang.example.org",
+    }).calendar;
+    const draft = preview
+      .getAllSubcomponents("vevent")
+      .find((v) => v.getFirstPropertyValue("uid") === "concept@leergang.example.org")!;
     expect(new ICAL.Event(draft).summary).toBe("Concept: Over concept");
   });
 
@@ -166,6 +208,8 @@ describe("the subscribable calendar", () => {
     const text = siteCalendar(index(model).sessions.upcoming, model.site, messages("en"));
     expect(text).toContain("\r\nX-WR-CALNAME:Leergang — Sessions\r\n");
     expect(text).toContain("SOURCE;VALUE=URI:https://leergang.example.org/sessions.ics");
-    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!).description).toMatch(/^Read the preparation: https:\/\/leergang\.example\.org\/posts\/derde\/$/);
+    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!).description).toMatch(
+      /^Read the preparation: https:\/\/leergang\.example\.org\/posts\/derde\/$/,
+    );
   });
 });

@@ -20,10 +20,17 @@ import { discard, read } from "../support/html.ts";
 const screenshots = join(repoRoot, "test-results");
 // A post to print: links in its body and in an earlier response, a session, questions.
 const handout = post(
-  { title: "Een hand-out", date: "2026-10-29", author: "marjan", questions: ["Wat neem je mee?", "Wat laat je liggen?"], session: { date: "2026-12-10T09:30", end: "12:00", location: "Utrecht" } },
+  {
+    title: "Een hand-out",
+    date: "2026-10-29",
+    author: "marjan",
+    questions: ["Wat neem je mee?", "Wat laat je liggen?"],
+    session: { date: "2026-12-10T09:30", end: "12:00", location: "Utrecht" },
+  },
   "Lees vooraf [het artikel van Wenger](https://example.org/wenger) en [ons eerdere bericht](/posts/leren-in-netwerken/).\n\nEn [deze alinea](#reacties) verwijst naar de reacties.",
 );
-const earlier = "- id: 1\n  author: Sanne\n  date: 2026-10-30T10:00\n  text: Zie ook [dit verslag](https://example.org/verslag).\n";
+const earlier =
+  "- id: 1\n  author: Sanne\n  date: 2026-10-30T10:00\n  text: Zie ook [dit verslag](https://example.org/verslag).\n";
 
 let built: BuildResult;
 let site: RunningSite;
@@ -50,12 +57,19 @@ afterAll(async () => {
 async function contextFor(options: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   await routeGiscus(context);
-  for (const host of embedHosts) await context.route(`https://${host}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Video</title>" }));
+  for (const host of embedHosts)
+    await context.route(`https://${host}/**`, (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Video</title>" }),
+    );
   return context;
 }
 
 test("the calendars are served as text/calendar; charset=utf-8, and parse", async () => {
-  for (const path of ["/bijeenkomsten.ics", "/posts/loslaten-en-regie/loslaten-en-regie.ics", "/posts/een-hand-out/een-hand-out.ics"]) {
+  for (const path of [
+    "/bijeenkomsten.ics",
+    "/posts/loslaten-en-regie/loslaten-en-regie.ics",
+    "/posts/een-hand-out/een-hand-out.ics",
+  ]) {
     const response = await fetch(site.url + path);
     expect(response.status, path).toBe(200);
     expect(response.headers.get("content-type"), path).toBe("text/calendar; charset=utf-8");
@@ -71,10 +85,18 @@ describe.each(["light", "dark"] as const)("axe, %s colour scheme", (colorScheme)
     const found: string[] = [];
     for (const path of ["/", "/posts/loslaten-en-regie/", "/bijeenkomsten/", "/hoe-reageer-ik/"]) {
       expect((await page.goto(site.url + path))?.status(), path).toBe(200);
-      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
+      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(
+        colorScheme === "dark",
+      );
       await page.locator("details").evaluateAll((all) => all.forEach((d) => d.setAttribute("open", "")));
       const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
-      for (const v of results.violations) found.push(`${path}: ${v.id} [${v.impact}] ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      for (const v of results.violations)
+        found.push(
+          `${path}: ${v.id} [${v.impact}] ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ")}`,
+        );
     }
     expect(found).toEqual([]);
     await context.close();
@@ -84,9 +106,16 @@ describe.each(["light", "dark"] as const)("axe, %s colour scheme", (colorScheme)
 test("html-validate finds nothing on the sessions page, the guide and a post with its guide links", async () => {
   const validator = new HtmlValidate(new FileSystemConfigLoader());
   const errors: string[] = [];
-  for (const file of ["bijeenkomsten/index.html", "hoe-reageer-ik/index.html", "posts/loslaten-en-regie/index.html", "posts/een-hand-out/index.html", "index.html"]) {
+  for (const file of [
+    "bijeenkomsten/index.html",
+    "hoe-reageer-ik/index.html",
+    "posts/loslaten-en-regie/index.html",
+    "posts/een-hand-out/index.html",
+    "index.html",
+  ]) {
     const report = await validator.validateString(read(built.out, file), join(repoRoot, "_site", file));
-    for (const result of report.results) for (const m of result.messages) if (m.severity === 2) errors.push(`${file}:${m.line} ${m.ruleId}: ${m.message}`);
+    for (const result of report.results)
+      for (const m of result.messages) if (m.severity === 2) errors.push(`${file}:${m.line} ${m.ruleId}: ${m.message}`);
   }
   expect(errors).toEqual([]);
 });
@@ -100,7 +129,8 @@ describe("on a phone", () => {
   });
   afterAll(async () => context?.close());
 
-  const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  const noSidewaysScroll = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
   test("the home page shows the next meeting first, within the first screen", async () => {
     await page.goto(site.url + "/");
@@ -132,9 +162,15 @@ describe("on a phone", () => {
   test("the responses section links the guide too, with the privacy line directly above the widget", async () => {
     await page.goto(site.url + "/posts/welkom-in-de-leergang/");
     const responses = page.locator("#reacties");
-    await expect(responses.getByRole("link", { name: nl.guideLink }).getAttribute("href")).resolves.toBe("/hoe-reageer-ik/");
-    await expect(responses.getByRole("link", { name: "marjan@example.org" }).getAttribute("href")).resolves.toBe("mailto:marjan@example.org");
-    const above = await page.evaluate(() => document.querySelector(".responses__widget")?.previousElementSibling?.className);
+    await expect(responses.getByRole("link", { name: nl.guideLink }).getAttribute("href")).resolves.toBe(
+      "/hoe-reageer-ik/",
+    );
+    await expect(responses.getByRole("link", { name: "marjan@example.org" }).getAttribute("href")).resolves.toBe(
+      "mailto:marjan@example.org",
+    );
+    const above = await page.evaluate(
+      () => document.querySelector(".responses__widget")?.previousElementSibling?.className,
+    );
     expect(above).toBe("responses__privacy");
     await responses.scrollIntoViewIfNeeded();
     await page.locator(".responses__privacy").screenshot({ path: join(screenshots, "sessions-privacy-line-390.png") });
@@ -147,9 +183,15 @@ describe("on a phone", () => {
     await expect(page.locator('.site-nav a[aria-current="page"]').textContent()).resolves.toBe(nl.navSessions);
     const titles = await page.locator(".session-item__title").allTextContents();
     expect(titles.map((t) => t.trim())).toEqual(["Loslaten en regie houden", "Een hand-out", "Startbijeenkomst"]);
-    await expect(page.locator(".session-list--past .session-item__title").allTextContents()).resolves.toEqual(["Startbijeenkomst"]);
-    await expect(page.getByRole("link", { name: nl.calendarSubscribe }).getAttribute("href")).resolves.toBe("webcal://leergang.example.org/bijeenkomsten.ics");
-    await expect(page.getByLabel(nl.calendarAddress).inputValue()).resolves.toBe("https://leergang.example.org/bijeenkomsten.ics");
+    await expect(page.locator(".session-list--past .session-item__title").allTextContents()).resolves.toEqual([
+      "Startbijeenkomst",
+    ]);
+    await expect(page.getByRole("link", { name: nl.calendarSubscribe }).getAttribute("href")).resolves.toBe(
+      "webcal://leergang.example.org/bijeenkomsten.ics",
+    );
+    await expect(page.getByLabel(nl.calendarAddress).inputValue()).resolves.toBe(
+      "https://leergang.example.org/bijeenkomsten.ics",
+    );
     expect(await noSidewaysScroll()).toBe(true);
     await page.screenshot({ path: join(screenshots, "sessions-page-390.png"), fullPage: true });
   });
@@ -178,16 +220,32 @@ describe("printed", () => {
 
   const shown = async (selector: string) => {
     expect(await page.locator(selector).count(), `${selector} is on the page`).toBeGreaterThan(0);
-    return page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== "none" && (el as HTMLElement).offsetHeight > 0);
+    return page
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el).display !== "none" && (el as HTMLElement).offsetHeight > 0);
   };
 
   test("a post is a handout: title, session, body, questions, earlier responses; no menu, widget, buttons or footer", async () => {
-    for (const selector of [".post__title", ".session", ".post__body", ".questions", ".earlier-responses"]) expect(await shown(selector), selector).toBe(true);
-    for (const selector of [".site-header", ".site-footer", "#reacties", ".post-nav", ".session__calendar", ".questions__guide", ".author-box", ".skip-link"]) {
+    for (const selector of [".post__title", ".session", ".post__body", ".questions", ".earlier-responses"])
+      expect(await shown(selector), selector).toBe(true);
+    for (const selector of [
+      ".site-header",
+      ".site-footer",
+      "#reacties",
+      ".post-nav",
+      ".session__calendar",
+      ".questions__guide",
+      ".author-box",
+      ".skip-link",
+    ]) {
       expect(await shown(selector), selector).toBe(false);
     }
     // Black on white, even for a reader whose screen is dark.
-    const colours = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+    const colours = await page.evaluate(() => [
+      getComputedStyle(document.body).color,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
     expect(colours).toEqual(["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
     await page.screenshot({ path: join(screenshots, "sessions-print.png"), fullPage: true });
   });
@@ -195,7 +253,10 @@ describe("printed", () => {
   test("a link's target is written after its text; a link within the page is not", async () => {
     // The computed `content` of ::after: what is printed after the link's text.
     const texts = await page.evaluate(() =>
-      [...document.querySelectorAll(".post__body a, .earlier-response__text a")].map((a) => [a.getAttribute("href"), getComputedStyle(a, "::after").content]),
+      [...document.querySelectorAll(".post__body a, .earlier-response__text a")].map((a) => [
+        a.getAttribute("href"),
+        getComputedStyle(a, "::after").content,
+      ]),
     );
     expect(texts).toEqual([
       ["https://example.org/wenger", '" (https://example.org/wenger)"'],

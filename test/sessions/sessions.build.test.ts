@@ -19,7 +19,8 @@ function part(html: string, className: string, tag = "section"): string {
   const start = html.search(new RegExp(`<${tag} class="${className}[ "]`));
   return start < 0 ? "" : html.slice(start, html.indexOf(`</${tag}>`, start) + tag.length + 3);
 }
-const events = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+const events = (ics: string) =>
+  new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
 
 describe("the example, two days before its next session", () => {
   let site: BuildResult;
@@ -29,7 +30,9 @@ describe("the example, two days before its next session", () => {
     const home = read(site.out, "index.html");
     const block = part(home, "next-session");
     expect(home.indexOf("next-session")).toBeLessThan(home.indexOf('class="site-intro"'));
-    expect(visibleText(block)).toBe(`${nl.sessionNext} Loslaten en regie houden donderdag 3 december 2026, 13:30–16:30 Kasteel Broekhuizen, Doorn ${nl.sessionPrepare} ${nl.sessionAddToCalendar}`);
+    expect(visibleText(block)).toBe(
+      `${nl.sessionNext} Loslaten en regie houden donderdag 3 december 2026, 13:30–16:30 Kasteel Broekhuizen, Doorn ${nl.sessionPrepare} ${nl.sessionAddToCalendar}`,
+    );
     expect(block).toContain('<a class="next-session__prepare" href="/posts/loslaten-en-regie/">');
     expect(block).toContain('href="/posts/loslaten-en-regie/loslaten-en-regie.ics"');
     expect(block).toContain('<time datetime="2026-12-03T13:30:00+01:00">');
@@ -39,7 +42,9 @@ describe("the example, two days before its next session", () => {
 
   test("that post's page says it is the next one and links its calendar; a past session's page does neither", () => {
     const next = part(read(site.out, "posts/loslaten-en-regie/index.html"), "session", "aside");
-    expect(visibleText(next)).toBe(`${nl.sessionNext} donderdag 3 december 2026, 13:30–16:30 Kasteel Broekhuizen, Doorn ${nl.sessionAddToCalendar}`);
+    expect(visibleText(next)).toBe(
+      `${nl.sessionNext} donderdag 3 december 2026, 13:30–16:30 Kasteel Broekhuizen, Doorn ${nl.sessionAddToCalendar}`,
+    );
     const past = part(read(site.out, "posts/welkom-in-de-leergang/index.html"), "session", "aside");
     expect(visibleText(past)).toBe(`${nl.session} Startbijeenkomst donderdag 10 september 2026 Utrecht`);
     expect(past).not.toContain(".ics");
@@ -48,8 +53,12 @@ describe("the example, two days before its next session", () => {
   test("/bijeenkomsten/ lists the upcoming sessions first, then the past ones, and links the calendar to subscribe to", () => {
     const page = read(site.out, "bijeenkomsten/index.html");
     const text = visibleText(page);
-    expect(text).toContain(`${nl.sessionsUpcoming} donderdag 3 december 2026, 13:30–16:30 ${nl.sessionNext} Loslaten en regie houden Kasteel Broekhuizen, Doorn ${nl.sessionAddToCalendar}`);
-    expect(text).toContain(`${nl.sessionsPast} donderdag 10 september 2026 Startbijeenkomst ${nl.sessionPreparation}: Welkom in de leergang Utrecht`);
+    expect(text).toContain(
+      `${nl.sessionsUpcoming} donderdag 3 december 2026, 13:30–16:30 ${nl.sessionNext} Loslaten en regie houden Kasteel Broekhuizen, Doorn ${nl.sessionAddToCalendar}`,
+    );
+    expect(text).toContain(
+      `${nl.sessionsPast} donderdag 10 september 2026 Startbijeenkomst ${nl.sessionPreparation}: Welkom in de leergang Utrecht`,
+    );
     expect(text.indexOf(nl.sessionsUpcoming)).toBeLessThan(text.indexOf(nl.sessionsPast));
     expect(page).toContain('href="webcal://leergang.example.org/bijeenkomsten.ics"');
     expect(page).toContain('value="https://leergang.example.org/bijeenkomsten.ics"');
@@ -58,23 +67,39 @@ describe("the example, two days before its next session", () => {
 
   test("every page's menu links the sessions page; the sitemap lists it", () => {
     for (const file of siteFiles(site.out).filter((f) => f.endsWith(".html"))) {
-      expect(read(site.out, file), file).toContain(`<a href="/bijeenkomsten/"${file === "bijeenkomsten/index.html" ? ' aria-current="page"' : ""}>${nl.navSessions}</a>`);
+      expect(read(site.out, file), file).toContain(
+        `<a href="/bijeenkomsten/"${file === "bijeenkomsten/index.html" ? ' aria-current="page"' : ""}>${nl.navSessions}</a>`,
+      );
     }
     expect(read(site.out, "sitemap.xml")).toContain("<loc>https://leergang.example.org/bijeenkomsten/</loc>");
   });
 
   test("a calendar file per post with a session and one for all, served as text/calendar; charset=utf-8", () => {
-    expect(siteFiles(site.out).filter((f) => f.endsWith(".ics")).sort()).toEqual([
-      "bijeenkomsten.ics", "posts/loslaten-en-regie/loslaten-en-regie.ics", "posts/welkom-in-de-leergang/welkom-in-de-leergang.ics",
+    expect(
+      siteFiles(site.out)
+        .filter((f) => f.endsWith(".ics"))
+        .sort(),
+    ).toEqual([
+      "bijeenkomsten.ics",
+      "posts/loslaten-en-regie/loslaten-en-regie.ics",
+      "posts/welkom-in-de-leergang/welkom-in-de-leergang.ics",
     ]);
     const all = events(read(site.out, "bijeenkomsten.ics"));
     expect(all.map((e) => [e.uid, e.summary])).toEqual([
       ["welkom-in-de-leergang@leergang.example.org", "Startbijeenkomst"],
       ["loslaten-en-regie@leergang.example.org", "Loslaten en regie houden"],
     ]);
-    expect(events(read(site.out, "posts/loslaten-en-regie/loslaten-en-regie.ics")).map((e) => e.startDate.toJSDate().toISOString())).toEqual(["2026-12-03T12:30:00.000Z"]);
+    expect(
+      events(read(site.out, "posts/loslaten-en-regie/loslaten-en-regie.ics")).map((e) =>
+        e.startDate.toJSDate().toISOString(),
+      ),
+    ).toEqual(["2026-12-03T12:30:00.000Z"]);
     const headers = read(site.out, "_headers");
-    for (const path of ["/bijeenkomsten.ics", "/posts/loslaten-en-regie/loslaten-en-regie.ics", "/posts/welkom-in-de-leergang/welkom-in-de-leergang.ics"]) {
+    for (const path of [
+      "/bijeenkomsten.ics",
+      "/posts/loslaten-en-regie/loslaten-en-regie.ics",
+      "/posts/welkom-in-de-leergang/welkom-in-de-leergang.ics",
+    ]) {
       expect(headers).toContain(`\n${path}\n  Content-Type: text/calendar; charset=utf-8\n`);
     }
   });
@@ -88,8 +113,12 @@ describe("the day boundary, as the build sees the clock", () => {
     const home = read(after.out, "index.html");
     expect(home).not.toContain("next-session");
     expect(visibleText(home)).not.toContain(nl.sessionNext);
-    expect(visibleText(part(read(after.out, "posts/loslaten-en-regie/index.html"), "session", "aside"))).toMatch(new RegExp(`^${nl.session} donderdag`));
-    expect(visibleText(read(after.out, "bijeenkomsten/index.html"))).toContain(`${nl.sessionsUpcoming} ${nl.sessionsNoneUpcoming}`);
+    expect(visibleText(part(read(after.out, "posts/loslaten-en-regie/index.html"), "session", "aside"))).toMatch(
+      new RegExp(`^${nl.session} donderdag`),
+    );
+    expect(visibleText(read(after.out, "bijeenkomsten/index.html"))).toContain(
+      `${nl.sessionsUpcoming} ${nl.sessionsNoneUpcoming}`,
+    );
     // The calendars keep every session: a subscriber's past meetings stay in their calendar.
     expect(events(read(after.out, "bijeenkomsten.ics"))).toHaveLength(2);
   });
@@ -116,11 +145,19 @@ describe("an English site", () => {
     expect(files).toContain("sessions.ics");
     expect(files.some((f) => f.startsWith("bijeenkomsten"))).toBe(false);
     const text = visibleText(read(site.out, "sessions/index.html"));
-    expect(text).toContain(`${en.sessionsUpcoming} Thursday, 3 December 2026, 13:30–16:30 ${en.sessionNext} Loslaten en regie houden`);
-    expect(text).toContain(`${en.sessionsPast} Thursday, 10 September 2026 Startbijeenkomst ${en.sessionPreparation}: Welkom in de leergang`);
-    expect(visibleText(part(read(site.out, "index.html"), "next-session"))).toMatch(new RegExp(`^${en.sessionNext} .* ${en.sessionPrepare} ${en.sessionAddToCalendar}$`));
+    expect(text).toContain(
+      `${en.sessionsUpcoming} Thursday, 3 December 2026, 13:30–16:30 ${en.sessionNext} Loslaten en regie houden`,
+    );
+    expect(text).toContain(
+      `${en.sessionsPast} Thursday, 10 September 2026 Startbijeenkomst ${en.sessionPreparation}: Welkom in de leergang`,
+    );
+    expect(visibleText(part(read(site.out, "index.html"), "next-session"))).toMatch(
+      new RegExp(`^${en.sessionNext} .* ${en.sessionPrepare} ${en.sessionAddToCalendar}$`),
+    );
     expect(read(site.out, "index.html")).toContain(`<a href="/sessions/">${en.navSessions}</a>`);
-    expect(events(read(site.out, "sessions.ics"))[1]!.description).toMatch(/\n\nRead the preparation: https:\/\/leergang\.example\.org\/posts\/loslaten-en-regie\/$/);
+    expect(events(read(site.out, "sessions.ics"))[1]!.description).toMatch(
+      /\n\nRead the preparation: https:\/\/leergang\.example\.org\/posts\/loslaten-en-regie\/$/,
+    );
   });
 });
 
@@ -146,7 +183,15 @@ describe("a site without sessions", () => {
 });
 
 describe("drafts", () => {
-  const files = { "posts/concept-sessie.md": post({ title: "Concept met sessie", date: "2026-11-28", author: "marjan", draft: true, session: { date: "2026-12-02T10:00", location: "Zeist" } }) };
+  const files = {
+    "posts/concept-sessie.md": post({
+      title: "Concept met sessie",
+      date: "2026-11-28",
+      author: "marjan",
+      draft: true,
+      session: { date: "2026-12-02T10:00", location: "Zeist" },
+    }),
+  };
 
   test("a draft's session is never in a production build: not next, not listed, not in a calendar", () => {
     const site = keep(buildSite({ files, env: { CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" } }));
@@ -157,19 +202,43 @@ describe("drafts", () => {
   });
 
   test("a deploy preview shows it, marked as a draft, in its lists and its calendar", () => {
-    const site = keep(buildSite({ files, env: { CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true", REVIEW_ID: "7", URL: "https://leergang.example.org", DEPLOY_PRIME_URL: "https://deploy-preview-7--leergang.netlify.app" } }));
+    const site = keep(
+      buildSite({
+        files,
+        env: {
+          CONTEXT: "deploy-preview",
+          HOEDOEDEDA_DRAFTS: "true",
+          REVIEW_ID: "7",
+          URL: "https://leergang.example.org",
+          DEPLOY_PRIME_URL: "https://deploy-preview-7--leergang.netlify.app",
+        },
+      }),
+    );
     expect(visibleText(part(read(site.out, "index.html"), "next-session"))).toContain(`Concept met sessie ${nl.draft}`);
-    const draft = events(read(site.out, "bijeenkomsten.ics")).find((e) => e.uid === "concept-sessie@leergang.example.org");
+    const draft = events(read(site.out, "bijeenkomsten.ics")).find(
+      (e) => e.uid === "concept-sessie@leergang.example.org",
+    );
     expect(draft?.summary).toBe(`${nl.draft}: Concept met sessie`);
   });
 });
 
 describe("bad input stops the build before anything is written", () => {
   test("an end before the start names the file and session.end", () => {
-    const root = tempProject({ files: { "posts/te-vroeg.md": post({ title: "Te vroeg", date: "2026-11-28", author: "marjan", session: { date: "2026-12-10T14:00", end: "13:00" } }) } });
+    const root = tempProject({
+      files: {
+        "posts/te-vroeg.md": post({
+          title: "Te vroeg",
+          date: "2026-11-28",
+          author: "marjan",
+          session: { date: "2026-12-10T14:00", end: "13:00" },
+        }),
+      },
+    });
     const result = keep(build(root));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("content/posts/te-vroeg.md: session.end: 13:00 is not after the start (14:00) — the end must come after `session.date`");
+    expect(result.stderr).toContain(
+      "content/posts/te-vroeg.md: session.end: 13:00 is not after the start (14:00) — the end must come after `session.date`",
+    );
     expect(result.stderr).toContain("Nothing was written.");
     expect(siteFiles(result.out)).toEqual([]);
   });

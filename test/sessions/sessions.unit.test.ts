@@ -20,12 +20,20 @@ describe("when a session is, in the site's time zone", () => {
   test("a day without a time is a whole day, ending when that day ends", () => {
     const day = times("2026-12-03", undefined);
     expect(day).toMatchObject({ allDay: true, endWritten: false, firstDay: "2026-12-03", lastDay: "2026-12-03" });
-    expect([iso(day.start), iso(day.end), iso(day.dayEnds)]).toEqual(["2026-12-02T23:00:00.000Z", "2026-12-03T23:00:00.000Z", "2026-12-03T23:00:00.000Z"]);
+    expect([iso(day.start), iso(day.end), iso(day.dayEnds)]).toEqual([
+      "2026-12-02T23:00:00.000Z",
+      "2026-12-03T23:00:00.000Z",
+      "2026-12-03T23:00:00.000Z",
+    ]);
   });
 
   test("a start time without an end lasts two hours; with `end: 15:45` it ends then", () => {
     const plain = times("2026-12-03T13:30", undefined);
-    expect([iso(plain.start), iso(plain.end), plain.endWritten]).toEqual(["2026-12-03T12:30:00.000Z", "2026-12-03T14:30:00.000Z", false]);
+    expect([iso(plain.start), iso(plain.end), plain.endWritten]).toEqual([
+      "2026-12-03T12:30:00.000Z",
+      "2026-12-03T14:30:00.000Z",
+      false,
+    ]);
     const ended = times("2026-12-03T13:30", "15:45");
     expect([iso(ended.end), ended.endWritten, ended.lastDay]).toEqual(["2026-12-03T14:45:00.000Z", true, "2026-12-03"]);
     expect(iso(times("2026-12-03T08:00", "9:30").end)).toBe("2026-12-03T08:30:00.000Z");
@@ -40,7 +48,11 @@ describe("when a session is, in the site's time zone", () => {
 
   test("an end on another day, several whole days, and an end at midnight", () => {
     const overnight = times("2026-12-03T13:30", "2026-12-04T12:00");
-    expect([overnight.firstDay, overnight.lastDay, iso(overnight.dayEnds)]).toEqual(["2026-12-03", "2026-12-04", "2026-12-04T23:00:00.000Z"]);
+    expect([overnight.firstDay, overnight.lastDay, iso(overnight.dayEnds)]).toEqual([
+      "2026-12-03",
+      "2026-12-04",
+      "2026-12-04T23:00:00.000Z",
+    ]);
     const days = times("2026-12-03", "2026-12-04");
     expect([days.allDay, days.lastDay, iso(days.end)]).toEqual([true, "2026-12-04", "2026-12-04T23:00:00.000Z"]);
     expect(times("2026-12-03T20:00", "2026-12-04T00:00").lastDay).toBe("2026-12-03");
@@ -49,14 +61,20 @@ describe("when a session is, in the site's time zone", () => {
   });
 
   test("an end that is not after the start, or does not fit the start, says how to write it", () => {
-    expect(problem("2026-12-03T13:30", "12:00")).toMatch(/^12:00 is not after the start \(13:30\) — the end must come after `session.date`; write it like `end: 15:45`/);
+    expect(problem("2026-12-03T13:30", "12:00")).toMatch(
+      /^12:00 is not after the start \(13:30\) — the end must come after `session.date`; write it like `end: 15:45`/,
+    );
     expect(problem("2026-12-03T13:30", "13:30")).toMatch(/is not after the start/);
     expect(problem("2026-12-03T13:30", "2026-12-02T18:00")).toMatch(/is not after the start/);
-    expect(problem("2026-12-03", "15:45")).toMatch(/^is a time, but `session.date` has none — add the start time to the date \(`date: 2026-12-03T13:30`\)/);
+    expect(problem("2026-12-03", "15:45")).toMatch(
+      /^is a time, but `session.date` has none — add the start time to the date \(`date: 2026-12-03T13:30`\)/,
+    );
     expect(problem("2026-12-03", "2026-12-02")).toMatch(/^2026-12-02 is before the session's first day \(2026-12-03\)/);
     expect(problem("2026-12-03T13:30", "2026-12-04")).toMatch(/^is a day, but the session starts at a time/);
     expect(problem("2026-12-03T13:30", "15.45")).toBe('"15.45" — write the time with a colon: `end: 15:45`');
-    expect(problem("2026-12-03T13:30", "kwart voor vier")).toMatch(/^"kwart voor vier" is not a time — write it like `end: 15:45`/);
+    expect(problem("2026-12-03T13:30", "kwart voor vier")).toMatch(
+      /^"kwart voor vier" is not a time — write it like `end: 15:45`/,
+    );
   });
 });
 
@@ -69,7 +87,9 @@ describe("labels: only what the facilitator wrote, in the site's language", () =
     expect(label("2026-12-03T13:30", "16:30")).toBe("donderdag 3 december 2026, 13:30–16:30");
     // Intl sets a span's dash between thin spaces (U+2009).
     expect(label("2026-12-03", "2026-12-04")).toBe("donderdag 3\u2009–\u2009vrijdag 4 december 2026");
-    expect(label("2026-12-03T13:30", "2026-12-04T12:00")).toBe("donderdag 3 december 2026, 13:30\u2009–\u2009vrijdag 4 december 2026, 12:00");
+    expect(label("2026-12-03T13:30", "2026-12-04T12:00")).toBe(
+      "donderdag 3 december 2026, 13:30\u2009–\u2009vrijdag 4 december 2026, 12:00",
+    );
     expect(label("2026-12-03T13:30", "16:30", "en")).toBe("Thursday, 3 December 2026, 13:30–16:30");
     expect(label("2026-12-03", undefined, "en")).toBe("Thursday, 3 December 2026");
   });
@@ -82,7 +102,8 @@ describe("the next session: the first whose day has not ended in the site's time
     entry("later", { date: "2026-11-25", session: { date: "2027-01-14" } }),
     entry("zonder", { date: "2026-11-26" }),
   ];
-  const nextAt = (now: string, timezone = AMS) => index(content(posts, { HOEDOEDEDA_NOW: now }, { timezone })).sessions.next?.slug;
+  const nextAt = (now: string, timezone = AMS) =>
+    index(content(posts, { HOEDOEDEDA_NOW: now }, { timezone })).sessions.next?.slug;
 
   test("a session stays next for the whole of its day, also after it has ended", () => {
     expect(nextAt("2026-12-01T09:00")).toBe("ochtend");
@@ -109,7 +130,11 @@ describe("the next session: the first whose day has not ended in the site's time
     const earlier = index(content(posts, { HOEDOEDEDA_NOW: "2026-09-01T10:00" }));
     expect(earlier.sessions.upcoming.map((p) => p.slug)).toEqual(["eerste", "ochtend", "later"]);
     expect(earlier.posts.filter((p) => p.session?.next).map((p) => p.slug)).toEqual(["eerste"]);
-    expect(earlier.posts.find((p) => p.slug === "eerste")!.summary.session).toMatchObject({ next: true, upcoming: true, location: "Utrecht" });
+    expect(earlier.posts.find((p) => p.slug === "eerste")!.summary.session).toMatchObject({
+      next: true,
+      upcoming: true,
+      location: "Utrecht",
+    });
     const late = index(content(posts, { HOEDOEDEDA_NOW: "2027-02-01T10:00" })).sessions;
     expect(late.past.map((p) => p.slug)).toEqual(["later", "ochtend", "eerste"]);
     expect(late.next).toBeUndefined();
@@ -125,17 +150,37 @@ describe("the next session: the first whose day has not ended in the site's time
   test("a draft's session is not in a production build's lists, only in a preview that shows drafts", () => {
     const withDraft = [...posts, entry("concept", { draft: true, session: { date: "2026-12-02" } })];
     expect(index(content(withDraft, { HOEDOEDEDA_NOW: "2026-12-01T09:00" })).sessions.next?.slug).toBe("ochtend");
-    expect(index(content(withDraft, { HOEDOEDEDA_NOW: "2026-12-01T09:00", CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" })).sessions.upcoming.map((p) => p.slug)).not.toContain("concept");
-    expect(index(content(withDraft, { HOEDOEDEDA_NOW: "2026-12-01T09:00", CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" })).sessions.next?.slug).toBe("concept");
+    expect(
+      index(
+        content(withDraft, { HOEDOEDEDA_NOW: "2026-12-01T09:00", CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }),
+      ).sessions.upcoming.map((p) => p.slug),
+    ).not.toContain("concept");
+    expect(
+      index(
+        content(withDraft, {
+          HOEDOEDEDA_NOW: "2026-12-01T09:00",
+          CONTEXT: "deploy-preview",
+          HOEDOEDEDA_DRAFTS: "true",
+        }),
+      ).sessions.next?.slug,
+    ).toBe("concept");
   });
 });
 
 describe("the build's clock", () => {
   test("HOEDOEDEDA_NOW is read in the site's time zone; with Z or an offset as written; a day is its start", () => {
-    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-12-01T09:00" }), AMS))).toBe("2026-12-01T08:00:00.000Z");
-    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-07-01T09:00" }), AMS))).toBe("2026-07-01T07:00:00.000Z");
-    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-12-01T09:00Z" }), AMS))).toBe("2026-12-01T09:00:00.000Z");
-    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-12-01" }), "Pacific/Kiritimati"))).toBe("2026-11-30T10:00:00.000Z");
+    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-12-01T09:00" }), AMS))).toBe(
+      "2026-12-01T08:00:00.000Z",
+    );
+    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-07-01T09:00" }), AMS))).toBe(
+      "2026-07-01T07:00:00.000Z",
+    );
+    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-12-01T09:00Z" }), AMS))).toBe(
+      "2026-12-01T09:00:00.000Z",
+    );
+    expect(iso(buildMoment(settingsFromEnv({ HOEDOEDEDA_NOW: "2026-12-01" }), "Pacific/Kiritimati"))).toBe(
+      "2026-11-30T10:00:00.000Z",
+    );
   });
 
   test("without it, the machine's clock, read once when the settings are", () => {

@@ -51,7 +51,12 @@ describe.each(["light", "dark"] as const)("%s colour scheme", (colorScheme) => {
   beforeAll(async () => {
     context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     for (const host of embedHosts) {
-      await context.route(`https://${host}/**`, (route) => route.fulfill({ contentType: "text/html", body: '<!doctype html><html lang="en"><title>Video</title><p>Video</p></html>' }));
+      await context.route(`https://${host}/**`, (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: '<!doctype html><html lang="en"><title>Video</title><p>Video</p></html>',
+        }),
+      );
     }
   });
   afterAll(async () => context?.close());
@@ -64,10 +69,17 @@ describe.each(["light", "dark"] as const)("%s colour scheme", (colorScheme) => {
       const response = await page.goto(site.url + path);
       expect(response?.status(), path).toBe(status);
       // The page really is in the scheme under test.
-      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
+      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(
+        colorScheme === "dark",
+      );
       const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
       for (const v of results.violations) {
-        found.push(`${type} (${path}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        found.push(
+          `${type} (${path}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ")}`,
+        );
       }
     }
     await page.close();

@@ -20,18 +20,30 @@ beforeAll(() => {
 });
 afterAll(() => discard(built));
 
-test("every page says <html lang=\"en\">", () => {
+test('every page says <html lang="en">', () => {
   for (const file of pages) expect(read(built.out, file), file).toMatch(/<html lang="en">/);
 });
 
 test("the post page speaks English: questions, session, author box, navigation, dates", () => {
   const text = visibleText(read(built.out, "posts/loslaten-en-regie/index.html"));
-  for (const phrase of [en.skipToContent, en.navPosts, en.navTags, en.questions, en.session, en.aboutAuthor, en.authorPage, en.previousPost, en.feed]) {
+  for (const phrase of [
+    en.skipToContent,
+    en.navPosts,
+    en.navTags,
+    en.questions,
+    en.session,
+    en.aboutAuthor,
+    en.authorPage,
+    en.previousPost,
+    en.feed,
+  ]) {
     expect(text).toContain(phrase);
   }
   expect(text).toMatch(/\b20 November 2026\b/);
   expect(text).toMatch(/\bThursday,? 3 December 2026\b/);
-  expect(read(built.out, "posts/loslaten-en-regie/index.html")).toContain('<meta property="og:locale" content="en_GB">');
+  expect(read(built.out, "posts/loslaten-en-regie/index.html")).toContain(
+    '<meta property="og:locale" content="en_GB">',
+  );
 });
 
 test("list pages speak English", () => {
@@ -54,7 +66,9 @@ test("no Dutch interface text remains", () => {
   const leaks: string[] = [];
   for (const file of pages) {
     const page = read(built.out, file);
-    const ui = elementsOf(page).flatMap((e) => ["aria-label", "title", "alt", "placeholder"].map((a) => e.attribs[a] ?? ""));
+    const ui = elementsOf(page).flatMap((e) =>
+      ["aria-label", "title", "alt", "placeholder"].map((a) => e.attribs[a] ?? ""),
+    );
     const text = [visibleText(page), ...ui].join("\n");
     for (const phrase of dutch) if (containsPhrase(text, phrase)) leaks.push(`${file}: "${phrase}"`);
   }

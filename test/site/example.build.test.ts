@@ -21,7 +21,11 @@ let model: Content;
 let published: PostEntry[];
 let draftPosts: PostEntry[];
 const html = (file: string) => read(built.out, file);
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "category", "url", "link"].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "category", "url", "link"].includes(name),
+});
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 
 beforeAll(() => {
@@ -42,7 +46,16 @@ test("the example has what the other checks need: several posts, a draft, a tag 
 });
 
 describe("every page type exists", () => {
-  test.each(["index.html", "tags/index.html", "over/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "robots.txt"])("%s", (file) => {
+  test.each([
+    "index.html",
+    "tags/index.html",
+    "over/index.html",
+    "404.html",
+    "feed.xml",
+    "feed.json",
+    "sitemap.xml",
+    "robots.txt",
+  ])("%s", (file) => {
     expect(files).toContain(file);
   });
 
@@ -53,7 +66,9 @@ describe("every page type exists", () => {
 
   test("a page per tag and per author", () => {
     const tags = new Set(published.flatMap((p) => (p.data.tags ?? []).map(slugify)));
-    expect(files.filter((f) => /^tags\/[^/]+\/index\.html$/.test(f)).sort()).toEqual([...tags].map((t) => `tags/${t}/index.html`).sort());
+    expect(files.filter((f) => /^tags\/[^/]+\/index\.html$/.test(f)).sort()).toEqual(
+      [...tags].map((t) => `tags/${t}/index.html`).sort(),
+    );
     for (const id of new Set(published.map((p) => p.data.author))) expect(files).toContain(`authors/${id}/index.html`);
   });
 
@@ -71,7 +86,10 @@ describe("every page type exists", () => {
 describe("home page", () => {
   test("lists the published posts, newest first", () => {
     const home = html("index.html");
-    const positions = published.map((p) => ({ date: p.data.date.getTime(), at: home.indexOf(`href="/posts/${p.slug}/"`) }));
+    const positions = published.map((p) => ({
+      date: p.data.date.getTime(),
+      at: home.indexOf(`href="/posts/${p.slug}/"`),
+    }));
     for (const p of positions) expect(p.at, String(p.date)).toBeGreaterThan(-1);
     const order = [...positions].sort((a, b) => a.at - b.at).map((p) => p.date);
     expect(order).toEqual([...order].sort((a, b) => b - a));
@@ -86,10 +104,27 @@ describe("post page", () => {
     const page = html(`posts/${post.slug}/index.html`);
     const h1 = elementsOf(page).filter((e) => e.name === "h1");
     expect(h1).toHaveLength(1);
-    expect(visibleText(`<body>${read(built.out, `posts/${post.slug}/index.html`).match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0]}</body>`)).toBe(post.data.title);
+    expect(
+      visibleText(
+        `<body>${read(built.out, `posts/${post.slug}/index.html`).match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0]}</body>`,
+      ),
+    ).toBe(post.data.title);
     const day = isoDay(post.data.date, "Europe/Amsterdam");
     const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-    const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    const months = [
+      "januari",
+      "februari",
+      "maart",
+      "april",
+      "mei",
+      "juni",
+      "juli",
+      "augustus",
+      "september",
+      "oktober",
+      "november",
+      "december",
+    ];
     expect(page).toContain(`<time datetime="${day}">${d} ${months[m - 1]} ${y}</time>`);
     expect(page).toContain(`href="/authors/${post.data.author}/"`);
   });
@@ -123,9 +158,13 @@ describe("tags that differ only in case or accents share one page", () => {
     for (const post of tagged) expect(page).toContain(`href="/posts/${post.slug}/"`);
     expect(files.filter((f) => /^tags\/r[eé]flectie/i.test(f))).toEqual(["tags/reflectie/index.html"]);
     // The tag index shows it once, and every post shows the same label for it.
-    const labels = elementsOf(html("tags/index.html")).filter((e) => e.name === "a" && e.attribs.href === "/tags/reflectie/");
+    const labels = elementsOf(html("tags/index.html")).filter(
+      (e) => e.name === "a" && e.attribs.href === "/tags/reflectie/",
+    );
     expect(labels).toHaveLength(1);
-    const shown = new Set(tagged.map((p) => /href="\/tags\/reflectie\/">([^<]+)</.exec(html(`posts/${p.slug}/index.html`))?.[1]));
+    const shown = new Set(
+      tagged.map((p) => /href="\/tags\/reflectie\/">([^<]+)</.exec(html(`posts/${p.slug}/index.html`))?.[1]),
+    );
     expect(shown.size).toBe(1);
   });
 });
@@ -141,7 +180,9 @@ describe("feeds", () => {
     expect(feed.link.map((l: Record<string, string>) => l["@href"])).toContain("https://leergang.example.org/feed.xml");
     const entries = feed.entry as Record<string, any>[];
     expect(entries.map((e) => e.link[0]["@href"])).toEqual(
-      [...published].sort((a, b) => b.data.date.getTime() - a.data.date.getTime()).map((p) => `https://leergang.example.org/posts/${p.slug}/`),
+      [...published]
+        .sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+        .map((p) => `https://leergang.example.org/posts/${p.slug}/`),
     );
     for (const entry of entries) {
       expect(entry.id).toBe(entry.link[0]["@href"]);
@@ -180,9 +221,16 @@ describe("feeds", () => {
     const urls = xml.parse(source).urlset.url as { loc: string; lastmod?: string }[];
     const locs = urls.map((u) => u.loc.replace("https://leergang.example.org/", "")).sort();
     // The facilitator's pages (/schrijven/) are for the facilitator, not for search engines.
-    const pages = files.filter((f) => f.endsWith("index.html") && !facilitatorPages.has(f)).map((f) => f.replace(/index\.html$/, "")).sort();
+    const pages = files
+      .filter((f) => f.endsWith("index.html") && !facilitatorPages.has(f))
+      .map((f) => f.replace(/index\.html$/, ""))
+      .sort();
     expect(locs).toEqual(pages);
-    for (const post of published) expect(urls).toContainEqual({ loc: `https://leergang.example.org/posts/${post.slug}/`, lastmod: isoDay(post.data.date, "Europe/Amsterdam") });
+    for (const post of published)
+      expect(urls).toContainEqual({
+        loc: `https://leergang.example.org/posts/${post.slug}/`,
+        lastmod: isoDay(post.data.date, "Europe/Amsterdam"),
+      });
   });
 });
 
@@ -198,14 +246,16 @@ describe("drafts are not built by default", () => {
   });
 
   test("and no page of a production build asks search engines to stay away — but the facilitator's", () => {
-    for (const file of files.filter((f) => f.endsWith(".html") && !facilitatorPages.has(f))) expect(html(file), file).not.toContain('name="robots"');
+    for (const file of files.filter((f) => f.endsWith(".html") && !facilitatorPages.has(f)))
+      expect(html(file), file).not.toContain('name="robots"');
     expect([...facilitatorPages].filter((f) => files.includes(f))).toEqual(["schrijven/index.html"]);
-    for (const file of facilitatorPages) if (files.includes(file)) expect(html(file), file).toContain('<meta name="robots" content="noindex">');
+    for (const file of facilitatorPages)
+      if (files.includes(file)) expect(html(file), file).toContain('<meta name="robots" content="noindex">');
   });
 });
 
 describe("the Dutch site", () => {
-  test("says <html lang=\"nl\"> on every page", () => {
+  test('says <html lang="nl"> on every page', () => {
     for (const file of files.filter((f) => f.endsWith(".html"))) expect(html(file), file).toMatch(/<html lang="nl">/);
   });
 
@@ -216,7 +266,9 @@ describe("the Dutch site", () => {
     const leaks: string[] = [];
     for (const file of files.filter((f) => f.endsWith(".html"))) {
       const page = html(file);
-      const labels = elementsOf(page).flatMap((e) => ["aria-label", "title", "alt", "placeholder", "content"].map((a) => e.attribs[a] ?? ""));
+      const labels = elementsOf(page).flatMap((e) =>
+        ["aria-label", "title", "alt", "placeholder", "content"].map((a) => e.attribs[a] ?? ""),
+      );
       const text = [visibleText(page), ...labels].join("\n");
       for (const phrase of english) if (containsPhrase(text, phrase)) leaks.push(`${file}: "${phrase}"`);
     }

@@ -5,13 +5,31 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { slugify } from "../../src/model/slug.ts";
 import { buildSite, type BuildResult } from "../support/site.ts";
-import { authorBio, authorName, description, hostileFiles, location, question, quotedTag, siteTitle, slug, tag, templatePage, title } from "../support/hostile-content.ts";
+import {
+  authorBio,
+  authorName,
+  description,
+  hostileFiles,
+  location,
+  question,
+  quotedTag,
+  siteTitle,
+  slug,
+  tag,
+  templatePage,
+  title,
+} from "../support/hostile-content.ts";
 import { discard, elementsOf, liveScripts, read, siteFiles, visibleText } from "../support/html.ts";
 
 let built: BuildResult;
 let files: string[];
 const html = (file: string) => read(built.out, file);
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", htmlEntities: true, isArray: (name) => ["entry", "category"].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  htmlEntities: true,
+  isArray: (name) => ["entry", "category"].includes(name),
+});
 
 beforeAll(() => {
   built = buildSite({ files: hostileFiles() });
@@ -27,7 +45,10 @@ test("no live script anywhere in the built site", () => {
 
 describe("the post page shows what was written, as text", () => {
   const page = () => html(`posts/${slug}/index.html`);
-  const text = (name: string) => elementsOf(page()).filter((e) => e.name === name).map((e) => visibleText(`<body>${inner(e)}</body>`));
+  const text = (name: string) =>
+    elementsOf(page())
+      .filter((e) => e.name === name)
+      .map((e) => visibleText(`<body>${inner(e)}</body>`));
 
   test("title in the h1 and the <title>", () => {
     expect(text("h1")).toEqual([title]);
@@ -45,7 +66,8 @@ describe("the post page shows what was written, as text", () => {
 
   test("tags, question, session place, author name and bio are visible text", () => {
     const visible = visibleText(page());
-    for (const written of [tag, quotedTag, question, location, authorName, authorBio]) expect(visible).toContain(written);
+    for (const written of [tag, quotedTag, question, location, authorName, authorBio])
+      expect(visible).toContain(written);
   });
 
   test("template syntax in a post or a page is text: neither goes through a template engine", () => {
@@ -58,7 +80,9 @@ describe("the post page shows what was written, as text", () => {
     expect(visible).toContain("Gewone tekst met ]]> erin.");
     expect(visible).toContain("Laatste alinea.");
     expect(visible).not.toContain("alert('body')");
-    const links = elementsOf(page()).filter((e) => e.name === "a").map((a) => a.attribs.href ?? "");
+    const links = elementsOf(page())
+      .filter((e) => e.name === "a")
+      .map((a) => a.attribs.href ?? "");
     expect(links.filter((href) => /script:/i.test(href))).toEqual([]);
   });
 
@@ -71,7 +95,12 @@ describe("the post page shows what was written, as text", () => {
 });
 
 test("lists, tag and author pages show the hostile title as text", () => {
-  for (const file of ["index.html", `tags/${slugify(tag)}/index.html`, `tags/${slugify(quotedTag)}/index.html`, "authors/hacker/index.html"]) {
+  for (const file of [
+    "index.html",
+    `tags/${slugify(tag)}/index.html`,
+    `tags/${slugify(quotedTag)}/index.html`,
+    "authors/hacker/index.html",
+  ]) {
     expect(files).toContain(file);
     expect(visibleText(html(file)), file).toContain(title);
   }
@@ -81,7 +110,9 @@ test("lists, tag and author pages show the hostile title as text", () => {
 test("the site title from site.yaml is text on every page", () => {
   for (const file of files.filter((f) => f.endsWith(".html"))) {
     expect(visibleText(html(file)), file).toContain(siteTitle);
-    expect(html(file), file).toContain(`content="${siteTitle.replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")}"`);
+    expect(html(file), file).toContain(
+      `content="${siteTitle.replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")}"`,
+    );
   }
 });
 
@@ -117,5 +148,9 @@ test("the sitemap stays valid XML", () => {
 /** The inner HTML of an element, re-serialised well enough for visibleText. */
 function inner(el: ReturnType<typeof elementsOf>[number]): string {
   const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-  return el.children.map((c) => ("data" in c ? escape(String(c.data)) : "name" in c ? `<${c.name}>${inner(c as typeof el)}</${c.name}>` : "")).join("");
+  return el.children
+    .map((c) =>
+      "data" in c ? escape(String(c.data)) : "name" in c ? `<${c.name}>${inner(c as typeof el)}</${c.name}>` : "",
+    )
+    .join("");
 }

@@ -10,7 +10,12 @@ import { discard, read, siteFiles } from "../support/html.ts";
 const extraPosts = Object.fromEntries(
   Array.from({ length: 21 }, (_, i) => [
     `posts/extra-${i + 1}.md`,
-    post({ title: `Extra bericht ${i + 1}`, date: `2025-01-${String(i + 1).padStart(2, "0")}`, author: i % 2 ? "marjan" : "ruben", tags: ["extra"] }),
+    post({
+      title: `Extra bericht ${i + 1}`,
+      date: `2025-01-${String(i + 1).padStart(2, "0")}`,
+      author: i % 2 ? "marjan" : "ruben",
+      tags: ["extra"],
+    }),
   ]),
 );
 
@@ -27,7 +32,14 @@ beforeAll(() => {
 afterAll(() => discard(built));
 
 test("the fixture has every kind of page, a draft and a second home page", () => {
-  for (const file of ["index.html", "page/2/index.html", "posts/terugblik-eerste-jaar/index.html", "tags/index.html", "over/index.html", "404.html"]) {
+  for (const file of [
+    "index.html",
+    "page/2/index.html",
+    "posts/terugblik-eerste-jaar/index.html",
+    "tags/index.html",
+    "over/index.html",
+    "404.html",
+  ]) {
     expect(pages).toContain(file);
   }
 });
@@ -37,7 +49,8 @@ test("html-validate reports no errors on any page", async () => {
   for (const file of pages) {
     const report = await validator.validateString(read(built.out, file), join(repoRoot, "_site", file));
     for (const result of report.results) {
-      for (const m of result.messages as Message[]) if (m.severity === 2) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const m of result.messages as Message[])
+        if (m.severity === 2) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
   }
   expect(errors).toEqual([]);

@@ -28,11 +28,16 @@ interface VnuMessage {
 
 /** The checker's errors for every HTML file under `dirs`, as `file:line message`. */
 function nuErrors(dirs: string[]): string[] {
-  const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", ...dirs], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", ...dirs], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   if (run.error) throw new Error(`the Nu Html Checker needs Java (17 or later) on the PATH: ${run.error.message}`);
   // It reports on standard error, and exits 1 when it found errors.
   const { messages } = JSON.parse(run.stderr) as { messages: VnuMessage[] };
-  return messages.filter((m) => m.type !== "info").map((m) => `${m.url.replace(/^file:/, "")}:${m.lastLine ?? "?"} ${m.message}`);
+  return messages
+    .filter((m) => m.type !== "info")
+    .map((m) => `${m.url.replace(/^file:/, "")}:${m.lastLine ?? "?"} ${m.message}`);
 }
 
 /** An import of the fixtures' exports into a copy of the example site, built. */
@@ -46,9 +51,13 @@ function importedSite(): BuildResult {
     name: "toetsenbord-en-koppen",
     link: "https://oudblog.example.org/2018/10/21/toetsenbord-en-koppen/",
     // Like WordPress's theme test data: the post's first heading an h3, and an h6 of its own.
-    content: "Alles moet met het toetsenbord kunnen.\n\n<h3>Hoe test je?</h3>\n\nMet Tab.\n\n<h6>een kop</h6>\n\nEn verder.\n\n<h3>Bronnen</h3>\n\nHet handboek.",
+    content:
+      "Alles moet met het toetsenbord kunnen.\n\n<h3>Hoe test je?</h3>\n\nMet Tab.\n\n<h6>een kop</h6>\n\nEn verder.\n\n<h3>Bronnen</h3>\n\nHet handboek.",
   };
-  writeFileSync(join(root, "export.xml"), wxr({ ...sample, authors: sample.authors, items: [...sample.items, ...blocks.items, headings] }));
+  writeFileSync(
+    join(root, "export.xml"),
+    wxr({ ...sample, authors: sample.authors, items: [...sample.items, ...blocks.items, headings] }),
+  );
   const run = runScript(root, "import-wordpress", ["export.xml"]);
   if (run.status !== 0) throw new Error(`import failed:\n${run.stdout}\n${run.stderr}`);
   const built = build(root);
@@ -69,7 +78,13 @@ test("the three sites have their pages: a draft, the hostile post, the imported 
   const pages = (site: string) => siteFiles(sites[site]!.out).filter((f) => f.endsWith(".html"));
   expect(pages("example")).toContain("posts/terugblik-eerste-jaar/index.html");
   expect(pages("hostile")).toContain("posts/kwaadaardig/index.html");
-  expect(pages("imported")).toEqual(expect.arrayContaining(["posts/toetsenbord-en-koppen/index.html", "posts/tekst-en-koppen/index.html", "posts/leren-in-netwerken-een-terugblik/index.html"]));
+  expect(pages("imported")).toEqual(
+    expect.arrayContaining([
+      "posts/toetsenbord-en-koppen/index.html",
+      "posts/tekst-en-koppen/index.html",
+      "posts/leren-in-netwerken-een-terugblik/index.html",
+    ]),
+  );
 });
 
 test("the Nu Html Checker finds no error on any page", () => {
@@ -86,7 +101,13 @@ test("the checker really checks: a raw space in the icon's URL and a skipped hea
     `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"></head><body><h1>Titel</h1><h3>Kop</h3></body></html>`,
   );
   const errors = nuErrors([dir]);
-  expect(errors.some((e) => /Illegal character/.test(e)), errors.join("\n")).toBe(true);
-  expect(errors.some((e) => /skipping 1 heading level/.test(e)), errors.join("\n")).toBe(true);
+  expect(
+    errors.some((e) => /Illegal character/.test(e)),
+    errors.join("\n"),
+  ).toBe(true);
+  expect(
+    errors.some((e) => /skipping 1 heading level/.test(e)),
+    errors.join("\n"),
+  ).toBe(true);
   discard({ root: dir });
 });

@@ -45,22 +45,29 @@ afterAll(async () => {
  */
 async function watchedPage(context: BrowserContext) {
   for (const host of embedHosts) {
-    await context.route(`https://${host}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Video</title>" }));
+    await context.route(`https://${host}/**`, (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Video</title>" }),
+    );
   }
   const page = await context.newPage();
   const problems: string[] = [];
   const where = () => new URL(page.url()).pathname;
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`${where()}: console ${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      problems.push(`${where()}: console ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${where()}: page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`${where()}: request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("requestfailed", (request) =>
+    problems.push(`${where()}: request failed: ${request.url()} ${request.failure()?.errorText}`),
+  );
   page.on("response", (response) => {
-    if (response.status() >= 400 && response.url() !== page.url()) problems.push(`${where()}: ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && response.url() !== page.url())
+      problems.push(`${where()}: ${response.status()} for ${response.url()}`);
   });
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== "data:" && url.origin !== site.url && !(embedHosts as readonly string[]).includes(url.host)) problems.push(`${where()}: request to another site: ${request.url()}`);
+    if (url.protocol !== "data:" && url.origin !== site.url && !(embedHosts as readonly string[]).includes(url.host))
+      problems.push(`${where()}: request to another site: ${request.url()}`);
   });
   return { page, problems };
 }
@@ -113,12 +120,17 @@ test("the post page shows what a participant needs, in reading order", async () 
   const page = await context.newPage();
   await page.goto(site.url + postPath);
   const order = await page.evaluate(() =>
-    [".post__title", ".post-meta time", ".session", ".post__body", ".questions", ".tag-list", ".author-box"].map((selector) => {
-      const el = document.querySelector(selector);
-      return el && (el as HTMLElement).offsetHeight > 0 ? el.getBoundingClientRect().top + window.scrollY : -1;
-    }),
+    [".post__title", ".post-meta time", ".session", ".post__body", ".questions", ".tag-list", ".author-box"].map(
+      (selector) => {
+        const el = document.querySelector(selector);
+        return el && (el as HTMLElement).offsetHeight > 0 ? el.getBoundingClientRect().top + window.scrollY : -1;
+      },
+    ),
   );
-  expect(order.every((top) => top >= 0), JSON.stringify(order)).toBe(true);
+  expect(
+    order.every((top) => top >= 0),
+    JSON.stringify(order),
+  ).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   await context.close();
 });
@@ -153,8 +165,12 @@ describe("links", () => {
       // What a page fetches by itself (the search page loads its index) must arrive before we move on.
       await page.waitForLoadState("networkidle");
       ids.set(path, new Set(await page.$$eval("[id]", (els) => els.map((el) => el.id))));
-      const hrefs = await page.$$eval("a[href], link[href], img[src], script[src], iframe[src], source[srcset]", (els) =>
-        els.map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("srcset")!.split(/\s/)[0]!),
+      const hrefs = await page.$$eval(
+        "a[href], link[href], img[src], script[src], iframe[src], source[srcset]",
+        (els) =>
+          els.map(
+            (el) => el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("srcset")!.split(/\s/)[0]!,
+          ),
       );
       for (const href of hrefs) {
         if (/^(mailto|tel):/.test(href)) continue;
@@ -168,7 +184,8 @@ describe("links", () => {
     // Fragments must name an element on the target page.
     for (const [target, from] of targets) {
       const [path, id] = target.split("#") as [string, string];
-      if (!ids.get(path)?.has(decodeURIComponent(id))) broken.push(`${target} (linked from ${from}): no element with that id`);
+      if (!ids.get(path)?.has(decodeURIComponent(id)))
+        broken.push(`${target} (linked from ${from}): no element with that id`);
     }
     pageProblems = problems;
     await context.close();

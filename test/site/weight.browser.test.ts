@@ -27,7 +27,9 @@ beforeAll(async () => {
   browser = await launch();
   // The richest post: a session, questions, an author with an avatar, comments on.
   const model = loadContent(repoRoot, settingsFromEnv({}));
-  const rich = model.posts.find((p) => !p.data.draft && p.data.questions?.length && p.data.session && p.data.comments !== false);
+  const rich = model.posts.find(
+    (p) => !p.data.draft && p.data.questions?.length && p.data.session && p.data.comments !== false,
+  );
   weight = await measurePostPageWeight(site.url, `/posts/${rich!.slug}/`, { browser });
 });
 
@@ -61,10 +63,21 @@ describe("the example post page for a first-time reader on a phone", () => {
 
 describe("missedTargets", () => {
   const within: PostPageWeight = {
-    url: "http://127.0.0.1/posts/x/", viewport: { width: 390, height: 844 },
-    html: 3000, css: 3000, htmlAndCss: 6000, jsBeforeComments: 400, jsAfterComments: 9000, commentsNearAtLoad: false,
-    renderBlocking: ["http://127.0.0.1/assets/site.0123456789.css"], imagesWithoutSize: [], imagesNotLazy: [],
-    layoutShiftOnLoad: 0, commentsLayoutShift: 0, commentsWidget: "arrived", otherHosts: [],
+    url: "http://127.0.0.1/posts/x/",
+    viewport: { width: 390, height: 844 },
+    html: 3000,
+    css: 3000,
+    htmlAndCss: 6000,
+    jsBeforeComments: 400,
+    jsAfterComments: 9000,
+    commentsNearAtLoad: false,
+    renderBlocking: ["http://127.0.0.1/assets/site.0123456789.css"],
+    imagesWithoutSize: [],
+    imagesNotLazy: [],
+    layoutShiftOnLoad: 0,
+    commentsLayoutShift: 0,
+    commentsWidget: "arrived",
+    otherHosts: [],
   };
 
   test("names each target a page misses", () => {

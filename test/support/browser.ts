@@ -3,8 +3,13 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright";
 
 export const chromiumArgs = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 export function findBrowser(): string {

@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { cleanEnv } from "./env.ts";
 
 /** The command line `npm run <script>` runs, e.g. `node scripts/run.mjs new`. */
-export const commandLine = (root: string, script: string): [string, string[]] => [process.execPath, [join(root, "scripts/run.mjs"), script]];
+export const commandLine = (root: string, script: string): [string, string[]] => [
+  process.execPath,
+  [join(root, "scripts/run.mjs"), script],
+];
 
 export interface Run {
   status: number;
@@ -14,7 +17,12 @@ export interface Run {
   ms: number;
 }
 
-export function runScript(root: string, script: "new" | "check" | "import-wordpress", args: string[] = [], env: Record<string, string> = {}): Run {
+export function runScript(
+  root: string,
+  script: "new" | "check" | "import-wordpress",
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Run {
   const start = Date.now();
   const [node, launch] = commandLine(root, script);
   const result = spawnSync(node, [...launch, ...args], {

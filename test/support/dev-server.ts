@@ -35,12 +35,22 @@ export class DevServer {
   async start(): Promise<void> {
     const port = await freePort();
     this.base = `http://localhost:${port}`;
-    this.#child = spawn(join(repoRoot, "node_modules/.bin/tsx"), [join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", "--serve", "--quiet", `--port=${port}`], {
-      cwd: this.root,
-      // Its own process group, so the test can stop tsx and Eleventy together.
-      detached: true,
-      env: cleanEnv({ NO_COLOR: "1" }),
-    });
+    this.#child = spawn(
+      join(repoRoot, "node_modules/.bin/tsx"),
+      [
+        join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"),
+        "--config=.eleventy.ts",
+        "--serve",
+        "--quiet",
+        `--port=${port}`,
+      ],
+      {
+        cwd: this.root,
+        // Its own process group, so the test can stop tsx and Eleventy together.
+        detached: true,
+        env: cleanEnv({ NO_COLOR: "1" }),
+      },
+    );
     this.#child.stdout!.on("data", (chunk) => (this.output += chunk));
     this.#child.stderr!.on("data", (chunk) => (this.output += chunk));
   }
@@ -51,7 +61,9 @@ export class DevServer {
 
   /** Listens to the live-reload socket, once the first build is served. */
   async connect(): Promise<void> {
-    await this.waitFor("the site to be served", async () => ((await fetch(this.base).catch(() => undefined))?.ok ? true : undefined));
+    await this.waitFor("the site to be served", async () =>
+      (await fetch(this.base).catch(() => undefined))?.ok ? true : undefined,
+    );
     const socket = new WebSocket(this.base.replace("http", "ws"));
     await new Promise((ok, fail) => socket.once("open", ok).once("error", fail));
     socket.on("message", (data) => {
@@ -68,10 +80,15 @@ export class DevServer {
     const path = join(this.root, where.project ? "" : "content", file);
     // Never through a link into the repository: a test edits its own copy (DevServer's `copy`).
     const real = existsSync(path) ? realpathSync(path) : join(realpathSync(dirname(path)), basename(path));
-    if (!real.startsWith(realpathSync(this.root) + sep)) throw new Error(`${file} is the repository's own file here, linked into the test project: copy it first`);
+    if (!real.startsWith(realpathSync(this.root) + sep))
+      throw new Error(`${file} is the repository's own file here, linked into the test project: copy it first`);
     const built = new Promise<BuildOutcome>((ok) => this.#waiting.push(ok));
     writeFileSync(path, text);
-    return Promise.race([built, this.#exited(`the rebuild after saving ${file}`), this.#timeout(`the rebuild after saving ${file}`)]);
+    return Promise.race([
+      built,
+      this.#exited(`the rebuild after saving ${file}`),
+      this.#timeout(`the rebuild after saving ${file}`),
+    ]);
   }
 
   /** Writes a file without waiting (the first build is still waiting for a fix: no socket yet). */
@@ -82,7 +99,8 @@ export class DevServer {
   async waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeout = 30_000): Promise<T> {
     const end = Date.now() + timeout;
     while (Date.now() < end) {
-      if (!this.running) throw new Error(`the dev server exited (${this.#child.exitCode}) while waiting for ${what}:\n${this.output}`);
+      if (!this.running)
+        throw new Error(`the dev server exited (${this.#child.exitCode}) while waiting for ${what}:\n${this.output}`);
       const value = await check();
       if (value !== undefined) return value;
       await new Promise((ok) => setTimeout(ok, 100));
@@ -97,11 +115,17 @@ export class DevServer {
   }
 
   #exited(what: string): Promise<never> {
-    return new Promise((_, fail) => this.#child.once("exit", (code) => fail(new Error(`the dev server exited (${code}) while waiting for ${what}:\n${this.output}`))));
+    return new Promise((_, fail) =>
+      this.#child.once("exit", (code) =>
+        fail(new Error(`the dev server exited (${code}) while waiting for ${what}:\n${this.output}`)),
+      ),
+    );
   }
 
   #timeout(what: string): Promise<never> {
-    return new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out waiting for ${what}:\n${this.output}`)), 30_000).unref());
+    return new Promise((_, fail) =>
+      setTimeout(() => fail(new Error(`timed out waiting for ${what}:\n${this.output}`)), 30_000).unref(),
+    );
   }
 
   async stop(): Promise<void> {

@@ -4,9 +4,24 @@
 // tests as a clean machine would. The build's clock is set, so what a site shows as upcoming does
 // not depend on the day the tests run.
 export const buildVariables = [
-  "ELEVENTY_RUN_MODE", "HOEDOEDEDA_ENV", "HOEDOEDEDA_DRAFTS", "HOEDOEDEDA_AUTHOR", "SITE_URL",
-  "CONTEXT", "URL", "DEPLOY_PRIME_URL", "REVIEW_ID", "BRANCH", "HEAD", "REPOSITORY_URL",
-  "GITHUB_TOKEN", "DISCUSSIONS_TOKEN", "GITHUB_GRAPHQL_URL", "SITE_USERS", "HOEDOEDEDA_NOW", "HOEDOEDEDA_SEARCH_PART_POSTS",
+  "ELEVENTY_RUN_MODE",
+  "HOEDOEDEDA_ENV",
+  "HOEDOEDEDA_DRAFTS",
+  "HOEDOEDEDA_AUTHOR",
+  "SITE_URL",
+  "CONTEXT",
+  "URL",
+  "DEPLOY_PRIME_URL",
+  "REVIEW_ID",
+  "BRANCH",
+  "HEAD",
+  "REPOSITORY_URL",
+  "GITHUB_TOKEN",
+  "DISCUSSIONS_TOKEN",
+  "GITHUB_GRAPHQL_URL",
+  "SITE_USERS",
+  "HOEDOEDEDA_NOW",
+  "HOEDOEDEDA_SEARCH_PART_POSTS",
 ] as const;
 
 /**

@@ -21,9 +21,14 @@ export function metadata(comments: number, replies: number): unknown {
   return {
     giscus: {
       discussion: {
-        id: "D_kwDOstandin", url: "https://github.com/org/reacties/discussions/7", locked: false,
-        repository: { nameWithOwner: "org/reacties" }, reactionCount: 3,
-        totalCommentCount: comments, totalReplyCount: replies, reactions: {},
+        id: "D_kwDOstandin",
+        url: "https://github.com/org/reacties/discussions/7",
+        locked: false,
+        repository: { nameWithOwner: "org/reacties" },
+        reactionCount: 3,
+        totalCommentCount: comments,
+        totalReplyCount: replies,
+        reactions: {},
       },
       viewer: null,
     },
@@ -47,7 +52,10 @@ fetch("/__posted", { method: "POST" });
 }
 
 /** Routes giscus.app in `context` to the stand-in, which posts `messages` once loaded. */
-export async function routeGiscus(context: BrowserContext, messages: unknown[] = [resizeHeight(320), metadata(0, 0)]): Promise<GiscusStandIn> {
+export async function routeGiscus(
+  context: BrowserContext,
+  messages: unknown[] = [resizeHeight(320), metadata(0, 0)],
+): Promise<GiscusStandIn> {
   const standIn: GiscusStandIn = { requests: [], widgets: [], received: [], posted: false };
   await context.route("https://giscus.app/**", async (route) => {
     const url = new URL(route.request().url());

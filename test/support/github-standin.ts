@@ -11,9 +11,22 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { serve, type FailureSwitch, type Recorded } from "./github-standin/server.ts";
-import { createState, type CommentSeed, type RepositorySeed, type State, type TokenSeed } from "./github-standin/state.ts";
+import {
+  createState,
+  type CommentSeed,
+  type RepositorySeed,
+  type State,
+  type TokenSeed,
+} from "./github-standin/state.ts";
 
-export type { CategorySeed, CommentSeed, DiscussionSeed, RepositorySeed, TokenSeed, State } from "./github-standin/state.ts";
+export type {
+  CategorySeed,
+  CommentSeed,
+  DiscussionSeed,
+  RepositorySeed,
+  TokenSeed,
+  State,
+} from "./github-standin/state.ts";
 export type { Failure, FailureSwitch, Recorded } from "./github-standin/server.ts";
 
 export interface Scenario {
@@ -42,7 +55,10 @@ export function commentsWith(replies: readonly number[], author = "deelnemer"): 
   return replies.map((n, i) => ({
     author: `${author}${i + 1}`,
     body: `Reactie ${i + 1}`,
-    replies: Array.from({ length: n }, (_, j) => ({ author: `${author}-${i + 1}-${j + 1}`, body: `Antwoord ${j + 1} op reactie ${i + 1}` })),
+    replies: Array.from({ length: n }, (_, j) => ({
+      author: `${author}-${i + 1}-${j + 1}`,
+      body: `Antwoord ${j + 1} op reactie ${i + 1}`,
+    })),
   }));
 }
 

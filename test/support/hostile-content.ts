@@ -33,8 +33,14 @@ export const slug = "kwaadaardig";
 export const hostileFiles = (): Record<string, string> => ({
   [`posts/${slug}.md`]: post(
     {
-      title, date: "2026-12-24", author: "hacker", tags: [tag, quotedTag, "leergang"], description,
-      questions: [question, "Tweede vraag"], session: { date: "2027-01-07", location }, discussion: `"><script>alert('discussion')</script>`,
+      title,
+      date: "2026-12-24",
+      author: "hacker",
+      tags: [tag, quotedTag, "leergang"],
+      description,
+      questions: [question, "Tweede vraag"],
+      session: { date: "2027-01-07", location },
+      discussion: `"><script>alert('discussion')</script>`,
     },
     body,
   ),

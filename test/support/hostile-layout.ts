@@ -16,7 +16,18 @@ export function random(seed: number): () => number {
   };
 }
 
-const pieces = ["arbeidsongeschiktheids", "verzekerings", "maatschappij", "ketenregie", "zorgcoördinatie", "één", "Überleitungs", "leer", "netwerk", "ÉÉNDRACHT"];
+const pieces = [
+  "arbeidsongeschiktheids",
+  "verzekerings",
+  "maatschappij",
+  "ketenregie",
+  "zorgcoördinatie",
+  "één",
+  "Überleitungs",
+  "leer",
+  "netwerk",
+  "ÉÉNDRACHT",
+];
 
 /** `length` characters of Dutch-looking word with no place to break, accents included. */
 export function unbroken(length: number, next: () => number): string {
@@ -26,17 +37,28 @@ export function unbroken(length: number, next: () => number): string {
 }
 
 /** An address of about `length` characters: one long path segment, a query, a fragment. */
-export const longUrl = (length: number, next: () => number) => `https://voorbeeld.example.org/${unbroken(Math.max(10, length - 60), next)}?bron=${unbroken(20, next)}#${unbroken(20, next)}`;
+export const longUrl = (length: number, next: () => number) =>
+  `https://voorbeeld.example.org/${unbroken(Math.max(10, length - 60), next)}?bron=${unbroken(20, next)}#${unbroken(20, next)}`;
 
 const pick = <T>(next: () => number, options: readonly T[]): T => options[Math.floor(next() * options.length)]!;
 
 /** A title a layout must wrap: one unbroken word, an address, or words around a long one. */
 const hostileTitle = (next: () => number) =>
-  pick(next, [unbroken(300, next), longUrl(220, next), `Over ${unbroken(140, next)} en ${unbroken(90, next)}`, `${unbroken(60, next)}: ${longUrl(160, next)}`]);
+  pick(next, [
+    unbroken(300, next),
+    longUrl(220, next),
+    `Over ${unbroken(140, next)} en ${unbroken(90, next)}`,
+    `${unbroken(60, next)}: ${longUrl(160, next)}`,
+  ]);
 
 const table = (next: () => number, columns: number) => {
   const row = (cell: () => string) => `| ${Array.from({ length: columns }, cell).join(" | ")} |`;
-  return [row(() => unbroken(12, next)), row(() => "---"), row(() => unbroken(30, next)), row(() => longUrl(70, next))].join("\n");
+  return [
+    row(() => unbroken(12, next)),
+    row(() => "---"),
+    row(() => unbroken(30, next)),
+    row(() => longUrl(70, next)),
+  ].join("\n");
 };
 
 const htmlTable = (next: () => number, columns: number) =>
@@ -89,9 +111,26 @@ export function hostileSite(seed: number): Record<string, string> {
       `description: ${JSON.stringify(`${unbroken(200, next)} ${longUrl(120, next)}`)}`,
       "url: https://leergang.example.org",
       "lang: nl",
-      `contact: ${JSON.stringify(`${unbroken(60, next).normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase() || "begeleider"}@${unbroken(40, next).normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase() || "voorbeeld"}.example.org`)}`,
+      `contact: ${JSON.stringify(
+        `${
+          unbroken(60, next)
+            .normalize("NFKD")
+            .replace(/[^A-Za-z]/g, "")
+            .toLowerCase() || "begeleider"
+        }@${
+          unbroken(40, next)
+            .normalize("NFKD")
+            .replace(/[^A-Za-z]/g, "")
+            .toLowerCase() || "voorbeeld"
+        }.example.org`,
+      )}`,
       `privacyNote: ${JSON.stringify(`${unbroken(180, next)} ${longUrl(120, next)}`)}`,
-      `repository: organisatie/${unbroken(60, next).normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase() || "leergang"}`,
+      `repository: organisatie/${
+        unbroken(60, next)
+          .normalize("NFKD")
+          .replace(/[^A-Za-z]/g, "")
+          .toLowerCase() || "leergang"
+      }`,
       // The responses section, the guide and the privacy line show only where comments are set up.
       "giscus:",
       "  repo: organisatie/reacties",
@@ -137,7 +176,7 @@ export function hostileSite(seed: number): Record<string, string> {
       `questions: ${yamlList([unbroken(200, next), `Lees ${longUrl(220, next)} en reageer`, unbroken(90, next)])}`,
       "session:",
       `  date: ${day}T13:30`,
-      "  end: \"16:45\"",
+      '  end: "16:45"',
       `  title: ${JSON.stringify(pick(next, [unbroken(140, next), `Bijeenkomst ${unbroken(70, next)}`]))}`,
       `  location: ${JSON.stringify(pick(next, [unbroken(150, next), `Zaal ${unbroken(90, next)}, ${longUrl(120, next)}`]))}`,
       // Every other post a step of a learning path, numbered by its part.

@@ -19,7 +19,10 @@ export const read = (dir: string, file: string) => readFileSync(join(dir, file),
 
 /** The pages for the facilitator, not for readers (routes with `noindex`, e.g. `schrijven/index.html`): noindex in every build, in no sitemap. */
 export const facilitatorPages: ReadonlySet<string> = new Set(
-  routes.filter((route) => route.noindex).flatMap((route) => route.at.split(" and ")).map((at) => `${at.slice(1)}index.html`),
+  routes
+    .filter((route) => route.noindex)
+    .flatMap((route) => route.at.split(" and "))
+    .map((at) => `${at.slice(1)}index.html`),
 );
 
 /** Removes what a test build left in the temporary folder: the project copy and its output. */
@@ -41,7 +44,10 @@ export function elementsOf(html: string): Element[] {
 export function visibleText(html: string): string {
   const document = parseDocument(html);
   const body = DomUtils.findOne((el) => el.name === "body", document.children) ?? document;
-  const hidden = DomUtils.findAll((el) => el.name === "script" || el.name === "style" || el.name === "template", [body]);
+  const hidden = DomUtils.findAll(
+    (el) => el.name === "script" || el.name === "style" || el.name === "template",
+    [body],
+  );
   for (const el of hidden) DomUtils.removeElement(el);
   return DomUtils.textContent(body).replace(/\s+/g, " ").trim();
 }
@@ -62,14 +68,17 @@ export function liveScripts(html: string, where: string): string[] {
     if (el.name === "script") {
       const inline = DomUtils.textContent(el).trim();
       const ownFile = attrs.src !== undefined && /^\/(?!\/)/.test(attrs.src) && !inline;
-      if (!ownFile && !dataScript.test(attrs.type ?? "")) found.push(`${where}: <script${attrs.src ? ` src="${attrs.src}"` : ""}>${inline.slice(0, 60)}`);
+      if (!ownFile && !dataScript.test(attrs.type ?? ""))
+        found.push(`${where}: <script${attrs.src ? ` src="${attrs.src}"` : ""}>${inline.slice(0, 60)}`);
     }
     if (["object", "embed", "base", "applet"].includes(el.name)) found.push(`${where}: <${el.name}>`);
-    if (el.name === "meta" && /refresh/i.test(attrs["http-equiv"] ?? "")) found.push(`${where}: <meta http-equiv=refresh>`);
+    if (el.name === "meta" && /refresh/i.test(attrs["http-equiv"] ?? ""))
+      found.push(`${where}: <meta http-equiv=refresh>`);
     if (el.name === "iframe") {
       if ("srcdoc" in attrs) found.push(`${where}: <iframe srcdoc>`);
       const host = safeHost(attrs.src);
-      if (host !== undefined && !(embedHosts as readonly string[]).includes(host)) found.push(`${where}: <iframe src="${attrs.src}">`);
+      if (host !== undefined && !(embedHosts as readonly string[]).includes(host))
+        found.push(`${where}: <iframe src="${attrs.src}">`);
     }
     for (const [name, value] of Object.entries(attrs)) {
       if (/^on/i.test(name)) found.push(`${where}: <${el.name} ${name}="${value}">`);
@@ -82,7 +91,7 @@ export function liveScripts(html: string, where: string): string[] {
 }
 
 function safeHost(src: string | undefined): string | undefined {
-  if (!src || src.startsWith("/") && !src.startsWith("//")) return undefined;
+  if (!src || (src.startsWith("/") && !src.startsWith("//"))) return undefined;
   try {
     return new URL(src, "https://this-site.invalid").host;
   } catch {

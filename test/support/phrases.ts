@@ -16,7 +16,13 @@ export function phrasesOf(dict: Messages): string[] {
     } else if (value && typeof value === "object") for (const v of Object.values(value)) add(v);
   };
   for (const value of Object.values(dict)) add(value);
-  return [...new Set(found.map((s) => s.replace(/^[\s\d“”"'#:,.·]+|[\s\d“”"'#:,.·]+$/g, "")).filter((s) => s.length >= 4 && /\p{L}/u.test(s)))];
+  return [
+    ...new Set(
+      found
+        .map((s) => s.replace(/^[\s\d“”"'#:,.·]+|[\s\d“”"'#:,.·]+$/g, ""))
+        .filter((s) => s.length >= 4 && /\p{L}/u.test(s)),
+    ),
+  ];
 }
 
 /** Phrases of `dict` that `other` does not use itself (e.g. "Website" is both Dutch and English). */

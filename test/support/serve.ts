@@ -10,14 +10,32 @@ import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 
-interface HeaderRule { for: string; values: Record<string, string> }
-interface RedirectRule { from: string; to: string; status: number; force: boolean }
+interface HeaderRule {
+  for: string;
+  values: Record<string, string>;
+}
+interface RedirectRule {
+  from: string;
+  to: string;
+  status: number;
+  force: boolean;
+}
 
 const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
-  ".ico": "image/x-icon", ".woff2": "font/woff2", ".webmanifest": "application/manifest+json",
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".webmanifest": "application/manifest+json",
   // Netlify's own type for calendars has no charset: the build's _headers adds it (src/netlify/headers.ts).
   ".ics": "text/calendar",
 };
@@ -57,13 +75,20 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
     });
 }
 
-export interface NetlifyRules { headers: HeaderRule[]; redirects: RedirectRule[] }
+export interface NetlifyRules {
+  headers: HeaderRule[];
+  redirects: RedirectRule[];
+}
 
 export function netlifyRules(siteDir: string, tomlPath: string): NetlifyRules {
   const toml = existsSync(tomlPath) ? (parse(readFileSync(tomlPath, "utf8")) as Record<string, unknown>) : {};
-  const tomlHeaders = ((toml.headers ?? []) as { for: string; values: Record<string, string> }[]).map((h) => ({ for: h.for, values: h.values }));
-  const tomlRedirects = ((toml.redirects ?? []) as { from: string; to: string; status?: number; force?: boolean }[])
-    .map((r) => ({ from: r.from, to: r.to, status: r.status ?? 301, force: r.force ?? false }));
+  const tomlHeaders = ((toml.headers ?? []) as { for: string; values: Record<string, string> }[]).map((h) => ({
+    for: h.for,
+    values: h.values,
+  }));
+  const tomlRedirects = (
+    (toml.redirects ?? []) as { from: string; to: string; status?: number; force?: boolean }[]
+  ).map((r) => ({ from: r.from, to: r.to, status: r.status ?? 301, force: r.force ?? false }));
   const file = (name: string) => (existsSync(join(siteDir, name)) ? readFileSync(join(siteDir, name), "utf8") : "");
   return {
     // Netlify applies _headers and netlify.toml together; _redirects rules come before netlify.toml's.
@@ -84,7 +109,9 @@ export function authorized(rules: readonly HeaderRule[], path: string, authoriza
   const credentials = sent ? Buffer.from(sent, "base64").toString("utf8") : undefined;
   return rules.every((rule) => {
     if (!matches(rule.for, path)) return true;
-    const pairs = Object.entries(rule.values).filter(([name]) => isBasicAuth(name)).map(([, value]) => value.split(/\s+/).filter(Boolean));
+    const pairs = Object.entries(rule.values)
+      .filter(([name]) => isBasicAuth(name))
+      .map(([, value]) => value.split(/\s+/).filter(Boolean));
     return pairs.every((allowed) => credentials !== undefined && allowed.includes(credentials));
   });
 }
@@ -101,7 +128,11 @@ function resolveFile(siteDir: string, path: string): string | undefined {
   return undefined;
 }
 
-export interface RunningSite { url: string; server: Server; close(): Promise<void> }
+export interface RunningSite {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
 
 export interface ServeOptions {
   /** 0 (the default) picks a free port; `npm run audit` passes the one its build's SITE_URL names. */
@@ -116,11 +147,18 @@ export async function serve(siteDir: string, tomlPath: string, options: ServeOpt
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
     const headersFor = (p: string) => {
-      for (const rule of rules.headers) if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) if (!isBasicAuth(k)) res.setHeader(k, v);
+      for (const rule of rules.headers)
+        if (matches(rule.for, p))
+          for (const [k, v] of Object.entries(rule.values)) if (!isBasicAuth(k)) res.setHeader(k, v);
     };
     // Before anything else, redirects and 404s included: the browser asks for a name and password.
     if (!authorized(rules.headers, path, req.headers.authorization)) {
-      res.writeHead(401, { "WWW-Authenticate": 'Basic realm="Netlify", charset="UTF-8"', "Content-Type": "text/plain; charset=utf-8" }).end("Unauthorized");
+      res
+        .writeHead(401, {
+          "WWW-Authenticate": 'Basic realm="Netlify", charset="UTF-8"',
+          "Content-Type": "text/plain; charset=utf-8",
+        })
+        .end("Unauthorized");
       return;
     }
     let file = resolveFile(siteDir, path);
@@ -148,7 +186,11 @@ export async function serve(siteDir: string, tomlPath: string, options: ServeOpt
     headersFor(path);
     const type = String(res.getHeader("Content-Type"));
     const body = file ? readFileSync(file) : Buffer.from("Not found");
-    if (options.compress && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type)) {
+    if (
+      options.compress &&
+      /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) &&
+      /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type)
+    ) {
       res.setHeader("Content-Encoding", "gzip");
       res.setHeader("Vary", "Accept-Encoding");
       res.writeHead(status).end(gzipSync(body));

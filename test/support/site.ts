@@ -39,8 +39,19 @@ export interface BuildOptions {
  */
 export function tempProject(options: Pick<BuildOptions, "files" | "remove" | "copy"> = {}): string {
   const root = mkdtempSync(join(tmpdir(), "hoedoededa-"));
-  for (const name of ["content", ...(options.copy ?? [])]) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
-  for (const name of [".eleventy.ts", "src", "layouts", "node_modules", "package.json", "netlify.toml", "scripts", "tsconfig.json", "types"]) {
+  for (const name of ["content", ...(options.copy ?? [])])
+    cpSync(join(repoRoot, name), join(root, name), { recursive: true });
+  for (const name of [
+    ".eleventy.ts",
+    "src",
+    "layouts",
+    "node_modules",
+    "package.json",
+    "netlify.toml",
+    "scripts",
+    "tsconfig.json",
+    "types",
+  ]) {
     if (options.copy?.includes(name)) continue;
     try {
       symlinkSync(join(repoRoot, name), join(root, name));
@@ -77,7 +88,9 @@ export function buildSite(options: BuildOptions = {}): BuildResult {
 
 /** Front-matter + body, for writing test posts. */
 export function post(data: Record<string, unknown>, body = "Tekst van het bericht."): string {
-  const yaml = Object.entries(data).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n");
+  const yaml = Object.entries(data)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join("\n");
   return `---\n${yaml}\n---\n\n${body}\n`;
 }
 

@@ -27,7 +27,8 @@ export const blockPosts: Record<string, string> = {
   "herbruikbaar-en-onbekend": "Praktische informatie en blokken van plug-ins",
 };
 
-export const blockPostHtml = (slug: string) => readFileSync(join(repoRoot, "test/fixtures/wordpress", `${slug}.html`), "utf8");
+export const blockPostHtml = (slug: string) =>
+  readFileSync(join(repoRoot, "test/fixtures/wordpress", `${slug}.html`), "utf8");
 
 /** The reusable block that `herbruikbaar-en-onbekend` refers to (`<!-- wp:block {"ref":1201} /-->`). */
 const reusable = `<!-- wp:group {"layout":{"type":"constrained"}} -->
@@ -55,8 +56,19 @@ export function blockItems(firstId = 2000, suffix = ""): FixtureItem[] {
       content: blockPostHtml(slug),
       categories: [{ domain: "category", slug: "verslagen", label: "Verslagen" }],
       comments: [
-        { id: (firstId + i) * 10, author: "Sanne", dateGmt: `2023-10-${day} 12:00:00`, content: "Dank voor het verslag.\n\nIk herken vooral het tweede punt." },
-        { id: (firstId + i) * 10 + 1, author: "Joris", dateGmt: `2023-10-${day} 13:00:00`, content: "Mooi samengevat!", parent: (firstId + i) * 10 },
+        {
+          id: (firstId + i) * 10,
+          author: "Sanne",
+          dateGmt: `2023-10-${day} 12:00:00`,
+          content: "Dank voor het verslag.\n\nIk herken vooral het tweede punt.",
+        },
+        {
+          id: (firstId + i) * 10 + 1,
+          author: "Joris",
+          dateGmt: `2023-10-${day} 13:00:00`,
+          content: "Mooi samengevat!",
+          parent: (firstId + i) * 10,
+        },
       ],
     };
   });
@@ -65,8 +77,18 @@ export function blockItems(firstId = 2000, suffix = ""): FixtureItem[] {
 /** Attachments the block posts refer to by id ([gallery ids], linkDestination "attachment"). */
 function attachments(parent: number): FixtureItem[] {
   return [
-    [503, "2023/05/koffie.jpg"], [1002, "2018/11/kring.jpg"], [1003, "2018/11/lunch.jpg"],
-  ].map(([id, file]) => ({ id: id as number, title: String(file).replace(/.*\//, ""), name: String(id), type: "attachment", status: "inherit", parent, attachmentUrl: `${uploads}/${file}` }));
+    [503, "2023/05/koffie.jpg"],
+    [1002, "2018/11/kring.jpg"],
+    [1003, "2018/11/lunch.jpg"],
+  ].map(([id, file]) => ({
+    id: id as number,
+    title: String(file).replace(/.*\//, ""),
+    name: String(id),
+    type: "attachment",
+    status: "inherit",
+    parent,
+    attachmentUrl: `${uploads}/${file}`,
+  }));
 }
 
 /** An export with every block post, their attachments and the reusable block they use. */
@@ -79,7 +101,14 @@ export function blockExport(): FixtureExport {
     items: [
       ...items,
       ...attachments(items.find((i) => i.name === "klassiek-en-shortcodes")!.id),
-      { id: 1201, title: "Praktische informatie", name: "praktische-informatie", type: "wp_block", status: "publish", content: reusable },
+      {
+        id: 1201,
+        title: "Praktische informatie",
+        name: "praktische-informatie",
+        type: "wp_block",
+        status: "publish",
+        content: reusable,
+      },
     ],
   };
 }
@@ -88,6 +117,7 @@ export function blockExport(): FixtureExport {
 export function largeBlockExport(bytes: number): FixtureExport {
   const base = blockExport();
   const items = [...base.items];
-  for (let k = 2; Buffer.byteLength(wxr({ ...base, items })) < bytes; k++) items.unshift(...blockItems(3000 + k * 100, `-${k}`));
+  for (let k = 2; Buffer.byteLength(wxr({ ...base, items })) < bytes; k++)
+    items.unshift(...blockItems(3000 + k * 100, `-${k}`));
   return { ...base, items };
 }

@@ -3,7 +3,13 @@
 import { describe, expect, test } from "vitest";
 import { createMarkdown } from "../../src/markdown/render.ts";
 import { renderResponseText } from "../../src/comments/earlier.ts";
-import { autop, commentToMarkdown, outlineLevels, plainText, postToMarkdown } from "../../src/commands/wordpress/html.ts";
+import {
+  autop,
+  commentToMarkdown,
+  outlineLevels,
+  plainText,
+  postToMarkdown,
+} from "../../src/commands/wordpress/html.ts";
 import { embedUrl, expandShortcodes, shortcodeAttributes } from "../../src/commands/wordpress/shortcodes.ts";
 import { elementsOf } from "../support/html.ts";
 
@@ -29,7 +35,11 @@ describe("paragraphs, as WordPress makes them", () => {
   });
 
   test("block-editor content (already in <p>, with <!-- wp: --> comments) is left as it is", () => {
-    expect(md("<!-- wp:paragraph -->\n<p>Een</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>Twee</p>\n<!-- /wp:paragraph -->")).toBe("Een\n\nTwee");
+    expect(
+      md(
+        "<!-- wp:paragraph -->\n<p>Een</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>Twee</p>\n<!-- /wp:paragraph -->",
+      ),
+    ).toBe("Een\n\nTwee");
   });
 
   test("<!--more--> leaves no trace", () => {
@@ -39,13 +49,31 @@ describe("paragraphs, as WordPress makes them", () => {
 
 describe("the outline of imported headings", () => {
   test.each([
-    [[2, 3], [2, 3]],
-    [[1, 2], [2, 3]],
-    [[3, 3, 5], [2, 2, 3]],
+    [
+      [2, 3],
+      [2, 3],
+    ],
+    [
+      [1, 2],
+      [2, 3],
+    ],
+    [
+      [3, 3, 5],
+      [2, 2, 3],
+    ],
     [[6], [2]],
-    [[4, 2, 3], [2, 2, 3]],
-    [[2, 5, 5, 3], [2, 3, 3, 3]],
-    [[1, 2, 3, 4, 5, 6], [2, 3, 4, 5, 6, 6]],
+    [
+      [4, 2, 3],
+      [2, 2, 3],
+    ],
+    [
+      [2, 5, 5, 3],
+      [2, 3, 3, 3],
+    ],
+    [
+      [1, 2, 3, 4, 5, 6],
+      [2, 3, 4, 5, 6, 6],
+    ],
     [[], []],
   ])("%j → %j", (levels, expected) => {
     const outlined = outlineLevels(levels);
@@ -58,16 +86,28 @@ describe("the outline of imported headings", () => {
 describe("HTML to Markdown", () => {
   test.each([
     ["emphasis", "<strong>vet</strong> en <em>schuin</em>", "**vet** en *schuin*"],
-    ["links", '<a href="https://example.org/x" title="Een titel">bron</a>', '[bron](https://example.org/x "Een titel")'],
+    [
+      "links",
+      '<a href="https://example.org/x" title="Een titel">bron</a>',
+      '[bron](https://example.org/x "Een titel")',
+    ],
     ["lists", "<ul>\n<li>een</li>\n<li>twee</li>\n</ul>", "- een\n- twee"],
     ["numbered lists keep their start", '<ol start="3"><li>drie</li><li>vier</li></ol>', "3. drie\n4. vier"],
     ["nested lists", "<ul><li>een<ul><li>sub</li></ul></li></ul>", "- een\n  - sub"],
     ["images", '<img src="https://example.org/a.jpg" alt="Foto">', "![Foto](https://example.org/a.jpg)"],
     ["headings (the post title is the only h1)", "<h1>Groot</h1>\n<h2>Kleiner</h2>", "## Groot\n\n### Kleiner"],
     ["headings without h1 stay", "<h2>Kop</h2>", "## Kop"],
-    ["a post that starts at h3 starts at h2", "<h3>Hoe test je?</h3>\n<p>Zo.</p>\n<h3>Bronnen</h3>", "## Hoe test je?\n\nZo.\n\n## Bronnen"],
+    [
+      "a post that starts at h3 starts at h2",
+      "<h3>Hoe test je?</h3>\n<p>Zo.</p>\n<h3>Bronnen</h3>",
+      "## Hoe test je?\n\nZo.\n\n## Bronnen",
+    ],
     ["an h6 right under the title becomes h2", "<p>Tekst.</p>\n<h6>een kop</h6>", "Tekst.\n\n## een kop"],
-    ["levels are never skipped", "<h2>Een</h2>\n<h4>Twee</h4>\n<h6>Drie</h6>\n<h3>Vier</h3>", "## Een\n\n### Twee\n\n#### Drie\n\n### Vier"],
+    [
+      "levels are never skipped",
+      "<h2>Een</h2>\n<h4>Twee</h4>\n<h6>Drie</h6>\n<h3>Vier</h3>",
+      "## Een\n\n### Twee\n\n#### Drie\n\n### Vier",
+    ],
     ["entities and non-ASCII", "Caf&eacute; &amp; &#8216;thee&#8217; — Ümlaut", "Café & ‘thee’ — Ümlaut"],
     ["text that looks like a tag stays text", "&lt;script&gt;", "\\<script>"],
     ["a javascript: link keeps its words only", '<a href="javascript:alert(1)">klik</a>', "klik"],
@@ -77,7 +117,9 @@ describe("HTML to Markdown", () => {
   });
 
   test("tables and allowed players stay as sanitised HTML", () => {
-    expect(md('<table><tr><td onclick="x()">a</td></tr></table>')).toBe("<table><tbody><tr><td>a</td></tr></tbody></table>");
+    expect(md('<table><tr><td onclick="x()">a</td></tr></table>')).toBe(
+      "<table><tbody><tr><td>a</td></tr></tbody></table>",
+    );
     const player = md('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" onload="x()"></iframe>');
     expect(player).toMatch(/^<iframe [^>]*src="https:\/\/www\.youtube\.com\/embed\/dQw4w9WgXcQ"/);
     expect(player).not.toContain("onload");
@@ -88,7 +130,9 @@ describe("HTML to Markdown", () => {
   });
 
   test("a video address alone on a line is embedded, as WordPress does", () => {
-    expect(md("Kijk:\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nEinde")).toMatch(/^Kijk:\n\n<iframe [^>]*src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"[^>]*><\/iframe>\n\nEinde$/);
+    expect(md("Kijk:\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nEinde")).toMatch(
+      /^Kijk:\n\n<iframe [^>]*src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"[^>]*><\/iframe>\n\nEinde$/,
+    );
     expect(md("Zie https://youtu.be/dQw4w9WgXcQ in de tekst")).toBe("Zie https://youtu.be/dQw4w9WgXcQ in de tekst");
   });
 
@@ -99,8 +143,12 @@ describe("HTML to Markdown", () => {
 
   test("links to other imported posts are rewritten; others are not", () => {
     const rewriteLink = (href: string) => (href === "https://old.example/2012/x/" ? "/posts/x/" : href);
-    expect(postToMarkdown('<a href="https://old.example/2012/x/">x</a> <a href="https://elders.example/">y</a>', { ...none, rewriteLink }).trim())
-      .toBe("[x](/posts/x/) [y](https://elders.example/)");
+    expect(
+      postToMarkdown('<a href="https://old.example/2012/x/">x</a> <a href="https://elders.example/">y</a>', {
+        ...none,
+        rewriteLink,
+      }).trim(),
+    ).toBe("[x](/posts/x/) [y](https://elders.example/)");
   });
 
   test("plain text for titles and names: tags removed, entities decoded", () => {
@@ -110,20 +158,32 @@ describe("HTML to Markdown", () => {
 
 describe("shortcodes", () => {
   test("attributes in every quoting style, and positional values", () => {
-    expect(shortcodeAttributes(` id="attachment_5" align='left' width=300 https://youtu.be/x`)).toEqual({ id: "attachment_5", align: "left", width: "300", 0: "https://youtu.be/x" });
+    expect(shortcodeAttributes(` id="attachment_5" align='left' width=300 https://youtu.be/x`)).toEqual({
+      id: "attachment_5",
+      align: "left",
+      width: "300",
+      0: "https://youtu.be/x",
+    });
   });
 
   test("[caption] becomes an image with its caption below it", () => {
-    const html = '[caption id="attachment_7" align="aligncenter" width="300"]<a href="https://old.example/big.jpg"><img src="https://old.example/small.jpg" alt="Foto" /></a> Het onderschrift[/caption]';
+    const html =
+      '[caption id="attachment_7" align="aligncenter" width="300"]<a href="https://old.example/big.jpg"><img src="https://old.example/small.jpg" alt="Foto" /></a> Het onderschrift[/caption]';
     expect(md(html)).toBe("[![Foto](https://old.example/small.jpg)](https://old.example/big.jpg)\n*Het onderschrift*");
   });
 
-  test("the older [caption caption=\"…\"] form too", () => {
-    expect(md('[caption caption="Onder de foto"]<img src="https://old.example/a.jpg" alt="" />[/caption]')).toBe("![](https://old.example/a.jpg)\n*Onder de foto*");
+  test('the older [caption caption="…"] form too', () => {
+    expect(md('[caption caption="Onder de foto"]<img src="https://old.example/a.jpg" alt="" />[/caption]')).toBe(
+      "![](https://old.example/a.jpg)\n*Onder de foto*",
+    );
   });
 
   test("block-editor images with a figcaption", () => {
-    expect(md('<figure class="wp-block-image"><img src="https://old.example/a.jpg" alt="A"/><figcaption>Bijschrift</figcaption></figure>')).toBe("![A](https://old.example/a.jpg)\n*Bijschrift*");
+    expect(
+      md(
+        '<figure class="wp-block-image"><img src="https://old.example/a.jpg" alt="A"/><figcaption>Bijschrift</figcaption></figure>',
+      ),
+    ).toBe("![A](https://old.example/a.jpg)\n*Bijschrift*");
   });
 
   test("[embed], [youtube] and block-editor embeds become players", () => {
@@ -137,9 +197,16 @@ describe("shortcodes", () => {
   });
 
   test("[gallery] shows the attachments it names, or the post's own", () => {
-    const attachments = new Map([["7", "https://old.example/a.jpg"], ["8", "https://old.example/b.jpg"]]);
-    expect(postToMarkdown('[gallery ids="8,7"]', { attachments, ownAttachments: [] }).trim()).toBe("![](https://old.example/b.jpg) ![](https://old.example/a.jpg)");
-    expect(postToMarkdown("[gallery]", { attachments, ownAttachments: ["https://old.example/c.jpg"] }).trim()).toBe("![](https://old.example/c.jpg)");
+    const attachments = new Map([
+      ["7", "https://old.example/a.jpg"],
+      ["8", "https://old.example/b.jpg"],
+    ]);
+    expect(postToMarkdown('[gallery ids="8,7"]', { attachments, ownAttachments: [] }).trim()).toBe(
+      "![](https://old.example/b.jpg) ![](https://old.example/a.jpg)",
+    );
+    expect(postToMarkdown("[gallery]", { attachments, ownAttachments: ["https://old.example/c.jpg"] }).trim()).toBe(
+      "![](https://old.example/c.jpg)",
+    );
   });
 
   test("[audio] and [video] become links to the file", () => {
@@ -152,7 +219,9 @@ describe("shortcodes", () => {
   });
 
   test("video addresses the site may embed", () => {
-    expect(embedUrl("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+    expect(embedUrl("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10")).toBe(
+      "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+    );
     expect(embedUrl("https://youtu.be/dQw4w9WgXcQ")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
     expect(embedUrl("https://vimeo.com/123456789")).toBe("https://player.vimeo.com/video/123456789");
     expect(embedUrl("https://example.org/watch?v=dQw4w9WgXcQ")).toBeUndefined();
@@ -177,19 +246,29 @@ describe("responses (readers' text)", () => {
   });
 
   test("even Markdown typed by hand in the data file cannot inject HTML", () => {
-    const html = renderResponseText('<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script>', "Tabel");
+    const html = renderResponseText(
+      "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script>",
+      "Tabel",
+    );
     const elements = elementsOf(html);
     expect(elements.map((el) => el.name)).toEqual(["p"]);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
 
   test("links in responses stay links, marked as the reader's", () => {
-    const links = elementsOf(renderResponseText("Zie [mijn blog](https://blog.example.org) en https://example.org/x", "Tabel")).filter((el) => el.name === "a");
-    expect(links.map((a) => [a.attribs.href, a.attribs.rel])).toEqual([["https://blog.example.org", "nofollow ugc"], ["https://example.org/x", "nofollow ugc"]]);
+    const links = elementsOf(
+      renderResponseText("Zie [mijn blog](https://blog.example.org) en https://example.org/x", "Tabel"),
+    ).filter((el) => el.name === "a");
+    expect(links.map((a) => [a.attribs.href, a.attribs.rel])).toEqual([
+      ["https://blog.example.org", "nofollow ugc"],
+      ["https://example.org/x", "nofollow ugc"],
+    ]);
   });
 
   test("a picture in a response becomes a link to it", () => {
-    expect(commentToMarkdown('<img src="https://example.org/kat.jpg" alt="kat">')).toBe("[kat](https://example.org/kat.jpg)");
+    expect(commentToMarkdown('<img src="https://example.org/kat.jpg" alt="kat">')).toBe(
+      "[kat](https://example.org/kat.jpg)",
+    );
   });
 
   test("paragraphs and line breaks as the reader typed them", () => {

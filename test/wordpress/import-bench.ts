@@ -22,7 +22,9 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 
 const xml = wxr(largeBlockExport(bytes));
 const posts = parseWxr(xml).items.filter((i) => i.type === "post").length;
-console.log(`Export: ${(Buffer.byteLength(xml) / 1000).toFixed(0)} KB, ${posts} block-editor posts with 2 responses each`);
+console.log(
+  `Export: ${(Buffer.byteLength(xml) / 1000).toFixed(0)} KB, ${posts} block-editor posts with 2 responses each`,
+);
 
 // What the facilitator waits for: `npm run import:wordpress` in a fresh project (the first run also
 // bundles the command), then again in the same project (everything read and converted again).
@@ -31,7 +33,9 @@ writeFileSync(join(root, "export.xml"), xml);
 const first = runScript(root, "import-wordpress", ["export.xml"]);
 if (first.status !== 0) throw new Error(`the import failed:\n${first.stderr}`);
 const again = [0, 1, 2].map(() => runScript(root, "import-wordpress", ["export.xml", "--force"]).ms);
-console.log(`npm run import:wordpress: first run ${ms(first.ms)} (with bundling), again ${ms(median(again))} (median of 3: ${again.map(ms).join(", ")})`);
+console.log(
+  `npm run import:wordpress: first run ${ms(first.ms)} (with bundling), again ${ms(median(again))} (median of 3: ${again.map(ms).join(", ")})`,
+);
 
 // The work itself, in this process: reading the export, planning every file, checking it against the schema.
 const dry = tempProject();
@@ -53,7 +57,9 @@ const parseMs = performance.now() - parseStart;
 const content = loadContent(dry, settingsFromEnv());
 const planStart = performance.now();
 planImport(parsed, { site: content.site, authors: content.authors });
-console.log(`in-process import (dry run): ${ms(median(inProcess))} median of 5 (CPU ${ms(median(cpu))}); of which reading the XML ${ms(parseMs)}, planning (conversion) ${ms(performance.now() - planStart)}`);
+console.log(
+  `in-process import (dry run): ${ms(median(inProcess))} median of 5 (CPU ${ms(median(cpu))}); of which reading the XML ${ms(parseMs)}, planning (conversion) ${ms(performance.now() - planStart)}`,
+);
 
 // Words kept per fixture post: the WordPress text against the converted post as the site renders it.
 const plan = planImport(parseWxr(wxr(blockExport())), { site: content.site, authors: content.authors });
@@ -66,7 +72,9 @@ for (const [slug] of Object.entries(blockPosts)) {
   }
   const body = entry.file.text.replace(/^---\n[\s\S]*?\n---\n/, "");
   const kept = retention(wordsOf(blockPostHtml(slug)), wordsOfMarkdown(body));
-  console.log(`  ${slug.padEnd(26)} ${(kept.ratio * 100).toFixed(1).padStart(5)}%  (${kept.kept}/${kept.words})${kept.missing.length ? `  missing: ${kept.missing.join(", ")}` : ""}`);
+  console.log(
+    `  ${slug.padEnd(26)} ${(kept.ratio * 100).toFixed(1).padStart(5)}%  (${kept.kept}/${kept.words})${kept.missing.length ? `  missing: ${kept.missing.join(", ")}` : ""}`,
+  );
 }
 
 // The two temporary projects go; only folders this benchmark made are removed.

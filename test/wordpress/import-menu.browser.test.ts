@@ -13,7 +13,10 @@ import { discard, elementsOf, read } from "../support/html.ts";
 import { runScript, type Run } from "../support/cli.ts";
 import { sampleExport, wxr } from "./wxr-fixture.ts";
 
-const pageTitles = Array.from({ length: 21 }, (_, i) => `Pagina ${i + 1}: ${["Programma", "Contact", "Privacy", "Archief", "Links", "Team", "Locaties"][i % 7]}`);
+const pageTitles = Array.from(
+  { length: 21 },
+  (_, i) => `Pagina ${i + 1}: ${["Programma", "Contact", "Privacy", "Archief", "Links", "Team", "Locaties"][i % 7]}`,
+);
 
 let root: string;
 let imported: Run;
@@ -24,7 +27,16 @@ let browser: Browser;
 beforeAll(async () => {
   root = tempProject();
   const blog = sampleExport();
-  blog.items.push(...pageTitles.map((title, i) => ({ id: 500 + i, title, name: `pagina-${i + 1}`, type: "page", link: `${blog.link}/pagina-${i + 1}/`, content: `De tekst van ${title}.` })));
+  blog.items.push(
+    ...pageTitles.map((title, i) => ({
+      id: 500 + i,
+      title,
+      name: `pagina-${i + 1}`,
+      type: "page",
+      link: `${blog.link}/pagina-${i + 1}/`,
+      content: `De tekst van ${title}.`,
+    })),
+  );
   const file = join(root, "export.xml");
   writeFileSync(file, wxr(blog));
   imported = runScript(root, "import-wordpress", [file]);
@@ -52,7 +64,13 @@ test("the import writes the pages, without a place in the menu", () => {
 
 test("every page of the site has the calm header: the sections, search and the page that asked", () => {
   // The example site has sessions, so its sessions page is among the sections.
-  const expected = ["Berichten /", "Onderwerpen /tags/", "Bijeenkomsten /bijeenkomsten/", "Zoeken /zoeken/", "Over de leergang /over/"];
+  const expected = [
+    "Berichten /",
+    "Onderwerpen /tags/",
+    "Bijeenkomsten /bijeenkomsten/",
+    "Zoeken /zoeken/",
+    "Over de leergang /over/",
+  ];
   for (const file of ["index.html", "pagina-3/index.html", "posts/loslaten-en-regie/index.html", "zoeken/index.html"]) {
     expect(menuOf(read(built.out, file)), file).toEqual(expected);
   }
@@ -61,14 +79,21 @@ test("every page of the site has the calm header: the sections, search and the p
   expect(read(built.out, "sitemap.xml")).toContain("/pagina-21/</loc>");
 });
 
-test.each(["light", "dark"] as const)("on a 390 px phone the menu takes at most two lines (%s)", async (colorScheme) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
-  const page = await context.newPage();
-  await page.goto(`${site.url}/pagina-1/`);
-  const lines = await page.locator(".site-nav a").evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
-  expect(lines).toBeLessThanOrEqual(2);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
-  await page.locator(".site-header").screenshot({ path: join(repoRoot, `test-results/screenshots/header-390-${colorScheme}-after-import.png`) });
-  await context.close();
-});
+test.each(["light", "dark"] as const)(
+  "on a 390 px phone the menu takes at most two lines (%s)",
+  async (colorScheme) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/pagina-1/`);
+    const lines = await page
+      .locator(".site-nav a")
+      .evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+    expect(lines).toBeLessThanOrEqual(2);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await page
+      .locator(".site-header")
+      .screenshot({ path: join(repoRoot, `test-results/screenshots/header-390-${colorScheme}-after-import.png`) });
+    await context.close();
+  },
+);

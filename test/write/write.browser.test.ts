@@ -20,10 +20,22 @@ import { buildSite, repoRoot, tempProject, type BuildResult } from "../support/s
 import { newPostSource } from "../../src/write/new-post-source.ts";
 
 const REPOSITORY_URL = "https://x-access-token:v1.0123456789abcdef@github.com/leergang/site";
-const production = { CONTEXT: "production", URL: "https://leergang.example.org", HEAD: "main", BRANCH: "main", REPOSITORY_URL };
+const production = {
+  CONTEXT: "production",
+  URL: "https://leergang.example.org",
+  HEAD: "main",
+  BRANCH: "main",
+  REPOSITORY_URL,
+};
 const preview = {
-  CONTEXT: "deploy-preview", REVIEW_ID: "12", HEAD: "nieuw-bericht", BRANCH: "nieuw-bericht", URL: "https://leergang.example.org",
-  DEPLOY_PRIME_URL: "https://deploy-preview-12--leergang.netlify.app", HOEDOEDEDA_DRAFTS: "true", REPOSITORY_URL,
+  CONTEXT: "deploy-preview",
+  REVIEW_ID: "12",
+  HEAD: "nieuw-bericht",
+  BRANCH: "nieuw-bericht",
+  URL: "https://leergang.example.org",
+  DEPLOY_PRIME_URL: "https://deploy-preview-12--leergang.netlify.app",
+  HOEDOEDEDA_DRAFTS: "true",
+  REPOSITORY_URL,
 };
 
 let built: BuildResult;
@@ -47,7 +59,10 @@ async function facilitator(options: { javaScriptEnabled?: boolean; colorScheme?:
   const arrived: URL[] = [];
   await context.route("https://github.com/**", (route) => {
     arrived.push(new URL(route.request().url()));
-    return route.fulfill({ contentType: "text/html", body: '<!doctype html><html lang="en"><title>New file</title><h1>New file</h1></html>' });
+    return route.fulfill({
+      contentType: "text/html",
+      body: '<!doctype html><html lang="en"><title>New file</title><h1>New file</h1></html>',
+    });
   });
   const page = await context.newPage();
   const refused: string[] = [];
@@ -64,7 +79,12 @@ function saved(url: URL) {
   const root = tempProject({ files: { [`posts/${filename}`]: value } });
   try {
     const model = loadContent(root, settingsFromEnv({}));
-    return { filename, value, problems: model.problems, post: model.posts.find((p) => p.file === `content/posts/${filename}`) };
+    return {
+      filename,
+      value,
+      problems: model.problems,
+      post: model.posts.find((p) => p.file === `content/posts/${filename}`),
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -95,10 +115,18 @@ describe("/schrijven/ in a browser", () => {
     const file = saved(url);
     expect(file.filename).toBe("welkom-in-de-leergang-2.md");
     expect(file.problems).toEqual([]);
-    expect(file.post?.data).toMatchObject({ title: "Welkom in de leergang", author: "ruben", tags: [], draft: false, questions: [] });
+    expect(file.post?.data).toMatchObject({
+      title: "Welkom in de leergang",
+      author: "ruben",
+      tags: [],
+      draft: false,
+      questions: [],
+    });
     expect(isoDay(file.post!.data.date, "Europe/Amsterdam")).toBe(today());
     // The very text npm run new writes (a form sends its line breaks as CRLF; the build reads both).
-    expect(file.value.replace(/\r\n/g, "\n")).toBe(newPostSource({ title: "Welkom in de leergang", date: today(), author: "ruben", tags: [] }, "nl"));
+    expect(file.value.replace(/\r\n/g, "\n")).toBe(
+      newPostSource({ title: "Welkom in de leergang", date: today(), author: "ruben", tags: [] }, "nl"),
+    );
     expect(refused).toEqual([]);
     await context.close();
   });
@@ -111,7 +139,11 @@ describe("/schrijven/ in a browser", () => {
     await submit(page);
     expect(arrived).toHaveLength(1);
     const file = saved(arrived[0]!);
-    expect([file.filename, file.problems, file.post?.data.title]).toEqual(["nieuw-bericht.md", [], "Titel van het bericht"]);
+    expect([file.filename, file.problems, file.post?.data.title]).toEqual([
+      "nieuw-bericht.md",
+      [],
+      "Titel van het bericht",
+    ]);
     expect(refused).toEqual([]);
     await context.close();
   });
@@ -120,13 +152,23 @@ describe("/schrijven/ in a browser", () => {
     const toml = readFileSync(join(repoRoot, "netlify.toml"), "utf8");
     expect(toml).toContain("form-action 'self' https://github.com;");
     const dir = mkdtempSync(join(tmpdir(), "hoedoededa-toml-"));
-    writeFileSync(join(dir, "netlify.toml"), toml.replace("form-action 'self' https://github.com;", "form-action 'self';"));
+    writeFileSync(
+      join(dir, "netlify.toml"),
+      toml.replace("form-action 'self' https://github.com;", "form-action 'self';"),
+    );
     const strict = await serve(built.out, join(dir, "netlify.toml"));
     const { context, page, arrived } = await facilitator();
     await page.goto(`${strict.url}/schrijven/`);
-    const violation = page.evaluate(() => new Promise<string>((resolve) => {
-      document.addEventListener("securitypolicyviolation", (event) => resolve(`${event.effectiveDirective} ${event.blockedURI}`), { once: true });
-    }));
+    const violation = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener(
+            "securitypolicyviolation",
+            (event) => resolve(`${event.effectiveDirective} ${event.blockedURI}`),
+            { once: true },
+          );
+        }),
+    );
     await page.getByRole("button", { name: "Verder op GitHub" }).click({ noWaitAfter: true });
     expect(await violation).toMatch(/^form-action https:\/\/github\.com\//);
     expect(page.url()).toBe(`${strict.url}/schrijven/`);
@@ -140,7 +182,9 @@ describe("/schrijven/ in a browser", () => {
     const { context, page } = await facilitator({ colorScheme });
     await page.goto(`${site.url}/schrijven/`);
     const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
     await context.close();
   });
 });
@@ -148,16 +192,26 @@ describe("/schrijven/ in a browser", () => {
 describe("/schrijven/ in the built site", () => {
   test("valid HTML, noindex, and in no menu, sitemap or feed; the access token in REPOSITORY_URL nowhere", async () => {
     const html = read(built.out, "schrijven/index.html");
-    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(html, join(repoRoot, "_site/schrijven/index.html"));
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
-    expect(elementsOf(html).find((el) => el.name === "meta" && el.attribs.name === "robots")?.attribs.content).toBe("noindex");
+    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(
+      html,
+      join(repoRoot, "_site/schrijven/index.html"),
+    );
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
+    expect(elementsOf(html).find((el) => el.name === "meta" && el.attribs.name === "robots")?.attribs.content).toBe(
+      "noindex",
+    );
     const others = siteFiles(built.out).filter((f) => f !== "schrijven/index.html" && /\.(html|xml|json|txt)$/.test(f));
     expect(others.filter((f) => read(built.out, f).includes("/schrijven/"))).toEqual([]);
     expect(siteFiles(built.out).filter((f) => read(built.out, f).includes("0123456789abcdef"))).toEqual([]);
   });
 
   test("an English site has it at /write/, and without a known repository it says how to name it", () => {
-    const english = buildSite({ env: {}, files: { "_data/site.yaml": "title: Cohort\nlang: en\nurl: https://cohort.example.org\n" } });
+    const english = buildSite({
+      env: {},
+      files: { "_data/site.yaml": "title: Cohort\nlang: en\nurl: https://cohort.example.org\n" },
+    });
     try {
       expect(siteFiles(english.out).filter((f) => /^(write|schrijven)\//.test(f))).toEqual(["write/index.html"]);
       const html = read(english.out, "write/index.html");
@@ -178,8 +232,16 @@ describe("edit links", () => {
       const posts = loadContent(repoRoot, settingsFromEnv({})).posts;
       for (const post of posts) {
         const elements = elementsOf(read(previewed.out, `posts/${post.slug}/index.html`));
-        const link = elements.find((el) => el.name === "a" && el.parent && "attribs" in el.parent && (el.parent.attribs as Record<string, string>).class === "edit-link");
-        expect(link?.attribs.href, post.slug).toBe(`https://github.com/leergang/site/edit/nieuw-bericht/content/posts/${post.slug}.md`);
+        const link = elements.find(
+          (el) =>
+            el.name === "a" &&
+            el.parent &&
+            "attribs" in el.parent &&
+            (el.parent.attribs as Record<string, string>).class === "edit-link",
+        );
+        expect(link?.attribs.href, post.slug).toBe(
+          `https://github.com/leergang/site/edit/nieuw-bericht/content/posts/${post.slug}.md`,
+        );
       }
       // The link, as a reader of the preview meets it: found by its name, and nothing for axe to find.
       for (const colorScheme of ["light", "dark"] as const) {
@@ -194,7 +256,9 @@ describe("edit links", () => {
       await served.close();
       discard(previewed);
     }
-    const everywhere = siteFiles(built.out).filter((f) => /github\.com\/[^"]*\/edit\//.test(read(built.out, f)) || read(built.out, f).includes("edit-link"));
+    const everywhere = siteFiles(built.out).filter(
+      (f) => /github\.com\/[^"]*\/edit\//.test(read(built.out, f)) || read(built.out, f).includes("edit-link"),
+    );
     // The stylesheet names the class; no page uses it.
     expect(everywhere.filter((f) => !f.endsWith(".css"))).toEqual([]);
   });

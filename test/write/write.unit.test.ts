@@ -14,14 +14,52 @@ import { contentRepository, editLink, newPostAction } from "../../src/write/gith
 import { writePage } from "../../src/write/page.ts";
 import { content, entry, siteFor } from "../support/model.ts";
 
-const preview = { CONTEXT: "deploy-preview", REVIEW_ID: "12", HEAD: "nieuw-bericht", BRANCH: "nieuw-bericht", REPOSITORY_URL: "https://github.com/leergang/site" };
+const preview = {
+  CONTEXT: "deploy-preview",
+  REVIEW_ID: "12",
+  HEAD: "nieuw-bericht",
+  BRANCH: "nieuw-bericht",
+  REPOSITORY_URL: "https://github.com/leergang/site",
+};
 
 describe("the lines of a new post's front-matter", () => {
   const tricky = [
-    "Loslaten en regie houden", "Ümlaut café: wat kost leren?", "2026", "3 vragen over leren", "12:30", "yes", "No", "null", "~",
-    "- een lijstje", "# geen kop", "Waarom? Daarom!", "it's", '"Aanhalingstekens"', "a \\ b", "[tussen haken]", "{ accolades }",
-    "komma, en meer", "eindigt op:", "a #hashtag", "@iemand", "%procent", "`code`", "*ster*", "&anker", "!tag", "|pijp", ">groter",
-    "?vraag", ":dubbele", "tab\there", "Ĳsselmeer — “quotes” ‘single’", "emoji 🌱", ".punt", "+plus", "'enkel'",
+    "Loslaten en regie houden",
+    "Ümlaut café: wat kost leren?",
+    "2026",
+    "3 vragen over leren",
+    "12:30",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "- een lijstje",
+    "# geen kop",
+    "Waarom? Daarom!",
+    "it's",
+    '"Aanhalingstekens"',
+    "a \\ b",
+    "[tussen haken]",
+    "{ accolades }",
+    "komma, en meer",
+    "eindigt op:",
+    "a #hashtag",
+    "@iemand",
+    "%procent",
+    "`code`",
+    "*ster*",
+    "&anker",
+    "!tag",
+    "|pijp",
+    ">groter",
+    "?vraag",
+    ":dubbele",
+    "tab\there",
+    "Ĳsselmeer — “quotes” ‘single’",
+    "emoji 🌱",
+    ".punt",
+    "+plus",
+    "'enkel'",
   ];
 
   test("each title survives YAML (core schema, as the build reads it) exactly", () => {
@@ -32,7 +70,9 @@ describe("the lines of a new post's front-matter", () => {
   });
 
   test("tags stand in a flow list, however they are spelt", () => {
-    expect(jsYaml.load(tagsLine(tricky), { schema: jsYaml.CORE_SCHEMA })).toEqual({ tags: tricky.map((t) => t.replace(/\s+/g, " ").trim()) });
+    expect(jsYaml.load(tagsLine(tricky), { schema: jsYaml.CORE_SCHEMA })).toEqual({
+      tags: tricky.map((t) => t.replace(/\s+/g, " ").trim()),
+    });
     expect(tagsLine([])).toBe("tags: []");
   });
 
@@ -46,7 +86,9 @@ describe("the lines of a new post's front-matter", () => {
 
   test("replaceLine changes the first line of that key at the margin, nothing else", () => {
     const text = "---\ntitle: Oud\n# title: commentaar\nauthor: marjan\n---\n\ntitle: in de tekst\n";
-    expect(replaceLine(text, "title", titleLine("Nieuw: beter"))).toBe('---\ntitle: "Nieuw: beter"\n# title: commentaar\nauthor: marjan\n---\n\ntitle: in de tekst\n');
+    expect(replaceLine(text, "title", titleLine("Nieuw: beter"))).toBe(
+      '---\ntitle: "Nieuw: beter"\n# title: commentaar\nauthor: marjan\n---\n\ntitle: in de tekst\n',
+    );
     expect(replaceLine(text, "session", "session: x")).toBe(text);
     expect(replaceLine("title: $1 $&", "title", "title: $& $1")).toBe("title: $& $1");
   });
@@ -59,7 +101,15 @@ describe("the content repository", () => {
     expect(githubRepositoryOf("https://github.com/leergang/site.git/")).toBe("leergang/site");
     expect(githubRepositoryOf("git@github.com:leergang/site.git")).toBe("leergang/site");
     expect(githubRepositoryOf("ssh://git@github.com/leergang/site.git")).toBe("leergang/site");
-    for (const other of ["https://gitlab.com/leergang/site", "https://github.com/leergang", "https://github.com/a/b/c", "github.com/a/b", "", undefined, "https://github.com/-x/y"]) {
+    for (const other of [
+      "https://gitlab.com/leergang/site",
+      "https://github.com/leergang",
+      "https://github.com/a/b/c",
+      "github.com/a/b",
+      "",
+      undefined,
+      "https://github.com/-x/y",
+    ]) {
       expect(githubRepositoryOf(other), String(other)).toBeUndefined();
     }
     const settings = settingsFromEnv({ REPOSITORY_URL: "https://x-access-token:v1.abc123@github.com/leergang/site" });
@@ -72,20 +122,37 @@ describe("the content repository", () => {
     expect(contentRepository(siteFor({}, preview))).toBe("leergang/site");
     expect(contentRepository(siteFor({}, {}))).toBeUndefined();
     expect(isRepositoryName("org/leergang")).toBe(true);
-    const wrong = check(siteSchema, { title: "X", repository: "https://github.com/org/leergang" }, "content/_data/site.yaml");
-    expect(wrong.problems).toEqual([{
-      file: "content/_data/site.yaml", field: "repository",
-      message: "must be `owner/name` of the GitHub repository with the site's content — e.g. `repository: organisatie/leergang` (not its web address)",
-    }]);
-    expect(check(siteSchema, { title: "X", repository: " org/leergang " }, "site.yaml").data?.repository).toBe("org/leergang");
+    const wrong = check(
+      siteSchema,
+      { title: "X", repository: "https://github.com/org/leergang" },
+      "content/_data/site.yaml",
+    );
+    expect(wrong.problems).toEqual([
+      {
+        file: "content/_data/site.yaml",
+        field: "repository",
+        message:
+          "must be `owner/name` of the GitHub repository with the site's content — e.g. `repository: organisatie/leergang` (not its web address)",
+      },
+    ]);
+    expect(check(siteSchema, { title: "X", repository: " org/leergang " }, "site.yaml").data?.repository).toBe(
+      "org/leergang",
+    );
   });
 });
 
 describe("edit links, previews only", () => {
   test("a deploy preview or branch deploy links the post's file on the branch being previewed", () => {
-    expect(editLink(siteFor({}, preview), "content/posts/loslaten.md")).toBe("https://github.com/leergang/site/edit/nieuw-bericht/content/posts/loslaten.md");
-    const branch = siteFor({}, { CONTEXT: "branch-deploy", BRANCH: "feature/nieuwe opzet", REPOSITORY_URL: preview.REPOSITORY_URL });
-    expect(editLink(branch, "content/posts/x.md")).toBe("https://github.com/leergang/site/edit/feature/nieuwe%20opzet/content/posts/x.md");
+    expect(editLink(siteFor({}, preview), "content/posts/loslaten.md")).toBe(
+      "https://github.com/leergang/site/edit/nieuw-bericht/content/posts/loslaten.md",
+    );
+    const branch = siteFor(
+      {},
+      { CONTEXT: "branch-deploy", BRANCH: "feature/nieuwe opzet", REPOSITORY_URL: preview.REPOSITORY_URL },
+    );
+    expect(editLink(branch, "content/posts/x.md")).toBe(
+      "https://github.com/leergang/site/edit/feature/nieuwe%20opzet/content/posts/x.md",
+    );
   });
 
   test("never in production, nor without a branch or a repository", () => {
@@ -98,23 +165,45 @@ describe("edit links, previews only", () => {
 
 describe("the new-post form", () => {
   test("goes to GitHub's new-file page in the posts folder of the branch production publishes, else main", () => {
-    const production = siteFor({}, { CONTEXT: "production", HEAD: "live", BRANCH: "live", REPOSITORY_URL: preview.REPOSITORY_URL });
-    expect(newPostAction(production)).toEqual({ action: "https://github.com/leergang/site/new/live/content/posts", repository: "leergang/site", branch: "live" });
+    const production = siteFor(
+      {},
+      { CONTEXT: "production", HEAD: "live", BRANCH: "live", REPOSITORY_URL: preview.REPOSITORY_URL },
+    );
+    expect(newPostAction(production)).toEqual({
+      action: "https://github.com/leergang/site/new/live/content/posts",
+      repository: "leergang/site",
+      branch: "live",
+    });
     expect(newPostAction(siteFor({}, preview))?.branch).toBe("main");
     expect(newPostAction(siteFor({}, {}))).toBeUndefined();
   });
 
   test("holds the file npm run new writes, which passes the schema, under a name no listed post has", () => {
-    const model = content([entry("nieuw-bericht"), entry("nieuw-bericht-2", { draft: true })], { CONTEXT: "production", REPOSITORY_URL: preview.REPOSITORY_URL });
+    const model = content([entry("nieuw-bericht"), entry("nieuw-bericht-2", { draft: true })], {
+      CONTEXT: "production",
+      REPOSITORY_URL: preview.REPOSITORY_URL,
+    });
     const page = writePage(model, messages("nl"), new Date("2026-11-28T23:30:00Z"));
     const form = page.form!;
     // Drafts are not built in production: their names stay off the page (GitHub refuses a taken one).
     expect(form.filename).toBe("nieuw-bericht-2.md");
-    expect(form.data).toEqual({ taken: "nieuw-bericht", timezone: "Europe/Amsterdam", "default-title": "Titel van het bericht", "default-name": "nieuw-bericht" });
+    expect(form.data).toEqual({
+      taken: "nieuw-bericht",
+      timezone: "Europe/Amsterdam",
+      "default-title": "Titel van het bericht",
+      "default-name": "nieuw-bericht",
+    });
     const parsed = parseMarkdownFile(`content/posts/${form.filename}`, form.source);
     expect(parsed.problems).toEqual([]);
     // Today in the site's time zone: 29 November in Amsterdam at 00:30.
-    expect(postSchema.parse(parsed.data)).toEqual({ title: "Titel van het bericht", date: new Date("2026-11-29T00:00:00Z"), author: "marjan", tags: [], draft: false, questions: [] });
+    expect(postSchema.parse(parsed.data)).toEqual({
+      title: "Titel van het bericht",
+      date: new Date("2026-11-29T00:00:00Z"),
+      author: "marjan",
+      tags: [],
+      draft: false,
+      questions: [],
+    });
     expect(parsed.data).toEqual({ title: "Titel van het bericht", date: "2026-11-29", author: "marjan", tags: [] });
     expect(form.source).toContain("# Haal het # weg voor een regel om die te gebruiken:\n");
     expect(form.authors).toEqual([{ id: "marjan", name: "Marjan de Vries", selected: true }]);

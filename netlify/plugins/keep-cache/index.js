@@ -13,7 +13,11 @@ const KEPT = [".cache/cards", ".cache/search"];
 /** Before the build: what the last build kept, back in place (nothing when there is none yet). */
 export async function onPreBuild({ utils }) {
   const restored = await utils.cache.restore(KEPT);
-  console.log(restored ? `Restored ${KEPT.join(" and ")} from the last build` : "Nothing cached yet: this build draws every card and makes the search index");
+  console.log(
+    restored
+      ? `Restored ${KEPT.join(" and ")} from the last build`
+      : "Nothing cached yet: this build draws every card and makes the search index",
+  );
 }
 
 /** After a build that succeeded: its cards and index, for the next one. */

@@ -13,7 +13,8 @@ export class DevSession {
 
   /** Which pages `build` renders (the same plan for every collection of that build). */
   planFor(build: SiteBuild): RenderPlan {
-    if (this.#plan?.build !== build) this.#plan = { build, plan: planRender(build.index(), this.#written, this.#saved) };
+    if (this.#plan?.build !== build)
+      this.#plan = { build, plan: planRender(build.index(), this.#written, this.#saved) };
     return this.#plan.plan;
   }
 
@@ -25,7 +26,8 @@ export class DevSession {
 
   /** A dev-server build finished writing: its pages are what the next rebuild compares with. */
   noteWritten(build: SiteBuild): void {
-    this.#written = this.#plan?.build === build ? (this.#plan.plan.snapshot ?? snapshot(build.index())) : snapshot(build.index());
+    this.#written =
+      this.#plan?.build === build ? (this.#plan.plan.snapshot ?? snapshot(build.index())) : snapshot(build.index());
     this.#saved = [];
   }
 }

@@ -31,7 +31,16 @@ export interface Snapshot {
 
 /** A post's place in its series, with its neighbours named by address (their summaries are compared in `listings`). */
 const stepOf = (post: Post) =>
-  post.series ? JSON.stringify([post.series.id, post.series.title, post.series.step, post.series.total, post.series.previous?.url, post.series.next?.url]) : "";
+  post.series
+    ? JSON.stringify([
+        post.series.id,
+        post.series.title,
+        post.series.step,
+        post.series.total,
+        post.series.previous?.url,
+        post.series.next?.url,
+      ])
+    : "";
 
 export function snapshot(index: PostIndex): Snapshot {
   return {
@@ -53,7 +62,11 @@ function neighbours(order: readonly string[], position: Map<string, number>, slu
  * `previous`: what the pages written by the last build show, if there was one. `changed`: the files
  * saved since then, as the dev server's watcher reported them (undefined outside the dev server).
  */
-export function planRender(index: PostIndex, previous: Snapshot | undefined, changed: readonly string[] | undefined): RenderPlan {
+export function planRender(
+  index: PostIndex,
+  previous: Snapshot | undefined,
+  changed: readonly string[] | undefined,
+): RenderPlan {
   const all = { home: index.posts, tags: index.tags, authors: index.authors, series: index.series };
   const everything: RenderPlan = { everything: true, posts: index.posts, ...all };
   if (previous === undefined || !changed?.length) return everything;
@@ -66,13 +79,17 @@ export function planRender(index: PostIndex, previous: Snapshot | undefined, cha
   const restepped = new Set(now.order.filter((slug) => previous.steps.get(slug) !== now.steps.get(slug)));
   const listsChange = relisted.size > 0 || restepped.size > 0 || now.order.join("\n") !== previous.order.join("\n");
   // A step's page links the steps beside it: their titles are in `relisted`.
-  const stepNeighbourChanged = (post: Post) => [post.series?.previous?.url, post.series?.next?.url].some((url) => url !== undefined && relistedUrls.has(url));
+  const stepNeighbourChanged = (post: Post) =>
+    [post.series?.previous?.url, post.series?.next?.url].some((url) => url !== undefined && relistedUrls.has(url));
   const relistedUrls = new Set(index.posts.filter((post) => relisted.has(post.slug)).map((post) => post.url));
   const [was, is] = [positions(previous.order), positions(now.order)];
   const posts = index.posts.filter((post) => {
-    if (saved.has(post.slug) || relisted.has(post.slug) || restepped.has(post.slug) || stepNeighbourChanged(post)) return true;
+    if (saved.has(post.slug) || relisted.has(post.slug) || restepped.has(post.slug) || stepNeighbourChanged(post))
+      return true;
     const around = neighbours(now.order, is, post.slug);
-    return around !== neighbours(previous.order, was, post.slug) || around.split("\n").some((slug) => relisted.has(slug));
+    return (
+      around !== neighbours(previous.order, was, post.slug) || around.split("\n").some((slug) => relisted.has(slug))
+    );
   });
   if (!listsChange) return { everything: false, snapshot: now, posts, home: [], tags: [], authors: [], series: [] };
   return { everything: posts.length === index.posts.length, snapshot: now, posts, ...all };

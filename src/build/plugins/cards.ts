@@ -62,7 +62,12 @@ export function cardsPlugin(config: UserConfig, { session }: { session: BuildSes
       const build = session.current;
       if (build.site.private) return undefined;
       const card = post ? cards(build).post(post) : cards(build).site;
-      return { url: absolute(`/${CARDS_DIR}/${card.file}`, build.site), width: CARD_WIDTH, height: CARD_HEIGHT, alt: [card.content.title, card.content.date].filter(Boolean).join(" — ") };
+      return {
+        url: absolute(`/${CARDS_DIR}/${card.file}`, build.site),
+        width: CARD_WIDTH,
+        height: CARD_HEIGHT,
+        alt: [card.content.title, card.content.date].filter(Boolean).join(" — "),
+      };
     },
   });
 
@@ -72,13 +77,20 @@ export function cardsPlugin(config: UserConfig, { session }: { session: BuildSes
     const all = cards(build).all();
     if (runMode === "build") {
       const report = await writeCards(session.root, directories.output, all, { prune: true });
-      if (report.drawn) console.log(`[hoedoededa] ${report.drawn} link-preview card${report.drawn === 1 ? "" : "s"} drawn in ${(report.drawMs / 1000).toFixed(1)} s, ${report.reused} from the cache (.cache/cards/)`);
+      if (report.drawn)
+        console.log(
+          `[hoedoededa] ${report.drawn} link-preview card${report.drawn === 1 ? "" : "s"} drawn in ${(report.drawMs / 1000).toFixed(1)} s, ${report.reused} from the cache (.cache/cards/)`,
+        );
       return;
     }
     // The dev server does not wait: a save is written at once, its card follows when it is drawn
     // (one card at a time, so that drawing never slows the next save down much).
     drawing = drawing
       .then(() => writeCards(session.root, directories.output, all, { prune: false, concurrency: 1 }))
-      .catch((error: unknown) => session.warnOnce(`link-preview cards could not be made: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        session.warnOnce(
+          `link-preview cards could not be made: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
   });
 }

@@ -12,7 +12,10 @@ import type { Post } from "../../model/posts.ts";
 export function commentsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   config.on("eleventy.before", async (round) => {
     const build = await session.building(round);
-    build.live = await prepareComments(build.content, { warn: (message) => session.warnOnce(message), root: session.root });
+    build.live = await prepareComments(build.content, {
+      warn: (message) => session.warnOnce(message),
+      root: session.root,
+    });
   });
   // The guide to responding and the privacy line (src/comments/guide.ts), worked out once per build.
   const guides = new WeakMap<SiteBuild, RespondGuide | false>();

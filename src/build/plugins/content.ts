@@ -19,7 +19,11 @@ export function contentPages(items: readonly CollectionItem[]): MenuPage[] {
   return items
     .filter((item): item is CollectionItem & { url: string } => typeof item.url === "string" && item.url.endsWith("/"))
     .sort((a, b) => a.inputPath.localeCompare(b.inputPath))
-    .map((item) => ({ title: String(item.data.title), url: item.url, ...(item.data.menu !== undefined ? { menu: item.data.menu } : {}) }));
+    .map((item) => ({
+      title: String(item.data.title),
+      url: item.url,
+      ...(item.data.menu !== undefined ? { menu: item.data.menu } : {}),
+    }));
 }
 
 /**
@@ -34,7 +38,10 @@ async function startBuild(session: BuildSession, runMode: EventArgs["runMode"]):
     const error = new ContentError(content.problems);
     if (runMode === "build") throw error;
     console.error(`\n${error.message}\n`);
-    if (session.started) throw Object.assign(new Error(`${error.problems.length} content problem(s), listed above. Waiting for a fix…`), { skipOriginalStack: true });
+    if (session.started)
+      throw Object.assign(new Error(`${error.problems.length} content problem(s), listed above. Waiting for a fix…`), {
+        skipOriginalStack: true,
+      });
     content = await waitForFix(session.root, load, error.message);
   }
   return new SiteBuild(content, session.caches);
@@ -42,7 +49,9 @@ async function startBuild(session: BuildSession, runMode: EventArgs["runMode"]):
 
 export function contentPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   // Front-matter is YAML (core schema), parsed once: validation hands each page's data to Eleventy.
-  config.setFrontMatterParsingOptions({ engines: { yaml: yamlEngine((source) => (session.started ? session.current.frontMatter.get(source) : undefined)) } });
+  config.setFrontMatterParsingOptions({
+    engines: { yaml: yamlEngine((source) => (session.started ? session.current.frontMatter.get(source) : undefined)) },
+  });
   config.on("eleventy.before", (round) => session.begin(round, () => startBuild(session, round.runMode)));
 
   // Typed settings for the layouts. Frozen: every page sees global data through Eleventy's proxies,
@@ -65,7 +74,9 @@ export function contentPlugin(config: UserConfig, { session }: { session: BuildS
   config.setLibrary("md", createMarkdown());
   // Pages such as content/over.md appear in the sitemap, by file name, and in the menu when they ask (src/build/navigation.ts).
   config.addCollection("pages", (api) => contentPages(api.getFilteredByGlob("./content/*.md")));
-  config.addCollection("menu", (api) => menuItems(session.current, contentPages(api.getFilteredByGlob("./content/*.md"))));
+  config.addCollection("menu", (api) =>
+    menuItems(session.current, contentPages(api.getFilteredByGlob("./content/*.md"))),
+  );
 
   addNunjucksFilters(config, {
     /** `/posts/x/` → `https://example.org/posts/x/` (canonical links, Open Graph, feeds, sitemap). */

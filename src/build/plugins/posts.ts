@@ -40,7 +40,9 @@ export function postsPlugin(config: UserConfig, { session }: { session: BuildSes
     feedTitle: (post: Post) => feedTitle(post, session.current.t),
   });
   config.addAsyncFilter("absoluteHtml", absoluteHtml);
-  config.addAsyncFilter("jsonFeed", (posts: readonly Post[]) => jsonFeed(posts, session.current.site, session.current.t));
+  config.addAsyncFilter("jsonFeed", (posts: readonly Post[]) =>
+    jsonFeed(posts, session.current.site, session.current.t),
+  );
 
   // Post pages, home and its pagination, tag and author pages, feeds, sitemap and robots.txt.
   addRoutes(config);

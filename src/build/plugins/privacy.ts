@@ -15,6 +15,7 @@ export function privacyPlugin(config: UserConfig, { session }: { session: BuildS
   });
   addNunjucksFilters(config, {
     /** `description | pageMeta(draft)`: the robots rule, description and address a page's head shows. */
-    pageMeta: (description: string | undefined, draft: boolean | undefined) => pageMeta(session.current.site, description, draft === true),
+    pageMeta: (description: string | undefined, draft: boolean | undefined) =>
+      pageMeta(session.current.site, description, draft === true),
   });
 }

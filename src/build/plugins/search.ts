@@ -29,7 +29,9 @@ export function indexReport({ pages, ms, parts, made }: IndexReport): string {
   if (!made) return `Search index of ${posts} unchanged: taken from ${SEARCH_CACHE}/`;
   const written = `Search index of ${posts} written in ${(ms / 1000).toFixed(1)} s`;
   if (parts === 1) return written;
-  return made === parts ? `${written}, in ${parts} parts` : `${written}: ${made} of its ${parts} parts made anew, the others taken from ${SEARCH_CACHE}/`;
+  return made === parts
+    ? `${written}, in ${parts} parts`
+    : `${written}: ${made} of its ${parts} parts made anew, the others taken from ${SEARCH_CACHE}/`;
 }
 
 export function searchPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
@@ -75,7 +77,9 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
     output = directories.output;
     if (pending?.build !== session.current) return;
     if (runMode === "build") return index(session.current);
-    await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
+    await index(session.current).catch((error: unknown) =>
+      session.warnOnce(`search index not written: ${String(error)}`),
+    );
   });
 
   // https://www.11ty.dev/docs/dev-server/#options (middleware)
@@ -84,7 +88,9 @@ export function searchPlugin(config: UserConfig, { session }: { session: BuildSe
       async (req: { url?: string }, _res: unknown, next: () => Promise<void> | void) => {
         const path = new URL(req.url ?? "/", "http://localhost").pathname;
         if (path === ENTRY && session.started && indexed !== session.current) {
-          await index(session.current).catch((error: unknown) => session.warnOnce(`search index not written: ${String(error)}`));
+          await index(session.current).catch((error: unknown) =>
+            session.warnOnce(`search index not written: ${String(error)}`),
+          );
         }
         return next();
       },

@@ -31,7 +31,12 @@ export function sessionsData(build: SiteBuild): SessionsData {
   const { sessions: page, calendar } = localAddresses(site.lang);
   const address = /^https?:\/\//.test(site.url) ? absolute(calendar, site) : undefined;
   return {
-    upcoming, past, ...(next ? { next } : {}), any: hasSessions({ upcoming, past }), page, calendar,
+    upcoming,
+    past,
+    ...(next ? { next } : {}),
+    any: hasSessions({ upcoming, past }),
+    page,
+    calendar,
     ...(address ? { calendarAddress: address, subscribe: address.replace(/^https?:/, "webcal:") } : {}),
   };
 }
@@ -56,6 +61,7 @@ export function sessionsPlugin(config: UserConfig, { session }: { session: Build
     /** A post's own calendar file: one VEVENT (src/sessions/calendar.ts). */
     postCalendar: (post: Post) => postCalendar(post, session.current.site, session.current.t),
     /** The subscribable calendar of every session, in the order they happen. */
-    siteCalendar: (sessions: SessionsData) => siteCalendar([...sessions.past].reverse().concat(sessions.upcoming), session.current.site, session.current.t),
+    siteCalendar: (sessions: SessionsData) =>
+      siteCalendar([...sessions.past].reverse().concat(sessions.upcoming), session.current.site, session.current.t),
   });
 }

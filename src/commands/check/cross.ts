@@ -34,13 +34,20 @@ function duplicateTitles(content: Content, out: Finding[]): void {
   for (const post of content.posts) {
     const key = post.data.title.replace(/\s+/g, " ").trim().toLowerCase();
     const first = seen.get(key);
-    if (first) out.push({ level: "problem", file: post.file, field: "title", message: `"${post.data.title}" is also the title of ${first.file} — give one of them a different title, so readers can tell them apart` });
+    if (first)
+      out.push({
+        level: "problem",
+        file: post.file,
+        field: "title",
+        message: `"${post.data.title}" is also the title of ${first.file} — give one of them a different title, so readers can tell them apart`,
+      });
     else seen.set(key, post);
   }
 }
 
 /** The address a page (content/<name>.md) is published at. */
-const pageAddress = (file: string, permalink?: string) => permalink ?? `/${file.slice(contentPaths.pages.length + 1, -".md".length)}/`;
+const pageAddress = (file: string, permalink?: string) =>
+  permalink ?? `/${file.slice(contentPaths.pages.length + 1, -".md".length)}/`;
 
 function duplicateAddresses(content: Content, out: Finding[]): void {
   const taken = new Map<string, string>();
@@ -49,13 +56,25 @@ function duplicateAddresses(content: Content, out: Finding[]): void {
     const address = pageAddress(page.file, page.data.permalink);
     if (address === "/404.html") continue;
     const owner = isReserved(address) ? "the site itself" : taken.get(address);
-    if (owner) out.push({ level: "problem", file: page.file, field: page.data.permalink ? "permalink" : "file", message: `would be published at ${address}, which ${owner === "the site itself" ? "the site uses itself" : `${owner} already uses`} — rename the file or set another \`permalink\`` });
+    if (owner)
+      out.push({
+        level: "problem",
+        file: page.file,
+        field: page.data.permalink ? "permalink" : "file",
+        message: `would be published at ${address}, which ${owner === "the site itself" ? "the site uses itself" : `${owner} already uses`} — rename the file or set another \`permalink\``,
+      });
     else taken.set(address, page.file);
   }
   for (const redirect of content.redirects) {
     const path = redirect.from.replace(/([^/])$/, "$1/");
     const owner = taken.get(path) ?? (fixedAddresses.has(path) ? "the site itself" : undefined);
-    if (owner) out.push({ level: "warning", file: contentPaths.redirects, field: redirect.from, message: `is never used: ${owner === "the site itself" ? "the site" : owner} is published at that address, and an existing page wins over a redirect — remove this line` });
+    if (owner)
+      out.push({
+        level: "warning",
+        file: contentPaths.redirects,
+        field: redirect.from,
+        message: `is never used: ${owner === "the site itself" ? "the site" : owner} is published at that address, and an existing page wins over a redirect — remove this line`,
+      });
   }
 }
 
@@ -63,7 +82,12 @@ function authorsWithoutBio(content: Content, out: Finding[]): void {
   for (const author of Object.values(content.authors)) {
     const posts = content.posts.filter((p) => p.data.author === author.id).length;
     if (posts && !author.bio) {
-      out.push({ level: "warning", file: contentPaths.authors, field: `${author.id}.bio`, message: `is missing — ${posts === 1 ? "the post" : `the ${posts} posts`} by ${author.name} ${posts === 1 ? "shows" : "show"} an author box without an introduction; add a line like \`bio: Begeleidt de leergang.\`` });
+      out.push({
+        level: "warning",
+        file: contentPaths.authors,
+        field: `${author.id}.bio`,
+        message: `is missing — ${posts === 1 ? "the post" : `the ${posts} posts`} by ${author.name} ${posts === 1 ? "shows" : "show"} an author box without an introduction; add a line like \`bio: Begeleidt de leergang.\``,
+      });
     }
   }
 }
@@ -74,7 +98,9 @@ function authorsWithoutBio(content: Content, out: Finding[]): void {
  */
 function tagSpellingWarnings(content: Content, out: Finding[]): void {
   const tz = content.site.timezone;
-  const posts = content.posts.map((entry) => ({ entry, slug: entry.slug, date: entry.data.date, tags: tagRefs(entry.data.tags) })).sort(newestFirst);
+  const posts = content.posts
+    .map((entry) => ({ entry, slug: entry.slug, date: entry.data.date, tags: tagRefs(entry.data.tags) }))
+    .sort(newestFirst);
   const shown = { live: tagSpellings(posts.filter((p) => isPublished(p.entry.data))), preview: tagSpellings(posts) };
   for (const { entry } of [...posts].sort((a, b) => a.entry.file.localeCompare(b.entry.file))) {
     const site = isPublished(entry.data) ? shown.live : shown.preview;
@@ -83,7 +109,12 @@ function tagSpellingWarnings(content: Content, out: Finding[]): void {
       const usual = site.get(slugify(label));
       if (!usual || usual === label) continue;
       const users = set.filter((p) => p.tags.some((tag) => tag.label === usual));
-      out.push({ level: "warning", file: entry.file, field: "tags", message: `"${label}" is written "${usual}" in ${users.length === 1 ? users[0]!.entry.file : `${users.length} posts`}, and the site shows the topic as "${usual}" — write it that way here too` });
+      out.push({
+        level: "warning",
+        file: entry.file,
+        field: "tags",
+        message: `"${label}" is written "${usual}" in ${users.length === 1 ? users[0]!.entry.file : `${users.length} posts`}, and the site shows the topic as "${usual}" — write it that way here too`,
+      });
     }
   }
 }
@@ -113,34 +144,56 @@ function internalPath(target: string, siteUrl: string): string | undefined {
 function referenceFinding(ref: Reference, site: Site, root: string): Omit<Finding, "file" | "field"> | undefined {
   const target = ref.target.trim();
   if (ref.kind === "image" && target && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("/"))
-    return { level: "problem", message: `the image "${target}" cannot be found from the post's address — put it in content/img/ and write \`/img/${target.split("/").pop()}\`` };
+    return {
+      level: "problem",
+      message: `the image "${target}" cannot be found from the post's address — put it in content/img/ and write \`/img/${target.split("/").pop()}\``,
+    };
   const path = internalPath(target, site.url);
   if (!path) return undefined;
   if (path.startsWith("/img/")) {
     if (existsSync(join(root, "content", path))) return undefined;
-    return { level: "problem", message: `${ref.kind === "image" ? "the image" : "links to the file"} ${path}, which is missing — put it in content${path}, or correct the name (capitals count)` };
+    return {
+      level: "problem",
+      message: `${ref.kind === "image" ? "the image" : "links to the file"} ${path}, which is missing — put it in content${path}, or correct the name (capitals count)`,
+    };
   }
   if (ref.kind === "image")
-    return { level: "problem", message: `the image ${path} is not published — only files in content/img/ are: put it there and write \`/img/${path.split("/").pop()}\`` };
+    return {
+      level: "problem",
+      message: `the image ${path} is not published — only files in content/img/ are: put it there and write \`/img/${path.split("/").pop()}\``,
+    };
   const [, section, name, rest] = /^\/(posts|tags|authors)\/([^/]+)\/?(.*)$/.exec(path) ?? [];
   if (!section || !name || rest || site.redirects.has(path)) return undefined;
-  const exists = section === "posts" ? site.slugs.has(name) : section === "tags" ? site.tags.has(name) : site.authors.has(name);
+  const exists =
+    section === "posts" ? site.slugs.has(name) : section === "tags" ? site.tags.has(name) : site.authors.has(name);
   if (section === "posts" && site.slugs.get(name)?.data.draft)
-    return { level: "warning", message: `links to ${path}, which is a draft — the link works in previews only, until that post is published` };
+    return {
+      level: "warning",
+      message: `links to ${path}, which is a draft — the link works in previews only, until that post is published`,
+    };
   if (exists) return undefined;
   const known = section === "posts" ? [...site.slugs.keys()] : section === "tags" ? [...site.tags] : [...site.authors];
   const suggestion = nearest(name, known);
   const what = section === "posts" ? "post" : section === "tags" ? "topic" : "author page";
   const hint =
-    section === "posts" ? "check the address (a post's address is /posts/ + its file name without .md)"
-    : section === "tags" ? "check the address (a topic's address is /tags/ + the tag in lowercase, hyphens for spaces), or link to /tags/ for all topics"
-    : "check the address (an author page is /authors/ + the id from authors.yaml, for authors with published posts)";
-  return { level: "problem", message: `links to ${path}, but there is no such ${what} — ${suggestion ? `did you mean /${section}/${suggestion}/?` : hint}` };
+    section === "posts"
+      ? "check the address (a post's address is /posts/ + its file name without .md)"
+      : section === "tags"
+        ? "check the address (a topic's address is /tags/ + the tag in lowercase, hyphens for spaces), or link to /tags/ for all topics"
+        : "check the address (an author page is /authors/ + the id from authors.yaml, for authors with published posts)";
+  return {
+    level: "problem",
+    message: `links to ${path}, but there is no such ${what} — ${suggestion ? `did you mean /${section}/${suggestion}/?` : hint}`,
+  };
 }
 
 function postFiles(root: string): string[] {
   const dir = join(root, contentPaths.posts);
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -".md".length)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith(".md"))
+        .map((name) => name.slice(0, -".md".length))
+    : [];
 }
 
 /** Where the body starts in the file, so a finding can name the line in the file. */
@@ -179,12 +232,22 @@ function brokenReferences(content: Content, root: string, out: Finding[]): void 
     const path = internalPath(redirect.to, content.site.url);
     const slug = /^\/posts\/([^/]+)\/?$/.exec(path ?? "")?.[1];
     if (slug && !site.slugs.has(slug))
-      out.push({ level: "problem", file: contentPaths.redirects, field: redirect.from, message: `points to ${redirect.to}, but there is no post content/posts/${slug}.md — correct the address or remove this line` });
+      out.push({
+        level: "problem",
+        file: contentPaths.redirects,
+        field: redirect.from,
+        message: `points to ${redirect.to}, but there is no post content/posts/${slug}.md — correct the address or remove this line`,
+      });
   }
   for (const author of Object.values(content.authors)) {
     const path = author.avatar ? internalPath(author.avatar, content.site.url) : undefined;
     if (path && !existsSync(join(root, "content", path)))
-      out.push({ level: "problem", file: contentPaths.authors, field: `${author.id}.avatar`, message: `${path} is missing — put the image in content${path.startsWith("/img/") ? path : "/img/"} or remove the line (initials are shown instead)` });
+      out.push({
+        level: "problem",
+        file: contentPaths.authors,
+        field: `${author.id}.avatar`,
+        message: `${path} is missing — put the image in content${path.startsWith("/img/") ? path : "/img/"} or remove the line (initials are shown instead)`,
+      });
   }
 }
 
@@ -197,11 +260,22 @@ function overriddenCommentWarnings(content: Content, out: Finding[]): void {
 function crowdedMenu(content: Content, out: Finding[]): void {
   const t = messages(content.site.lang);
   const pages = content.pages.map((page) => ({ title: page.data.title, url: page.file, menu: page.data.menu }));
-  const labels = [t.navPosts, t.navTags, ...(content.posts.some((post) => post.data.session) ? [t.navSessions] : []), t.navSearch];
+  const labels = [
+    t.navPosts,
+    t.navTags,
+    ...(content.posts.some((post) => post.data.session) ? [t.navSessions] : []),
+    t.navSearch,
+  ];
   for (const item of menuPages(pages, content.site.lang)) {
     labels.push(item.label);
     const lines = phoneMenuLines(labels);
-    if (lines > 2) out.push({ level: "warning", file: item.url, field: "menu", message: `with this page the header takes about ${lines} lines on a phone — keep the menu to the pages readers need most: remove \`menu:\` here or from another page, or give the page a shorter title` });
+    if (lines > 2)
+      out.push({
+        level: "warning",
+        file: item.url,
+        field: "menu",
+        message: `with this page the header takes about ${lines} lines on a phone — keep the menu to the pages readers need most: remove \`menu:\` here or from another page, or give the page a shorter title`,
+      });
   }
 }
 

@@ -33,8 +33,10 @@ export function referencesIn(body: string): Reference[] {
   const visit = (tokens: readonly Token[], line: number) => {
     for (const token of tokens) {
       const at = token.map ? token.map[0] + 1 : line;
-      if (token.type === "link_open") found.push({ kind: "link", target: String(token.attrGet("href") ?? ""), line: at });
-      else if (token.type === "image") found.push({ kind: "image", target: String(token.attrGet("src") ?? ""), line: at });
+      if (token.type === "link_open")
+        found.push({ kind: "link", target: String(token.attrGet("href") ?? ""), line: at });
+      else if (token.type === "image")
+        found.push({ kind: "image", target: String(token.attrGet("src") ?? ""), line: at });
       else if (token.type === "html_block" || token.type === "html_inline") htmlReferences(token.content, at, found);
       if (token.children) visit(token.children, at);
     }

@@ -23,7 +23,10 @@ export function runCheck(root: string, env: NodeJS.ProcessEnv = process.env): Ch
   ];
   // Grouped by file (stable: each file's findings keep their order), problems before warnings.
   const order = [...new Set(findings.map((f) => f.file))].sort();
-  findings.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || (a.level === b.level ? 0 : a.level === "problem" ? -1 : 1));
+  findings.sort(
+    (a, b) =>
+      order.indexOf(a.file) - order.indexOf(b.file) || (a.level === b.level ? 0 : a.level === "problem" ? -1 : 1),
+  );
   return {
     findings,
     problems: findings.filter((f) => f.level === "problem").length,
@@ -52,13 +55,17 @@ export function summaryLine(result: CheckResult): string {
   if (!result.problems && !result.warnings) return `All good: ${what}.`;
   const files = new Set(result.findings.map((f) => f.file)).size;
   const counts = result.problems
-    ? [plural(result.problems, "problem"), result.warnings ? plural(result.warnings, "warning") : ""].filter(Boolean).join(" and ")
+    ? [plural(result.problems, "problem"), result.warnings ? plural(result.warnings, "warning") : ""]
+        .filter(Boolean)
+        .join(" and ")
     : `No problems, ${plural(result.warnings, "warning")}`;
   return `${counts} in ${plural(files, "file")} (${what}).${result.problems ? " The site cannot be built until the problems are fixed." : ""}`;
 }
 
 export function formatCheck(result: CheckResult): string {
-  const lines = result.findings.map((f) => formatProblem(f.level === "warning" ? { ...f, message: `warning: ${f.message}` } : f));
+  const lines = result.findings.map((f) =>
+    formatProblem(f.level === "warning" ? { ...f, message: `warning: ${f.message}` } : f),
+  );
   return [...lines, ...(lines.length ? [""] : []), summaryLine(result)].join("\n");
 }
 

@@ -49,14 +49,26 @@ export const archiveHeader = (title: string, discussionUrl: string) =>
  * `existing` (the file's text, or undefined when there is none) with `archived` merged in. `gone`:
  * ids GitHub shows as hidden or deleted.
  */
-export function mergeArchive(existing: string | undefined, archived: readonly EarlierResponseData[], gone: ReadonlySet<string>, header: string): ArchiveFile {
+export function mergeArchive(
+  existing: string | undefined,
+  archived: readonly EarlierResponseData[],
+  gone: ReadonlySet<string>,
+  header: string,
+): ArchiveFile {
   const doc: YAML.Document | undefined = existing === undefined ? undefined : YAML.parseDocument(existing);
   const current = ((doc?.toJS() as EarlierResponseData[] | null | undefined) ?? []).slice();
   const ids = new Set(current.map((entry) => String(entry.id)));
-  const removing = new Set(current.flatMap((entry, i) => (entry.github !== undefined && gone.has(String(entry.id)) ? [i] : [])));
+  const removing = new Set(
+    current.flatMap((entry, i) => (entry.github !== undefined && gone.has(String(entry.id)) ? [i] : [])),
+  );
   const adding = archived.filter((entry) => !ids.has(String(entry.id)));
   const kept = current.filter((entry, i) => entry.github !== undefined && !removing.has(i)).length;
-  const counts = { added: adding.length, addedReplies: adding.filter((e) => e.parent !== undefined).length, removed: removing.size, kept };
+  const counts = {
+    added: adding.length,
+    addedReplies: adding.filter((e) => e.parent !== undefined).length,
+    removed: removing.size,
+    kept,
+  };
   if (!adding.length && !removing.size) return counts;
 
   // What the file must say afterwards: a reply whose response was taken out answers the post.
@@ -87,6 +99,7 @@ export function mergeArchive(existing: string | undefined, archived: readonly Ea
   if (!back.problems.length && isDeepStrictEqual(back.data, expected)) return { ...counts, text };
   // Unusual YAML the two ways above cannot extend faithfully: the list written afresh.
   text = `${header}${stringify(expected)}`;
-  if (!isDeepStrictEqual(parseYamlFile("archive", text).data, expected)) throw new Error("The archived responses did not read back as written");
+  if (!isDeepStrictEqual(parseYamlFile("archive", text).data, expected))
+    throw new Error("The archived responses did not read back as written");
   return { ...counts, text };
 }

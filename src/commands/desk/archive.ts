@@ -48,7 +48,11 @@ export interface ArchiveRun {
 const NOTHING = "Nothing was changed.";
 
 export async function archivePosts(root: string, options: ArchiveOptions): Promise<ArchiveRun> {
-  const desk = openDesk(root, { ...(options.env ? { env: options.env } : {}), command: options.command, after: NOTHING });
+  const desk = openDesk(root, {
+    ...(options.env ? { env: options.env } : {}),
+    command: options.command,
+    after: NOTHING,
+  });
   const { site } = desk.content;
   const posts = pickPosts(desk.content, options.names, options.all ? (post) => isPublished(post.data) : undefined);
   if (!posts.length) throw new ToolError("There is no published post to archive yet.");
@@ -63,8 +67,18 @@ export async function archivePosts(root: string, options: ArchiveOptions): Promi
     const existing = existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined;
     const { responses, leftOut, gone } = fromGitHub(conversation?.comments ?? []);
     const file = discussion
-      ? mergeArchive(existing, responses.map((r) => archiveEntry(r, site.timezone)), gone, archiveHeader(post.data.title, discussion.url))
-      : { added: 0, addedReplies: 0, removed: 0, kept: post.earlierResponses.filter((r) => r.github !== undefined).length };
+      ? mergeArchive(
+          existing,
+          responses.map((r) => archiveEntry(r, site.timezone)),
+          gone,
+          archiveHeader(post.data.title, discussion.url),
+        )
+      : {
+          added: 0,
+          addedReplies: 0,
+          removed: 0,
+          kept: post.earlierResponses.filter((r) => r.github !== undefined).length,
+        };
     if (file.text !== undefined) {
       // Checked as the build will check it: a file the site would refuse is never written.
       earlierResponsesIn(path, file.text, problems);
@@ -81,7 +95,9 @@ export async function archivePosts(root: string, options: ArchiveOptions): Promi
   }
   if (refused.length) throw new ToolError(`${refused.join("\n")}\n${NOTHING}`);
   if (problems.length) {
-    throw new ToolError(`The archive would not pass the site's own checks — please report this:\n${problems.map(formatProblem).join("\n")}\n${NOTHING}`);
+    throw new ToolError(
+      `The archive would not pass the site's own checks — please report this:\n${problems.map(formatProblem).join("\n")}\n${NOTHING}`,
+    );
   }
   writeAll(root, changes);
   return { repo: desk.repo, category: desk.category, posts: archived, written: changes.map((c) => c.path) };
@@ -90,19 +106,26 @@ export async function archivePosts(root: string, options: ArchiveOptions): Promi
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The file a post's line names: its earlier responses once there are any, else the post. */
-export const lineFile = ({ post, responsesFile: path, discussion, file }: ArchivedPost) => (discussion || file.kept ? path : post.file);
+export const lineFile = ({ post, responsesFile: path, discussion, file }: ArchivedPost) =>
+  discussion || file.kept ? path : post.file;
 
 /** One line per post, its file padded to `width`: what the file got, what was left out, whether it was closed. */
 export function archiveLine(archived: ArchivedPost, width = 0): string {
   const { discussion, file, leftOut, closing } = archived;
   const parts: string[] = [];
   if (!discussion) parts.push("no discussion on GitHub yet");
-  else if (file.added) parts.push(`${plural(file.added, "response")} archived${file.addedReplies ? ` (${plural(file.addedReplies, "reply", "replies")})` : ""}`);
+  else if (file.added)
+    parts.push(
+      `${plural(file.added, "response")} archived${file.addedReplies ? ` (${plural(file.addedReplies, "reply", "replies")})` : ""}`,
+    );
   else parts.push("nothing new");
   if (file.kept) parts.push(`${file.kept} already archived`);
   if (file.removed) parts.push(`${file.removed} taken out: hidden or deleted on GitHub since`);
   const hidden = leftOut.minimized + leftOut.deleted;
-  if (hidden) parts.push(`left out: ${[leftOut.minimized ? `${leftOut.minimized} hidden` : "", leftOut.deleted ? `${leftOut.deleted} deleted` : ""].filter(Boolean).join(", ")}`);
+  if (hidden)
+    parts.push(
+      `left out: ${[leftOut.minimized ? `${leftOut.minimized} hidden` : "", leftOut.deleted ? `${leftOut.deleted} deleted` : ""].filter(Boolean).join(", ")}`,
+    );
   if (closing === "closed") parts.push("comments closed");
   if (closing === "already closed") parts.push("comments were already closed");
   const where = discussion ? `#${discussion.number}` : "";
@@ -118,9 +141,11 @@ export function archiveSummary(run: ArchiveRun, close: boolean): string {
       `${closed ? `${plural(closed, "post")} closed, ` : ""}${run.written.length ? `${plural(run.written.length, "file")} written.` : "nothing to write."}`,
   ];
   if (run.written.length) {
-    lines.push(close
-      ? "The closed posts now show their conversation read-only, as \"Eerdere reacties\"; commit the files so the site shows them."
-      : "The live discussion stays under each post; its archived copy takes over when the comments are closed (add --close, or comments: false). Commit the files to keep them.");
+    lines.push(
+      close
+        ? 'The closed posts now show their conversation read-only, as "Eerdere reacties"; commit the files so the site shows them.'
+        : "The live discussion stays under each post; its archived copy takes over when the comments are closed (add --close, or comments: false). Commit the files to keep them.",
+    );
   }
   return lines.join("\n");
 }

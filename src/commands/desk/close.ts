@@ -6,16 +6,15 @@ import { isDeepStrictEqual } from "node:util";
 import { parseMarkdownFile } from "../../content/frontmatter.ts";
 
 export type Closing =
-  | { status: "closed"; text: string }
-  | { status: "already closed" }
-  | { status: "refused"; message: string };
+  { status: "closed"; text: string } | { status: "already closed" } | { status: "refused"; message: string };
 
 const CLOSED = "comments: false";
 
 /** `source` (a post file) with its comments switched off. */
 export function closeComments(file: string, source: string): Closing {
   const before = parseMarkdownFile(file, source);
-  if (before.problems.length) return { status: "refused", message: `${file}: its front-matter cannot be read — fix it first (npm run check)` };
+  if (before.problems.length)
+    return { status: "refused", message: `${file}: its front-matter cannot be read — fix it first (npm run check)` };
   if (before.data.comments === false) return { status: "already closed" };
 
   // The lines of the file, each with its line ending, as written.
@@ -34,7 +33,14 @@ export function closeComments(file: string, source: string): Closing {
   }
   const text = changed.join("");
   const after = parseMarkdownFile(file, text);
-  const same = !after.problems.length && after.body === before.body && isDeepStrictEqual(after.data, { ...before.data, comments: false });
-  if (!same) return { status: "refused", message: `${file}: could not set \`${CLOSED}\` without changing more of the file — add the line \`${CLOSED}\` to its front-matter yourself` };
+  const same =
+    !after.problems.length &&
+    after.body === before.body &&
+    isDeepStrictEqual(after.data, { ...before.data, comments: false });
+  if (!same)
+    return {
+      status: "refused",
+      message: `${file}: could not set \`${CLOSED}\` without changing more of the file — add the line \`${CLOSED}\` to its front-matter yourself`,
+    };
   return { status: "closed", text };
 }

@@ -44,44 +44,89 @@ export interface DeskOptions {
 export function openDesk(root: string, options: DeskOptions): Desk {
   const { env = process.env, command, after = "" } = options;
   const content = loadContent(root, settingsFromEnv(env));
-  if (content.problems.length) throw new ToolError(`Fix these first (npm run check lists them too):\n${content.problems.map(formatProblem).join("\n")}`);
+  if (content.problems.length)
+    throw new ToolError(
+      `Fix these first (npm run check lists them too):\n${content.problems.map(formatProblem).join("\n")}`,
+    );
   // The live category, whatever deploy this is; also when site.yaml has switched comments off since.
-  const setup = commentsSetup({ ...content.site, comments: undefined, build: { ...content.site.build, mode: "production", context: "production", preview: false } });
+  const setup = commentsSetup({
+    ...content.site,
+    comments: undefined,
+    build: { ...content.site.build, mode: "production", context: "production", preview: false },
+  });
   if (setup.status !== "ready") {
-    throw new ToolError(`The comments are not set up in ${contentPaths.site}, so there is no discussion to read — run npm run setup -- <owner/name> first (README, "Reacties instellen").`);
+    throw new ToolError(
+      `The comments are not set up in ${contentPaths.site}, so there is no discussion to read — run npm run setup -- <owner/name> first (README, "Reacties instellen").`,
+    );
   }
   const token = tokenFrom(env, ["DISCUSSIONS_TOKEN", "GITHUB_TOKEN"]);
   if (!token) {
     throw new ToolError(
       `The responses are in ${setup.repo}, and GitHub only shows discussions to a token: set GITHUB_TOKEN (one that may read its discussions is enough).\n` +
-      tokenSteps(setup.repo, `GITHUB_TOKEN=github_pat_… ${command}`),
+        tokenSteps(setup.repo, `GITHUB_TOKEN=github_pat_… ${command}`),
     );
   }
-  const client = graphqlClient({ endpoint: endpointFrom(env), token: token.token, tokenName: token.name, ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
-  return { root, content, repo: setup.repo, category: setup.category, categoryId: setup.categoryId, client, tokenName: token.name, retry: `${token.name}=github_pat_… ${command}`, after };
+  const client = graphqlClient({
+    endpoint: endpointFrom(env),
+    token: token.token,
+    tokenName: token.name,
+    ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+  });
+  return {
+    root,
+    content,
+    repo: setup.repo,
+    category: setup.category,
+    categoryId: setup.categoryId,
+    client,
+    tokenName: token.name,
+    retry: `${token.name}=github_pat_… ${command}`,
+    after,
+  };
 }
 
 /** A GitHub failure as the one message the command prints. */
 export function failure(desk: Desk, error: unknown): ToolError {
-  return explain(error, { repo: desk.repo, tokenName: desk.tokenName, retry: desk.retry, ...(desk.after ? { after: desk.after } : {}) });
+  return explain(error, {
+    repo: desk.repo,
+    tokenName: desk.tokenName,
+    retry: desk.retry,
+    ...(desk.after ? { after: desk.after } : {}),
+  });
 }
 
 /**
  * The posts named on the command line (a slug, `content/posts/<slug>.md` or `/posts/<slug>/`), or
  * every post `all` picks; every unknown name is reported at once, with the nearest there is.
  */
-export function pickPosts(content: Content, names: readonly string[], all: ((post: PostEntry) => boolean) | undefined): PostEntry[] {
+export function pickPosts(
+  content: Content,
+  names: readonly string[],
+  all: ((post: PostEntry) => boolean) | undefined,
+): PostEntry[] {
   if (all) return content.posts.filter(all);
   const bySlug = new Map(content.posts.map((post) => [post.slug, post]));
-  const slugOf = (name: string) => name.trim().replace(/^\.?\/?(content\/posts\/|posts\/)?/, "").replace(/(\.md|\/)$/, "");
+  const slugOf = (name: string) =>
+    name
+      .trim()
+      .replace(/^\.?\/?(content\/posts\/|posts\/)?/, "")
+      .replace(/(\.md|\/)$/, "");
   const unknown = names.filter((name) => !bySlug.has(slugOf(name)));
   if (unknown.length) {
-    throw new ToolError(unknown.map((name) => {
-      const slug = slugOf(name);
-      // A typo, or the first words of the name.
-      const guess = nearest(slug, [...bySlug.keys()]) ?? (slug ? [...bySlug.keys()].find((known) => known.startsWith(slug) || known.includes(`-${slug}`)) : undefined);
-      return `There is no post ${contentPaths.posts}/${slugOf(name)}.md${guess ? ` — did you mean ${guess}?` : ""}`;
-    }).join("\n"));
+    throw new ToolError(
+      unknown
+        .map((name) => {
+          const slug = slugOf(name);
+          // A typo, or the first words of the name.
+          const guess =
+            nearest(slug, [...bySlug.keys()]) ??
+            (slug
+              ? [...bySlug.keys()].find((known) => known.startsWith(slug) || known.includes(`-${slug}`))
+              : undefined);
+          return `There is no post ${contentPaths.posts}/${slugOf(name)}.md${guess ? ` — did you mean ${guess}?` : ""}`;
+        })
+        .join("\n"),
+    );
   }
   return [...new Set(names.map(slugOf))].map((slug) => bySlug.get(slug)!);
 }
@@ -110,11 +155,17 @@ export async function conversations(desk: Desk, posts: readonly PostEntry[]): Pr
         conversation = await discussionConversation(desk.client, desk.repo, number);
       } catch (error) {
         if (error instanceof GitHubError && error.failure === "not-found") {
-          throw new ToolError(`${post.file}: GitHub shows no discussion #${number} in ${desk.repo} (discussion: ${number}) — correct the number, or remove the line.${desk.after ? `\n${desk.after}` : ""}`);
+          throw new ToolError(
+            `${post.file}: GitHub shows no discussion #${number} in ${desk.repo} (discussion: ${number}) — correct the number, or remove the line.${desk.after ? `\n${desk.after}` : ""}`,
+          );
         }
         throw error;
       }
-      found.push({ post, discussion: { number, url: discussionOnGitHub(desk.repo, { mapping: "number", number }) }, conversation });
+      found.push({
+        post,
+        discussion: { number, url: discussionOnGitHub(desk.repo, { mapping: "number", number }) },
+        conversation,
+      });
     }
     return found;
   } catch (error) {

@@ -11,20 +11,31 @@ const words = {
   nl: {
     title: (site: string) => `Deelname — ${site}`,
     heading: "Deelname aan de gesprekken",
-    made: (when: string, repo: string, category: string) => `Gemaakt op ${when}, uit ${repo} (categorie “${category}”).`,
+    made: (when: string, repo: string, category: string) =>
+      `Gemaakt op ${when}, uit ${repo} (categorie “${category}”).`,
     facilitators: (names: string) => `Begeleiding: ${names}; hun reacties tellen niet als deelname.`,
     noFacilitators: "Geen begeleiding bekend: zet `github:` bij een auteur in content/_data/authors.yaml.",
-    private: "Dit overzicht noemt deelnemers bij naam. Houd het voor jezelf: zet het niet online en niet in de repository.",
+    private:
+      "Dit overzicht noemt deelnemers bij naam. Houd het voor jezelf: zet het niet online en niet in de repository.",
     notYetTitle: "Nog niet op het nieuwste bericht",
     notYet: (title: string) => `Reageerden op eerdere berichten, nog niet op “${title}”:`,
     everyone: (title: string) => `Iedereen die op eerdere berichten reageerde, reageerde ook op “${title}”.`,
     postsTitle: "Per bericht",
     postsCaption: "Reacties per bericht, nieuwste bericht eerst",
-    post: "Bericht", date: "Datum", responses: "Reacties", participants: "Deelnemers", byFacilitators: "Van de begeleiding",
-    unanswered: "Nog niet beantwoord", last: "Laatste reactie", closed: "gesloten", noDiscussion: "nog geen gesprek",
+    post: "Bericht",
+    date: "Datum",
+    responses: "Reacties",
+    participants: "Deelnemers",
+    byFacilitators: "Van de begeleiding",
+    unanswered: "Nog niet beantwoord",
+    last: "Laatste reactie",
+    closed: "gesloten",
+    noDiscussion: "nog geen gesprek",
     peopleTitle: "Per deelnemer",
     peopleCaption: "Reacties per deelnemer, meeste eerst",
-    person: "Deelnemer", postsCount: "Berichten", perPost: "Per bericht",
+    person: "Deelnemer",
+    postsCount: "Berichten",
+    perPost: "Per bericht",
     nobody: "Nog niemand heeft gereageerd.",
   },
   en: {
@@ -39,11 +50,20 @@ const words = {
     everyone: (title: string) => `Everyone who responded to earlier posts has responded to “${title}” too.`,
     postsTitle: "Per post",
     postsCaption: "Responses per post, newest post first",
-    post: "Post", date: "Date", responses: "Responses", participants: "Participants", byFacilitators: "By facilitators",
-    unanswered: "Not answered yet", last: "Last response", closed: "closed", noDiscussion: "no conversation yet",
+    post: "Post",
+    date: "Date",
+    responses: "Responses",
+    participants: "Participants",
+    byFacilitators: "By facilitators",
+    unanswered: "Not answered yet",
+    last: "Last response",
+    closed: "closed",
+    noDiscussion: "no conversation yet",
     peopleTitle: "Per participant",
     peopleCaption: "Responses per participant, most first",
-    person: "Participant", postsCount: "Posts", perPost: "Per post",
+    person: "Participant",
+    postsCount: "Posts",
+    perPost: "Per post",
     nobody: "Nobody has responded yet.",
   },
 } satisfies Record<Lang, unknown>;
@@ -78,38 +98,54 @@ export function overviewHtml(overview: Overview, site: { title: string; lang: La
   const w = words[site.lang];
   const when = (iso: string | null) => (iso ? shortDateTime(new Date(iso), site.lang, site.timezone) : "—");
   const day = (ymd: string) => longDate(new Date(`${ymd}T12:00:00Z`), site.lang, "UTC");
-  const profile = (login: string) => `<a href="https://github.com/${encodeURIComponent(login)}">${escapeHtml(login)}</a>`;
+  const profile = (login: string) =>
+    `<a href="https://github.com/${encodeURIComponent(login)}">${escapeHtml(login)}</a>`;
   // A table wider than a phone scrolls inside its own region, named by its caption, which the keyboard can reach too.
   const region = (id: string, caption: string, table: string) =>
     `<section class="scroll" aria-labelledby="${id}" tabindex="0"><table><caption id="${id}">${escapeHtml(caption)}</caption>${table}</table></section>`;
   const out: string[] = [];
   out.push(`<h1>${escapeHtml(w.heading)}</h1>`);
-  out.push(`<p class="muted">${escapeHtml(w.made(when(overview.generatedAt), overview.repo, overview.category))} ${escapeHtml(overview.facilitators.length ? w.facilitators(overview.facilitators.join(", ")) : w.noFacilitators)}</p>`);
+  out.push(
+    `<p class="muted">${escapeHtml(w.made(when(overview.generatedAt), overview.repo, overview.category))} ${escapeHtml(overview.facilitators.length ? w.facilitators(overview.facilitators.join(", ")) : w.noFacilitators)}</p>`,
+  );
   out.push(`<p><strong>${escapeHtml(w.private)}</strong></p>`);
   if (overview.latest) {
     out.push(`<section aria-labelledby="not-yet"><h2 id="not-yet">${escapeHtml(w.notYetTitle)}</h2>`);
-    out.push(overview.notYetOnLatest.length
-      ? `<p>${escapeHtml(w.notYet(overview.latest.title))}</p><ul class="names">${overview.notYetOnLatest.map((login) => `<li>${profile(login)}</li>`).join("")}</ul>`
-      : `<p>${escapeHtml(w.everyone(overview.latest.title))}</p>`);
+    out.push(
+      overview.notYetOnLatest.length
+        ? `<p>${escapeHtml(w.notYet(overview.latest.title))}</p><ul class="names">${overview.notYetOnLatest.map((login) => `<li>${profile(login)}</li>`).join("")}</ul>`
+        : `<p>${escapeHtml(w.everyone(overview.latest.title))}</p>`,
+    );
     out.push("</section>");
   }
   const postRows = overview.posts.map((p) => {
     const name = `<a href="${escapeHtml(p.url)}">${escapeHtml(p.title)}</a>${p.open ? "" : ` <span class="muted">(${escapeHtml(w.closed)})</span>`}`;
-    const figures = p.discussion || p.responses
-      ? [p.responses, p.participants, p.facilitatorReplies, p.unanswered].map((n) => `<td class="n">${n}</td>`).join("") + `<td class="d">${escapeHtml(when(p.lastActivity))}</td>`
-      : `<td class="n">0</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="muted">${escapeHtml(w.noDiscussion)}</td>`;
+    const figures =
+      p.discussion || p.responses
+        ? [p.responses, p.participants, p.facilitatorReplies, p.unanswered]
+            .map((n) => `<td class="n">${n}</td>`)
+            .join("") + `<td class="d">${escapeHtml(when(p.lastActivity))}</td>`
+        : `<td class="n">0</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="muted">${escapeHtml(w.noDiscussion)}</td>`;
     return `<tr><th scope="row">${name}</th><td class="d">${escapeHtml(day(p.date))}</td>${figures}</tr>`;
   });
-  const heads = (names: string[], numeric: number[]) => names.map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="n"' : ""}>${escapeHtml(h)}</th>`).join("");
-  const postHead = heads([w.post, w.date, w.responses, w.participants, w.byFacilitators, w.unanswered, w.last], [2, 3, 4, 5]);
+  const heads = (names: string[], numeric: number[]) =>
+    names.map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="n"' : ""}>${escapeHtml(h)}</th>`).join("");
+  const postHead = heads(
+    [w.post, w.date, w.responses, w.participants, w.byFacilitators, w.unanswered, w.last],
+    [2, 3, 4, 5],
+  );
   out.push(`<h2>${escapeHtml(w.postsTitle)}</h2>`);
-  out.push(region("per-post", w.postsCaption, `<thead><tr>${postHead}</tr></thead><tbody>${postRows.join("")}</tbody>`));
+  out.push(
+    region("per-post", w.postsCaption, `<thead><tr>${postHead}</tr></thead><tbody>${postRows.join("")}</tbody>`),
+  );
   out.push(`<h2>${escapeHtml(w.peopleTitle)}</h2>`);
   if (overview.participants.length) {
     const head = heads([w.person, w.responses, w.postsCount, w.perPost], [1, 2]);
-    const rows = overview.participants.map((p) =>
-      `<tr><th scope="row">${profile(p.login)}</th><td class="n">${p.responses}</td><td class="n">${p.posts.length}</td>` +
-      `<td><ul class="per-post">${p.posts.map((post) => `<li>${escapeHtml(post.title)} (${post.responses})</li>`).join("")}</ul></td></tr>`);
+    const rows = overview.participants.map(
+      (p) =>
+        `<tr><th scope="row">${profile(p.login)}</th><td class="n">${p.responses}</td><td class="n">${p.posts.length}</td>` +
+        `<td><ul class="per-post">${p.posts.map((post) => `<li>${escapeHtml(post.title)} (${post.responses})</li>`).join("")}</ul></td></tr>`,
+    );
     out.push(region("per-person", w.peopleCaption, `<thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody>`));
   } else {
     out.push(`<p>${escapeHtml(w.nobody)}</p>`);

@@ -65,7 +65,12 @@ function countedResponses(found: PostConversation, timezone: string): DeskRespon
 }
 
 /** The figures, from the conversations of the published posts. */
-export function overviewOf(content: Content, found: readonly PostConversation[], where: { repo: string; category: string }, now: Date): Overview {
+export function overviewOf(
+  content: Content,
+  found: readonly PostConversation[],
+  where: { repo: string; category: string },
+  now: Date,
+): Overview {
   const { site } = content;
   const tz = site.timezone;
   const facilitators = facilitatorLogins(content.authors);
@@ -78,9 +83,16 @@ export function overviewOf(content: Content, found: readonly PostConversation[],
     for (const r of responses) {
       const person = personOf(r);
       if (!person || isFacilitator(facilitators, r)) continue;
-      const figures = perPerson.get(person) ?? { login: r.login ?? r.author, responses: 0, posts: [], lastActivity: "" };
+      const figures = perPerson.get(person) ?? {
+        login: r.login ?? r.author,
+        responses: 0,
+        posts: [],
+        lastActivity: "",
+      };
       figures.responses++;
-      const onPost = figures.posts.find((p) => p.slug === f.slug) ?? figures.posts[figures.posts.push({ slug: f.slug, title, responses: 0 }) - 1]!;
+      const onPost =
+        figures.posts.find((p) => p.slug === f.slug) ??
+        figures.posts[figures.posts.push({ slug: f.slug, title, responses: 0 }) - 1]!;
       onPost.responses++;
       const when = isoDateTime(r.date, tz);
       if (when > figures.lastActivity) figures.lastActivity = when;
@@ -88,7 +100,10 @@ export function overviewOf(content: Content, found: readonly PostConversation[],
       responders.set(f.slug, (responders.get(f.slug) ?? new Set()).add(person));
     }
     const roots = threaded(responses);
-    const last = responses.reduce<Date | undefined>((newest, r) => (!newest || r.date > newest ? r.date : newest), undefined);
+    const last = responses.reduce<Date | undefined>(
+      (newest, r) => (!newest || r.date > newest ? r.date : newest),
+      undefined,
+    );
     return {
       slug: f.slug,
       title,
@@ -99,14 +114,22 @@ export function overviewOf(content: Content, found: readonly PostConversation[],
       responses: responses.length,
       participants: participantsOf(responses, facilitators).length,
       facilitatorReplies: responses.filter((r) => isFacilitator(facilitators, r)).length,
-      unanswered: roots.filter((node) => node.replies.length === 0 && !node.response.reply && personOf(node.response) && !isFacilitator(facilitators, node.response)).length,
+      unanswered: roots.filter(
+        (node) =>
+          node.replies.length === 0 &&
+          !node.response.reply &&
+          personOf(node.response) &&
+          !isFacilitator(facilitators, node.response),
+      ).length,
       lastActivity: last ? isoDateTime(last, tz) : null,
     };
   });
   const latest = posts.find((p) => p.open) ?? null;
-  const onLatest = latest ? responders.get(latest.slug) ?? new Set<string>() : new Set<string>();
+  const onLatest = latest ? (responders.get(latest.slug) ?? new Set<string>()) : new Set<string>();
   const earlier = [...responders].filter(([slug]) => slug !== latest?.slug).flatMap(([, people]) => [...people]);
-  const notYet = latest ? [...new Set(earlier)].filter((person) => !onLatest.has(person)).map((person) => perPerson.get(person)!.login) : [];
+  const notYet = latest
+    ? [...new Set(earlier)].filter((person) => !onLatest.has(person)).map((person) => perPerson.get(person)!.login)
+    : [];
   const collator = new Intl.Collator("en");
   return {
     repo: where.repo,
@@ -114,13 +137,18 @@ export function overviewOf(content: Content, found: readonly PostConversation[],
     generatedAt: isoDateTime(now, tz),
     facilitators: [...facilitators].sort(collator.compare),
     posts,
-    participants: [...perPerson.values()].sort((a, b) => b.responses - a.responses || collator.compare(a.login, b.login)),
+    participants: [...perPerson.values()].sort(
+      (a, b) => b.responses - a.responses || collator.compare(a.login, b.login),
+    ),
     latest: latest ? { slug: latest.slug, title: latest.title } : null,
     notYetOnLatest: notYet.sort(collator.compare),
   };
 }
 
-export async function programmeOverview(root: string, options: { env?: NodeJS.ProcessEnv; command: string; now?: Date }): Promise<Overview> {
+export async function programmeOverview(
+  root: string,
+  options: { env?: NodeJS.ProcessEnv; command: string; now?: Date },
+): Promise<Overview> {
   const desk = openDesk(root, { ...(options.env ? { env: options.env } : {}), command: options.command });
   const published = desk.content.posts.filter((post) => isPublished(post.data));
   const found = await conversations(desk, published);

@@ -16,15 +16,18 @@ export function personOf(response: Pick<DeskResponse, "login" | "author">): stri
   return response.author.trim() || undefined;
 }
 
-export const isFacilitator = (facilitators: ReadonlySet<string>, response: Pick<DeskResponse, "login" | "author">): boolean =>
-  response.login !== undefined && facilitators.has(response.login.toLowerCase());
+export const isFacilitator = (
+  facilitators: ReadonlySet<string>,
+  response: Pick<DeskResponse, "login" | "author">,
+): boolean => response.login !== undefined && facilitators.has(response.login.toLowerCase());
 
 /** The participants (not the facilitators, not a deleted account) among `responses`, as first written, in order of first response. */
 export function participantsOf(responses: readonly DeskResponse[], facilitators: ReadonlySet<string>): string[] {
   const people = new Map<string, string>();
   for (const response of responses) {
     const person = personOf(response);
-    if (person && !isFacilitator(facilitators, response) && !people.has(person)) people.set(person, response.login ?? response.author.trim());
+    if (person && !isFacilitator(facilitators, response) && !people.has(person))
+      people.set(person, response.login ?? response.author.trim());
   }
   return [...people.values()];
 }

@@ -13,23 +13,38 @@ import { postUrl } from "../../model/urls.ts";
 import { longDate, sessionDate } from "../../i18n/dates.ts";
 import type { Site } from "../../model/content.ts";
 
-const words: Record<Lang, { participants: (n: number) => string; leftOut: (hidden: number, deleted: number) => string; discussion: string; earlierOnly: string }> = {
+const words: Record<
+  Lang,
+  {
+    participants: (n: number) => string;
+    leftOut: (hidden: number, deleted: number) => string;
+    discussion: string;
+    earlierOnly: string;
+  }
+> = {
   nl: {
     participants: (n) => (n === 1 ? "1 deelnemer" : `${n} deelnemers`),
-    leftOut: (hidden, deleted) => `Weggelaten: ${[hidden ? `${hidden} verborgen` : "", deleted ? `${deleted} verwijderd` : ""].filter(Boolean).join(", ")}.`,
+    leftOut: (hidden, deleted) =>
+      `Weggelaten: ${[hidden ? `${hidden} verborgen` : "", deleted ? `${deleted} verwijderd` : ""].filter(Boolean).join(", ")}.`,
     discussion: "Het gesprek",
     earlierOnly: "Dit bericht heeft (nog) geen gesprek op GitHub; hieronder de eerdere reacties.",
   },
   en: {
     participants: (n) => (n === 1 ? "1 participant" : `${n} participants`),
-    leftOut: (hidden, deleted) => `Left out: ${[hidden ? `${hidden} hidden` : "", deleted ? `${deleted} deleted` : ""].filter(Boolean).join(", ")}.`,
+    leftOut: (hidden, deleted) =>
+      `Left out: ${[hidden ? `${hidden} hidden` : "", deleted ? `${deleted} deleted` : ""].filter(Boolean).join(", ")}.`,
     discussion: "The conversation",
     earlierOnly: "This post has no conversation on GitHub (yet); below are the earlier responses.",
   },
 };
 
 /** `text` with every line but empty ones indented by `by` spaces: the body of a list item. */
-const indent = (text: string, by: number) => text.trim().split(/\r?\n/).map((line) => (line.trim() ? `${" ".repeat(by)}${line}` : "")).join("\n");
+const indent = (text: string, by: number) =>
+  text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line.trim() ? `${" ".repeat(by)}${line}` : ""))
+    .join("\n");
 
 function item(node: Threaded, depth: number, site: Pick<Site, "lang" | "timezone">): string {
   const { response } = node;
@@ -41,7 +56,11 @@ function item(node: Threaded, depth: number, site: Pick<Site, "lang" | "timezone
 }
 
 /** The conversation of one post as a Markdown document. */
-export function conversationMarkdown(found: PostConversation & { author?: string }, site: Site, facilitators: ReadonlySet<string>): string {
+export function conversationMarkdown(
+  found: PostConversation & { author?: string },
+  site: Site,
+  facilitators: ReadonlySet<string>,
+): string {
   const { post, discussion, conversation } = found;
   const t = messages(site.lang);
   const w = words[site.lang];
@@ -68,5 +87,9 @@ export async function postResponses(root: string, name: string, env: NodeJS.Proc
   const [post] = pickPosts(desk.content, [name], undefined);
   const [found] = await conversations(desk, [post!]);
   const author = desk.content.authors[post!.data.author]?.name;
-  return conversationMarkdown({ ...found!, ...(author ? { author } : {}) }, desk.content.site, facilitatorLogins(desk.content.authors));
+  return conversationMarkdown(
+    { ...found!, ...(author ? { author } : {}) },
+    desk.content.site,
+    facilitatorLogins(desk.content.authors),
+  );
 }

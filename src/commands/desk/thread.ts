@@ -38,7 +38,11 @@ const visible = (c: GitHubComment) => !c.minimized && !c.deleted && c.body.trim(
  * The responses GitHub shows in a discussion, oldest first. A reply to a comment that is left out
  * stays, as a response to the post (the WordPress import does the same with a reply to a spam comment).
  */
-export function fromGitHub(comments: readonly GitHubComment[]): { responses: DeskResponse[]; leftOut: LeftOut; gone: Set<string> } {
+export function fromGitHub(comments: readonly GitHubComment[]): {
+  responses: DeskResponse[];
+  leftOut: LeftOut;
+  gone: Set<string>;
+} {
   const responses: DeskResponse[] = [];
   const leftOut: LeftOut = { minimized: 0, deleted: 0 };
   const gone = new Set<string>();
@@ -50,7 +54,16 @@ export function fromGitHub(comments: readonly GitHubComment[]): { responses: Des
       return false;
     }
     const login = c.login ?? GHOST;
-    responses.push({ id: c.id, ...(parent ? { parent } : {}), ...(reply ? { reply } : {}), login, author: login, url: `https://github.com/${login}`, date: new Date(c.createdAt), text: c.body });
+    responses.push({
+      id: c.id,
+      ...(parent ? { parent } : {}),
+      ...(reply ? { reply } : {}),
+      login,
+      author: login,
+      url: `https://github.com/${login}`,
+      date: new Date(c.createdAt),
+      text: c.body,
+    });
     return true;
   };
   for (const c of comments) {
@@ -74,9 +87,15 @@ export function fromEarlier(entries: readonly EarlierResponseData[], timezone: s
 }
 
 /** Every response once: the discussion's as GitHub shows them now, then the earlier ones it does not have. */
-export function together(github: readonly DeskResponse[], earlier: readonly DeskResponse[], gone: ReadonlySet<string> = new Set()): DeskResponse[] {
+export function together(
+  github: readonly DeskResponse[],
+  earlier: readonly DeskResponse[],
+  gone: ReadonlySet<string> = new Set(),
+): DeskResponse[] {
   const ids = new Set(github.map((r) => r.id));
-  return [...github, ...earlier.filter((r) => !ids.has(r.id) && !gone.has(r.id))].sort((a, b) => a.date.getTime() - b.date.getTime());
+  return [...github, ...earlier.filter((r) => !ids.has(r.id) && !gone.has(r.id))].sort(
+    (a, b) => a.date.getTime() - b.date.getTime(),
+  );
 }
 
 export interface Threaded {
@@ -90,7 +109,8 @@ export interface Threaded {
  */
 export function threaded(responses: readonly DeskResponse[]): Threaded[] {
   const nodes = new Map(responses.map((response) => [response.id, { response, replies: [] as Threaded[] }]));
-  const parentOf = (node: Threaded) => (node.response.parent !== undefined ? nodes.get(node.response.parent) : undefined);
+  const parentOf = (node: Threaded) =>
+    node.response.parent !== undefined ? nodes.get(node.response.parent) : undefined;
   const reachesRoot = (node: Threaded) => {
     const seen = new Set<Threaded>();
     for (let at: Threaded | undefined = node; at; at = parentOf(at)) {

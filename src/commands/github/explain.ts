@@ -19,7 +19,10 @@ export interface FailureContext {
 export function explain(error: unknown, context: FailureContext): ToolError {
   if (!(error instanceof GitHubError)) throw error;
   const { repo, tokenName, retry } = context;
-  const detail = error.message.replace(/^GitHub answered: /, "").replace(/^GitHub refused \S+ \((\d+)\)$/, "HTTP $1").replace(/\.$/, "");
+  const detail = error.message
+    .replace(/^GitHub answered: /, "")
+    .replace(/^GitHub refused \S+ \((\d+)\)$/, "HTTP $1")
+    .replace(/\.$/, "");
   const sentences: Record<GitHubError["failure"], string> = {
     "bad-credentials": `GitHub did not accept ${tokenName}: it is mistyped, expired or revoked.\n${tokenSteps(repo, retry)}`,
     "not-found":

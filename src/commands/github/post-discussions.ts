@@ -56,12 +56,24 @@ export interface DiscussionsRun {
 export async function postDiscussions(root: string, options: DiscussionsOptions = {}): Promise<DiscussionsRun> {
   const { env = process.env, dryRun = false, report = () => {} } = options;
   const content = loadContent(root, settingsFromEnv(env));
-  if (content.problems.length) throw new ToolError(`Fix these first (npm run check lists them too):\n${content.problems.map(formatProblem).join("\n")}`);
+  if (content.problems.length)
+    throw new ToolError(
+      `Fix these first (npm run check lists them too):\n${content.problems.map(formatProblem).join("\n")}`,
+    );
   // The live category, also when run with a preview's environment: discussions are for the live posts.
-  const setup = commentsSetup({ ...content.site, build: { ...content.site.build, mode: "production", context: "production", preview: false } });
-  if (setup.status !== "ready") throw new ToolError("Comments are not set up in content/_data/site.yaml yet — run npm run setup -- <owner/name> first (README, \"Reacties instellen\").");
+  const setup = commentsSetup({
+    ...content.site,
+    build: { ...content.site.build, mode: "production", context: "production", preview: false },
+  });
+  if (setup.status !== "ready")
+    throw new ToolError(
+      'Comments are not set up in content/_data/site.yaml yet — run npm run setup -- <owner/name> first (README, "Reacties instellen").',
+    );
   const { site } = content;
-  if (!site.url) throw new ToolError("content/_data/site.yaml has no url, and each discussion links to its post — add the site's address, e.g. url: https://leergang.example.org");
+  if (!site.url)
+    throw new ToolError(
+      "content/_data/site.yaml has no url, and each discussion links to its post — add the site's address, e.g. url: https://leergang.example.org",
+    );
 
   const outcomes: Outcome[] = [];
   const run = { outcomes, repo: setup.repo, category: setup.category };
@@ -82,10 +94,15 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
   if (!token) {
     throw new ToolError(
       `The discussions are in ${setup.repo}, and GitHub only shows and creates them with a token: set DISCUSSIONS_TOKEN or GITHUB_TOKEN.\n` +
-      `${tokenSteps(setup.repo, `GITHUB_TOKEN=github_pat_… ${command}`)}\n(In GitHub Actions the workflow .github/workflows/discussions.yml passes one.)`,
+        `${tokenSteps(setup.repo, `GITHUB_TOKEN=github_pat_… ${command}`)}\n(In GitHub Actions the workflow .github/workflows/discussions.yml passes one.)`,
     );
   }
-  const client = graphqlClient({ endpoint: endpointFrom(env), token: token.token, tokenName: token.name, ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
+  const client = graphqlClient({
+    endpoint: endpointFrom(env),
+    token: token.token,
+    tokenName: token.name,
+    ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+  });
   const context = { repo: setup.repo, tokenName: token.name, retry: `${token.name}=github_pat_… ${command}` };
 
   let existing;
@@ -93,7 +110,9 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
     existing = byMarker(await categoryDiscussions(client, { repo: setup.repo, categoryId: setup.categoryId }));
   } catch (error) {
     if (error instanceof GitHubError && error.failure === "not-found") {
-      throw new ToolError(`GitHub shows no repository ${setup.repo} with the category ${setup.category} (${setup.categoryId}) to ${token.name}. Check the spelling of repo in content/_data/site.yaml, or run npm run setup -- ${setup.repo} again; a private repository must be among the token's "Only select repositories".`);
+      throw new ToolError(
+        `GitHub shows no repository ${setup.repo} with the category ${setup.category} (${setup.categoryId}) to ${token.name}. Check the spelling of repo in content/_data/site.yaml, or run npm run setup -- ${setup.repo} again; a private repository must be among the token's "Only select repositories".`,
+      );
     }
     throw explain(error, { ...context, after: "No discussion was created." });
   }
@@ -103,7 +122,12 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
     if (discussion.mapping !== "specific") continue;
     const found = existing.get(giscusHash(discussion.term));
     if (found) {
-      note({ file: post.file, status: "exists", number: found.number, url: discussionOnGitHub(setup.repo, { mapping: "number", number: found.number }) });
+      note({
+        file: post.file,
+        status: "exists",
+        number: found.number,
+        url: discussionOnGitHub(setup.repo, { mapping: "number", number: found.number }),
+      });
       continue;
     }
     if (dryRun) {
@@ -118,20 +142,29 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
       });
       created = data.createDiscussion.discussion;
     } catch (error) {
-      const done = outcomes.some((o) => o.status === "created") ? " The discussions created above stay; run it again to continue (it never makes a second one)." : "";
+      const done = outcomes.some((o) => o.status === "created")
+        ? " The discussions created above stay; run it again to continue (it never makes a second one)."
+        : "";
       if (error instanceof GitHubError && error.failure === "forbidden") {
         throw new ToolError(
           `GitHub did not let ${token.name} create a discussion in ${setup.repo}: it may read, not write, discussions there.${done}\n` +
-          `In GitHub Actions: the workflow needs "permissions: discussions: write", and for another repository than the site's the DISCUSSIONS_TOKEN secret.\n` +
-          tokenSteps(setup.repo, context.retry),
+            `In GitHub Actions: the workflow needs "permissions: discussions: write", and for another repository than the site's the DISCUSSIONS_TOKEN secret.\n` +
+            tokenSteps(setup.repo, context.retry),
         );
       }
       if (error instanceof GitHubError && error.failure === "not-found") {
-        throw new ToolError(`GitHub knows no repository or category with the ids in content/_data/site.yaml (repoId ${setup.repoId}, categoryId ${setup.categoryId}) — run npm run setup -- ${setup.repo} again.${done}`);
+        throw new ToolError(
+          `GitHub knows no repository or category with the ids in content/_data/site.yaml (repoId ${setup.repoId}, categoryId ${setup.categoryId}) — run npm run setup -- ${setup.repo} again.${done}`,
+        );
       }
       throw explain(error, { ...context, after: done.trim() || "No discussion was created." });
     }
-    existing.set(giscusHash(discussion.term), { number: created.number, title, hashes: [giscusHash(discussion.term)], responses: 0 });
+    existing.set(giscusHash(discussion.term), {
+      number: created.number,
+      title,
+      hashes: [giscusHash(discussion.term)],
+      responses: 0,
+    });
     note({ file: post.file, status: "created", number: created.number, url: created.url });
   }
   return run;
@@ -140,7 +173,8 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
 /** One line per post. */
 export function outcomeLine(outcome: Outcome): string {
   if (outcome.status === "skipped") return `  skipped       ${outcome.file} (${outcome.reason})`;
-  if (outcome.status === "would create") return `  would create  ${outcome.file} → a discussion titled "${outcome.title}"`;
+  if (outcome.status === "would create")
+    return `  would create  ${outcome.file} → a discussion titled "${outcome.title}"`;
   return `  ${outcome.status.padEnd(13)} ${outcome.file} → #${outcome.number} ${outcome.url}`;
 }
 

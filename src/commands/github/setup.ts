@@ -45,25 +45,39 @@ const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/n
 /** `owner/name` from what a facilitator may paste: `owner/name`, a github.com URL (of any page in it), a clone URL. */
 export function parseRepository(input: string | undefined): { owner: string; name: string } {
   const text = (input ?? "").trim();
-  if (!text) throw new ToolError(`Which repository? Give the one for the conversations, e.g. npm run setup -- organisatie/leergang-reacties\n${usage}`);
+  if (!text)
+    throw new ToolError(
+      `Which repository? Give the one for the conversations, e.g. npm run setup -- organisatie/leergang-reacties\n${usage}`,
+    );
   const path = text
     .replace(/^git@github\.com:/i, "")
     .replace(/^(https?:\/\/)?(www\.)?github\.com\//i, "")
     .replace(/[?#].*$/, "");
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) || /^[\w.-]+\.[a-z]{2,}\//i.test(path)) {
-    throw new ToolError(`"${text}" is not on GitHub: the comments live in GitHub Discussions — give owner/name of a GitHub repository.\n${usage}`);
+    throw new ToolError(
+      `"${text}" is not on GitHub: the comments live in GitHub Discussions — give owner/name of a GitHub repository.\n${usage}`,
+    );
   }
   const [owner = "", rawName = ""] = path.split("/");
   const name = rawName.replace(/\.git$/i, "");
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === "." || name === "..") {
-    throw new ToolError(`"${text}" is not a GitHub repository — write it as owner/name, e.g. organisatie/leergang-reacties.\n${usage}`);
+  if (
+    !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(owner) ||
+    !/^[A-Za-z0-9._-]{1,100}$/.test(name) ||
+    name === "." ||
+    name === ".."
+  ) {
+    throw new ToolError(
+      `"${text}" is not a GitHub repository — write it as owner/name, e.g. organisatie/leergang-reacties.\n${usage}`,
+    );
   }
   return { owner, name };
 }
 
 /** The repository as giscus needs it. */
 export async function fetchRepository(client: GraphqlClient, owner: string, name: string): Promise<Repository> {
-  type Answer = { repository: (Omit<Repository, "categories"> & { discussionCategories: { nodes: (Category | null)[] } }) | null };
+  type Answer = {
+    repository: (Omit<Repository, "categories"> & { discussionCategories: { nodes: (Category | null)[] } }) | null;
+  };
   const { repository } = await client.request<Answer>(SETUP_QUERY, { owner, name });
   if (!repository) throw new ToolError(`GitHub shows no repository ${owner}/${name} to this token.`);
   const { discussionCategories, ...rest } = repository;
@@ -76,15 +90,24 @@ const listed = (categories: readonly Category[]) => categories.map((c) => `  - $
  * The category: the one asked for (case does not matter), else the first of the preferred names
  * that exists, else whichever the facilitator picks at a terminal; never a guess.
  */
-export async function chooseCategory(repo: Repository, requested: string | undefined, ask?: (categories: Category[]) => Promise<string | undefined>): Promise<Category> {
+export async function chooseCategory(
+  repo: Repository,
+  requested: string | undefined,
+  ask?: (categories: Category[]) => Promise<string | undefined>,
+): Promise<Category> {
   const { categories } = repo;
   const manage = `${repo.url}/discussions/categories`;
-  if (!categories.length) throw new ToolError(`${repo.nameWithOwner} has no discussion categories yet. Create one for the responses (type "Announcement"), e.g. "Reacties": ${manage}`);
+  if (!categories.length)
+    throw new ToolError(
+      `${repo.nameWithOwner} has no discussion categories yet. Create one for the responses (type "Announcement"), e.g. "Reacties": ${manage}`,
+    );
   const named = (name: string) => categories.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
   if (requested !== undefined) {
     const found = named(requested);
     if (found) return found;
-    throw new ToolError(`${repo.nameWithOwner} has no category "${requested.trim()}". Its categories:\n${listed(categories)}\nGive one of them with --category "<name>", or create it: ${manage}`);
+    throw new ToolError(
+      `${repo.nameWithOwner} has no category "${requested.trim()}". Its categories:\n${listed(categories)}\nGive one of them with --category "<name>", or create it: ${manage}`,
+    );
   }
   for (const name of preferredCategories) {
     const found = named(name);
@@ -93,7 +116,9 @@ export async function chooseCategory(repo: Repository, requested: string | undef
   const picked = ask ? await ask(categories) : undefined;
   const found = picked === undefined ? undefined : categories.find((c) => c.id === picked);
   if (found) return found;
-  throw new ToolError(`Which category should the responses go to? ${repo.nameWithOwner} has:\n${listed(categories)}\nRun it again with --category "<name>" (an "Announcement" category is best: only maintainers and giscus start discussions there).`);
+  throw new ToolError(
+    `Which category should the responses go to? ${repo.nameWithOwner} has:\n${listed(categories)}\nRun it again with --category "<name>" (an "Announcement" category is best: only maintainers and giscus start discussions there).`,
+  );
 }
 
 export interface SetupOptions {
@@ -127,15 +152,25 @@ export async function setupComments(root: string, options: SetupOptions, deps: S
   try {
     source = readFileSync(file, "utf8");
   } catch {
-    throw new ToolError(`${contentPaths.site} cannot be read — run this in the site's folder (the one with package.json and content/).`);
+    throw new ToolError(
+      `${contentPaths.site} cannot be read — run this in the site's folder (the one with package.json and content/).`,
+    );
   }
   // Read site.yaml first: a broken file is reported before anything is asked of GitHub.
   withGiscusValues(source, { repo, repoId: "", category: "", categoryId: "" });
 
   const retry = `GITHUB_TOKEN=github_pat_… npm run setup -- ${repo}`;
   const token = tokenFrom(env, ["GITHUB_TOKEN"]);
-  if (!token) throw new ToolError(`setup asks GitHub about ${repo}, and GitHub only answers with a token (GITHUB_TOKEN is not set).\n${tokenSteps(repo, retry)}`);
-  const client = graphqlClient({ endpoint: endpointFrom(env), token: token.token, tokenName: token.name, ...(deps.timeoutSeconds ? { timeoutSeconds: deps.timeoutSeconds } : {}) });
+  if (!token)
+    throw new ToolError(
+      `setup asks GitHub about ${repo}, and GitHub only answers with a token (GITHUB_TOKEN is not set).\n${tokenSteps(repo, retry)}`,
+    );
+  const client = graphqlClient({
+    endpoint: endpointFrom(env),
+    token: token.token,
+    tokenName: token.name,
+    ...(deps.timeoutSeconds ? { timeoutSeconds: deps.timeoutSeconds } : {}),
+  });
   const context = { repo, tokenName: token.name, retry, after: `Nothing was changed in ${contentPaths.site}.` };
 
   let repository: Repository;
@@ -147,17 +182,24 @@ export async function setupComments(root: string, options: SetupOptions, deps: S
   }
   const settings = `${repository.url}/settings`;
   if (!repository.hasDiscussionsEnabled) {
-    throw new ToolError(`Discussions are off in ${repository.nameWithOwner}. Switch them on: ${settings} → General → Features → Discussions; then create a category for the responses and run this again.`);
+    throw new ToolError(
+      `Discussions are off in ${repository.nameWithOwner}. Switch them on: ${settings} → General → Features → Discussions; then create a category for the responses and run this again.`,
+    );
   }
   if (repository.isPrivate && !options.allowPrivate) {
     throw new ToolError(
       `${repository.nameWithOwner} is private: participants without access to it could not read the discussions, and giscus needs a public repository ` +
-      `("otherwise visitors will not be able to view the discussion", giscus.app). Make it public (${settings} → Danger Zone → Change visibility), ` +
-      `or use a separate public repository just for the responses. If everyone who reads the site can read this repository, run this again with --private.`,
+        `("otherwise visitors will not be able to view the discussion", giscus.app). Make it public (${settings} → Danger Zone → Change visibility), ` +
+        `or use a separate public repository just for the responses. If everyone who reads the site can read this repository, run this again with --private.`,
     );
   }
   const category = await chooseCategory(repository, options.category, deps.ask);
-  const values: GiscusValues = { repo: repository.nameWithOwner, repoId: repository.id, category: category.name, categoryId: category.id };
+  const values: GiscusValues = {
+    repo: repository.nameWithOwner,
+    repoId: repository.id,
+    category: category.name,
+    categoryId: category.id,
+  };
   const text = withGiscusValues(source, values);
   // Written beside it and renamed: site.yaml is either the old file or the new one, never half.
   const temporary = `${file}.setup-${process.pid}`;
@@ -172,12 +214,14 @@ export function nextSteps(result: SetupResult): string {
   return [
     `Written to ${result.file}:`,
     ...Object.entries(result.values).map(([key, value]) => `  ${key}: ${value}`),
-    ...(repository.isPrivate ? ["", `${repository.nameWithOwner} is private: only people with access to it will see and write responses.`] : []),
+    ...(repository.isPrivate
+      ? ["", `${repository.nameWithOwner} is private: only people with access to it will see and write responses.`]
+      : []),
     "",
     "Still to do by hand:",
     `  1. Install the giscus app on ${repository.nameWithOwner} only: https://github.com/apps/giscus → Install → Only select repositories.`,
     "     This command cannot check it: only the giscus app itself can ask GitHub whether it is installed (that question needs",
-    "     the app's own key). Until it is, the comments section says \"giscus is not installed on this repository\".",
+    '     the app\'s own key). Until it is, the comments section says "giscus is not installed on this repository".',
     `  2. Make sure "${result.values.category}" is an Announcement category (${repository.url}/discussions/categories): then only`,
     "     maintainers and giscus start discussions there. GitHub's API does not tell a category's type, so this was not checked.",
     `  3. Allow the site's addresses in a giscus.json at the root of ${repository.nameWithOwner} (README, "Reacties instellen", step 6).`,

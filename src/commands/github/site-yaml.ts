@@ -73,11 +73,18 @@ function editsFor(source: string, root: YAMLMap, values: GiscusValues): Edit[] {
       // `repo:` with nothing after it.
       edits.push({ at: itemKey[1] + 1, length: 0, text: ` ${scalarText(values[key])}` });
     } else {
-      edits.push({ at: node.range[0], length: node.range[1] - node.range[0], text: scalarText(values[key], (node as YAML.Scalar).type) });
+      edits.push({
+        at: node.range[0],
+        length: node.range[1] - node.range[0],
+        text: scalarText(values[key], (node as YAML.Scalar).type),
+      });
     }
   }
   if (missing.length) {
-    if (value.flow) unusable("add the giscus settings one per line (`giscus:` with `repo: …` indented below it) instead of between { }");
+    if (value.flow)
+      unusable(
+        "add the giscus settings one per line (`giscus:` with `repo: …` indented below it) instead of between { }",
+      );
     const first = (value.items[0]!.key as Node).range!;
     const last = value.items[value.items.length - 1]!;
     const end = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
@@ -92,14 +99,17 @@ export function withGiscusValues(source: string, values: GiscusValues): string {
   const doc = YAML.parseDocument(source, { keepSourceTokens: true });
   if (doc.errors.length) {
     const error = doc.errors[0]!;
-    unusable(`cannot be read (line ${error.linePos?.[0]?.line ?? "?"}: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}) — fix it first (npm run check shows the problem)`);
+    unusable(
+      `cannot be read (line ${error.linePos?.[0]?.line ?? "?"}: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}) — fix it first (npm run check shows the problem)`,
+    );
   }
   const root = doc.contents;
   if (root !== null && !isMap(root)) unusable("must be settings, one per line, like `title: Leergang Samen Leren`");
   const edits = root ? editsFor(source, root, values) : editsFor(source, new YAML.YAMLMap(), values);
   let text = source;
   // From the end backwards, so each edit's offset is still right.
-  for (const edit of [...edits].sort((a, b) => b.at - a.at)) text = text.slice(0, edit.at) + edit.text + text.slice(edit.at + edit.length);
+  for (const edit of [...edits].sort((a, b) => b.at - a.at))
+    text = text.slice(0, edit.at) + edit.text + text.slice(edit.at + edit.length);
 
   // The written file must say exactly what was meant: the old settings with the four values.
   const before = (doc.toJS() ?? {}) as Record<string, unknown>;

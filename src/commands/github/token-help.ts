@@ -17,7 +17,8 @@ export function tokenLink(owner?: string): string {
   const params = new URLSearchParams({
     // GitHub allows at most 40 characters for the name.
     name: "hoedoededa reacties",
-    description: "hoedoededa (setup, discussions, response counts): read the repository, read and write its discussions",
+    description:
+      "hoedoededa (setup, discussions, response counts): read the repository, read and write its discussions",
     ...(owner ? { target_name: owner } : {}),
     expires_in: String(TOKEN_DAYS),
     ...tokenPermissions,

@@ -52,7 +52,7 @@ export function oldLinks(blog: string, moved: readonly { item: WxrItem; url: str
     } catch {
       return href;
     }
-    const id = url.pathname === "/" ? url.searchParams.get("p") ?? url.searchParams.get("page_id") : null;
+    const id = url.pathname === "/" ? (url.searchParams.get("p") ?? url.searchParams.get("page_id")) : null;
     const target = (id ? byId.get(id) : undefined) ?? byPath.get(trail(readablePath(url.pathname)));
     return target ? `${target}${url.hash}` : href;
   };

@@ -9,9 +9,46 @@ import { embedHtml, embedUrl } from "./shortcodes.ts";
 type ChildNode = ReturnType<typeof parseDocument>["children"][number];
 
 const blocks = new Set([
-  "address", "article", "aside", "audio", "blockquote", "details", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-  "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "iframe", "li", "main", "nav", "ol", "p", "pre",
-  "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "video",
+  "address",
+  "article",
+  "aside",
+  "audio",
+  "blockquote",
+  "details",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "iframe",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+  "video",
 ]);
 /** Never shown to a reader, so never part of a paragraph. */
 const hidden = new Set(["script", "style", "noscript", "template"]);
@@ -23,7 +60,10 @@ const outer = (node: ChildNode) => DomUtils.getOuterHTML(node);
 
 /** A text-only paragraph holding nothing but a video address is an embed, as in WordPress. */
 function paragraphHtml(parts: string[], plain: string): string {
-  const html = parts.join("").trim().replace(/^(<br>\s*)+|(<br>\s*)+$/g, "");
+  const html = parts
+    .join("")
+    .trim()
+    .replace(/^(<br>\s*)+|(<br>\s*)+$/g, "");
   if (/^https?:\/\/\S+$/.test(plain.trim()) && embedUrl(plain)) return embedHtml(plain);
   return `<p>${html}</p>`;
 }

@@ -13,7 +13,8 @@ export const fragment = (html: string): Fragment => parseDocument(html).children
 export const first = (nodes: Fragment | Element[], test: (el: Element) => boolean): Element | undefined =>
   DomUtils.findOne(test, nodes as Fragment) ?? undefined;
 
-export const all = (nodes: Fragment | Element[], test: (el: Element) => boolean): Element[] => DomUtils.findAll(test, nodes as Fragment);
+export const all = (nodes: Fragment | Element[], test: (el: Element) => boolean): Element[] =>
+  DomUtils.findAll(test, nodes as Fragment);
 
 export const named = (name: string) => (el: Element) => el.name === name;
 

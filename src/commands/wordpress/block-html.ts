@@ -4,7 +4,15 @@
 // classic editor's would be, and are counted by name so the facilitator knows what to look at.
 // Core blocks: https://developer.wordpress.org/block-editor/reference-guides/core-blocks/
 import { autop } from "./autop.ts";
-import { coverBlock, embedBlock, fileBlock, galleryBlock, imageBlock, mediaFileBlock, mediaTextBlock } from "./block-media.ts";
+import {
+  coverBlock,
+  embedBlock,
+  fileBlock,
+  galleryBlock,
+  imageBlock,
+  mediaFileBlock,
+  mediaTextBlock,
+} from "./block-media.ts";
 import { attr, first, fragment, inner, linked, stringAttr } from "./block-dom.ts";
 import { parseBlocks, type Block } from "./blocks.ts";
 import type { ShortcodeContext } from "./shortcodes.ts";
@@ -24,8 +32,21 @@ export interface BlockHtml {
 
 /** Core blocks whose own HTML already says it all: paragraphs, lists, quotes, containers. */
 const ownHtml = new Set([
-  "core/paragraph", "core/heading", "core/list", "core/list-item", "core/quote", "core/pullquote", "core/table", "core/separator",
-  "core/columns", "core/column", "core/group", "core/html", "core/details", "core/buttons", "core/freeform",
+  "core/paragraph",
+  "core/heading",
+  "core/list",
+  "core/list-item",
+  "core/quote",
+  "core/pullquote",
+  "core/table",
+  "core/separator",
+  "core/columns",
+  "core/column",
+  "core/group",
+  "core/html",
+  "core/details",
+  "core/buttons",
+  "core/freeform",
 ]);
 /** Blocks with nothing for a reader of the new site. */
 const nothing = new Set(["core/spacer", "core/more"]);
@@ -65,20 +86,32 @@ export function blocksToHtml(blocks: readonly Block[], context: BlockContext): B
     }
     if (name.startsWith("core-embed/") || name === "core/embed") return embedBlock(block);
     switch (name) {
-      case "core/image": return imageBlock(block, context);
-      case "core/gallery": return galleryBlock(block, context, convert);
-      case "core/video": return mediaFileBlock(block, context, "video");
-      case "core/audio": return mediaFileBlock(block, context, "audio");
-      case "core/file": return fileBlock(block, context);
-      case "core/media-text": return mediaTextBlock(block, context, innerOnly(block));
-      case "core/cover": return coverBlock(block, context, coverText(block, own));
-      case "core/button": return button(block);
-      case "core/verse": return verse(own(block));
+      case "core/image":
+        return imageBlock(block, context);
+      case "core/gallery":
+        return galleryBlock(block, context, convert);
+      case "core/video":
+        return mediaFileBlock(block, context, "video");
+      case "core/audio":
+        return mediaFileBlock(block, context, "audio");
+      case "core/file":
+        return fileBlock(block, context);
+      case "core/media-text":
+        return mediaTextBlock(block, context, innerOnly(block));
+      case "core/cover":
+        return coverBlock(block, context, coverText(block, own));
+      case "core/button":
+        return button(block);
+      case "core/verse":
+        return verse(own(block));
       // The editor saves line breaks in code as <br> in some versions; a code block keeps them as lines.
       case "core/code":
-      case "core/preformatted": return own(block).replace(/<br\s*\/?>/gi, "\n");
-      case "core/nextpage": return "<hr>";
-      case "core/block": return reusable(block);
+      case "core/preformatted":
+        return own(block).replace(/<br\s*\/?>/gi, "\n");
+      case "core/nextpage":
+        return "<hr>";
+      case "core/block":
+        return reusable(block);
     }
     if (ownHtml.has(name)) return own(block);
     if (nothing.has(name)) return "";
@@ -101,13 +134,18 @@ export function blocksToHtml(blocks: readonly Block[], context: BlockContext): B
 function button(block: Block): string {
   const nodes = fragment(block.innerHTML);
   const a = first(nodes, (el) => el.name === "a");
-  const label = inner(a ?? first(nodes, (el) => el.name === "button" || (el.attribs.class ?? "").includes("wp-block-button__link")));
+  const label = inner(
+    a ?? first(nodes, (el) => el.name === "button" || (el.attribs.class ?? "").includes("wp-block-button__link")),
+  );
   return label.trim() ? `<p>${linked(attr(a, "href"), label)}</p>` : "";
 }
 
 /** The text on a cover: its inner blocks (or, before WordPress 5.7, its own paragraph), not the background. */
 function coverText(block: Block, own: (b: Block) => string): string {
-  return own(block).replace(/<img\b[^>]*\bwp-block-cover__image-background\b[^>]*>|<video\b[^>]*\bwp-block-cover__video-background\b[\s\S]*?<\/video>/g, "");
+  return own(block).replace(
+    /<img\b[^>]*\bwp-block-cover__image-background\b[^>]*>|<video\b[^>]*\bwp-block-cover__video-background\b[\s\S]*?<\/video>/g,
+    "",
+  );
 }
 
 /** core/verse: lines stay lines (a break inside a paragraph), a blank line starts a new stanza. */
@@ -119,6 +157,12 @@ function verse(html: string): string {
     .split(/\n[ \t]*\n/)
     .map((stanza) => stanza.trim())
     .filter(Boolean)
-    .map((stanza) => `<p>${stanza.split("\n").map((line) => line.trim()).join("<br>")}</p>`)
+    .map(
+      (stanza) =>
+        `<p>${stanza
+          .split("\n")
+          .map((line) => line.trim())
+          .join("<br>")}</p>`,
+    )
     .join("\n");
 }

@@ -4,12 +4,28 @@
 // gallery keeps its own caption and link. Attribute names follow each block's block.json:
 // https://github.com/WordPress/gutenberg/tree/trunk/packages/block-library/src (image/, gallery/, embed/, …)
 import type { Block } from "./blocks.ts";
-import { all, attr, caption, first, fragment, hasClass, image, inner, linked, named, stringAttr, text, withClass, type Element } from "./block-dom.ts";
+import {
+  all,
+  attr,
+  caption,
+  first,
+  fragment,
+  hasClass,
+  image,
+  inner,
+  linked,
+  named,
+  stringAttr,
+  text,
+  withClass,
+  type Element,
+} from "./block-dom.ts";
 import { escapeHtml } from "../../markdown/escape-html.ts";
 import { embedHtml, embedUrl, type ShortcodeContext } from "./shortcodes.ts";
 
 /** An uploaded file's address by attachment id, when the export has it. */
-const attachment = (context: ShortcodeContext, id: unknown) => (id === undefined || id === null ? "" : context.attachments.get(String(id)) ?? "");
+const attachment = (context: ShortcodeContext, id: unknown) =>
+  id === undefined || id === null ? "" : (context.attachments.get(String(id)) ?? "");
 
 /** Where an image links to. An attachment page stays behind on the old blog: link the file instead. */
 function imageLink(destination: string, href: string, file: string): string {
@@ -40,7 +56,11 @@ function legacyGalleryImages(block: Block, context: ShortcodeContext): string[] 
   const linkTo = stringAttr(block.attrs, "linkTo");
   const ids = Array.isArray(block.attrs?.ids) ? (block.attrs!.ids as unknown[]) : [];
   const items = all(nodes, withClass("blocks-gallery-item"));
-  if (!items.length) return ids.map((id) => attachment(context, id)).filter(Boolean).map((src) => figure(src, "", "", ""));
+  if (!items.length)
+    return ids
+      .map((id) => attachment(context, id))
+      .filter(Boolean)
+      .map((src) => figure(src, "", "", ""));
   return items.map((item, i) => {
     const img = first([item], named("img"));
     const a = first([item], named("a"));
@@ -58,7 +78,10 @@ export function galleryBlock(block: Block, context: ShortcodeContext, convert: (
   const images = block.innerBlocks.length ? block.innerBlocks.map(convert) : legacyGalleryImages(block, context);
   // The gallery's caption is the <figcaption> of its own HTML, not one of an image (those are inside list items).
   const own = fragment(block.innerBlocks.length ? block.innerHTML : block.innerHTML.replace(/<ul[\s\S]*<\/ul>/, ""));
-  const galleryCaption = first(own, (el: Element) => el.name === "figcaption" && !hasClass(el, "blocks-gallery-item__caption"));
+  const galleryCaption = first(
+    own,
+    (el: Element) => el.name === "figcaption" && !hasClass(el, "blocks-gallery-item__caption"),
+  );
   return `${images.join("\n")}${caption(inner(galleryCaption))}`;
 }
 
@@ -70,7 +93,13 @@ function embedAddress(block: Block, nodes: ReturnType<typeof fragment>): string 
   if (wrapper) return text(wrapper);
   const figureEl = first(nodes, named("figure"));
   const words = figureEl ? figureEl.children.filter((c) => !("name" in c && c.name === "figcaption")) : [];
-  return words.map((c) => ("data" in c ? String(c.data) : "")).join(" ").trim().split(/\s+/)[0] ?? "";
+  return (
+    words
+      .map((c) => ("data" in c ? String(c.data) : ""))
+      .join(" ")
+      .trim()
+      .split(/\s+/)[0] ?? ""
+  );
 }
 
 /**
@@ -82,7 +111,9 @@ export function embedBlock(block: Block): string {
   const url = embedAddress(block, nodes);
   const captionHtml = inner(first(nodes, named("figcaption")));
   if (!url) return caption(captionHtml);
-  const shown = embedUrl(url) ? embedHtml(url, text(first(nodes, named("figcaption"))) || "Video") : `<p>${linked(url, escapeHtml(url))}</p>`;
+  const shown = embedUrl(url)
+    ? embedHtml(url, text(first(nodes, named("figcaption"))) || "Video")
+    : `<p>${linked(url, escapeHtml(url))}</p>`;
   return `${shown}${caption(captionHtml)}`;
 }
 
@@ -122,16 +153,24 @@ export function mediaTextBlock(block: Block, context: ShortcodeContext, content:
   const media = first(nodes, withClass("wp-block-media-text__media"));
   const img = media && first([media], named("img"));
   const video = media && first([media], named("video"));
-  const src = attr(img ?? video, "src") || stringAttr(block.attrs, "mediaUrl") || attachment(context, block.attrs?.mediaId);
+  const src =
+    attr(img ?? video, "src") || stringAttr(block.attrs, "mediaUrl") || attachment(context, block.attrs?.mediaId);
   const href = attr(media && first([media], named("a")), "href");
-  const mediaHtml = !src ? "" : video || stringAttr(block.attrs, "mediaType") === "video" ? `<p>${linked(src, escapeHtml(fileName(src)))}</p>` : figure(src, attr(img, "alt") || stringAttr(block.attrs, "mediaAlt"), href, "");
+  const mediaHtml = !src
+    ? ""
+    : video || stringAttr(block.attrs, "mediaType") === "video"
+      ? `<p>${linked(src, escapeHtml(fileName(src)))}</p>`
+      : figure(src, attr(img, "alt") || stringAttr(block.attrs, "mediaAlt"), href, "");
   return stringAttr(block.attrs, "mediaPosition") === "right" ? `${content}\n${mediaHtml}` : `${mediaHtml}\n${content}`;
 }
 
 /** core/cover: the background picture (`url` in the JSON) above the text on it. */
 export function coverBlock(block: Block, context: ShortcodeContext, content: string): string {
   const nodes = fragment(block.innerHTML);
-  const background = first(nodes, (el) => hasClass(el, "wp-block-cover__image-background") || hasClass(el, "wp-block-cover__video-background"));
+  const background = first(
+    nodes,
+    (el) => hasClass(el, "wp-block-cover__image-background") || hasClass(el, "wp-block-cover__video-background"),
+  );
   const src = stringAttr(block.attrs, "url") || attr(background, "src") || attachment(context, block.attrs?.id);
   const isVideo = stringAttr(block.attrs, "backgroundType") === "video" || background?.name === "video";
   const alt = stringAttr(block.attrs, "alt") || attr(background, "alt");

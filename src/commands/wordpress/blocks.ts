@@ -56,17 +56,35 @@ function nextDelimiter(doc: string, from: number): Delimiter | undefined {
       if (!end) continue;
       // A closer with attributes is not allowed, but harmless: WordPress ignores them too.
       const kind = closer ? "close" : end[1] ? "void" : "open";
-      return { kind, name, attrs: closer ? null : parseAttrs(doc.slice(after, end.index + 1)), start: at, end: attrsEnd.lastIndex };
+      return {
+        kind,
+        name,
+        attrs: closer ? null : parseAttrs(doc.slice(after, end.index + 1)),
+        start: at,
+        end: attrsEnd.lastIndex,
+      };
     }
     tail.lastIndex = after;
     const end = tail.exec(doc);
     if (!end) continue;
-    return { kind: closer ? "close" : end[1] ? "void" : "open", name, attrs: closer ? null : {}, start: at, end: tail.lastIndex };
+    return {
+      kind: closer ? "close" : end[1] ? "void" : "open",
+      name,
+      attrs: closer ? null : {},
+      start: at,
+      end: tail.lastIndex,
+    };
   }
   return undefined;
 }
 
-const block = (name: string | null, attrs: Block["attrs"]): Block => ({ name, attrs, innerBlocks: [], innerHTML: "", innerContent: [] });
+const block = (name: string | null, attrs: Block["attrs"]): Block => ({
+  name,
+  attrs,
+  innerBlocks: [],
+  innerHTML: "",
+  innerContent: [],
+});
 
 function addHtml(target: Block, html: string): void {
   if (!html) return;

@@ -20,7 +20,8 @@ export function commentOutcome(comment: WxrComment): Exclude<CommentOutcome, "em
 /** WordPress writes `2012-04-11 12:03:00`; `0000-00-00 00:00:00` means unknown. */
 export function wordpressDate(local: string, gmt: string, timeZone: string): Date | undefined {
   const iso = (value: string) => value.trim().replace(" ", "T");
-  const known = (value: string) => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(value.trim()) && !value.startsWith("0000");
+  const known = (value: string) =>
+    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(value.trim()) && !value.startsWith("0000");
   if (known(gmt)) return new Date(`${iso(gmt)}Z`);
   if (known(local)) return parseSiteDate(iso(local).slice(0, 16), timeZone);
   return undefined;
@@ -37,7 +38,10 @@ const anonymous: Record<Lang, string> = { nl: "Anoniem", en: "Anonymous" };
  * The approved responses of one post, oldest first, ready for `<slug>.comments.yaml`. A reply whose
  * parent was left out (pending, spam) is kept as a response to the post.
  */
-export function earlierResponsesOf(comments: readonly WxrComment[], site: { timezone: string; lang: Lang }): EarlierResponses {
+export function earlierResponsesOf(
+  comments: readonly WxrComment[],
+  site: { timezone: string; lang: Lang },
+): EarlierResponses {
   const counts: Record<CommentOutcome, number> = { kept: 0, spam: 0, pending: 0, trashed: 0, pingbacks: 0, empty: 0 };
   const kept: { comment: WxrComment; data: EarlierResponseData; time: number }[] = [];
   for (const comment of comments) {
@@ -70,9 +74,14 @@ export function earlierResponsesOf(comments: readonly WxrComment[], site: { time
   const responses = kept
     .sort((a, b) => a.time - b.time || Number(a.comment.id) - Number(b.comment.id))
     .map(({ comment, data }) => {
-      const parent = comment.parent !== "0" && ids.has(comment.parent) && comment.parent !== comment.id ? comment.parent : undefined;
+      const parent =
+        comment.parent !== "0" && ids.has(comment.parent) && comment.parent !== comment.id ? comment.parent : undefined;
       const { id, ...rest } = data;
-      return { id, ...(parent !== undefined ? { parent: /^\d+$/.test(parent) ? Number(parent) : parent } : {}), ...rest };
+      return {
+        id,
+        ...(parent !== undefined ? { parent: /^\d+$/.test(parent) ? Number(parent) : parent } : {}),
+        ...rest,
+      };
     });
   counts.kept = responses.length;
   return { responses, counts };

@@ -19,10 +19,53 @@ export function plainText(html: string): string {
 
 /** Elements that start a block of their own: a line break right before one ends its line. */
 const blockStarts = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DETAILS", "DIV", "DL", "FIGCAPTION", "FIGURE", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6",
-  "HEADER", "HR", "IFRAME", "LI", "OL", "P", "PRE", "SECTION", "TABLE", "UL",
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "DETAILS",
+  "DIV",
+  "DL",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "IFRAME",
+  "LI",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "UL",
 ]);
-const inline = new Set(["A", "ABBR", "B", "CITE", "CODE", "DEL", "EM", "I", "INS", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "U"]);
+const inline = new Set([
+  "A",
+  "ABBR",
+  "B",
+  "CITE",
+  "CODE",
+  "DEL",
+  "EM",
+  "I",
+  "INS",
+  "MARK",
+  "Q",
+  "S",
+  "SMALL",
+  "SPAN",
+  "STRONG",
+  "SUB",
+  "SUP",
+  "U",
+]);
 
 /** Nothing but space, more line breaks or a new block follows `node` before its block ends. */
 function endsLine(node: Node): boolean {
@@ -53,7 +96,15 @@ export const captionLine = (markdown: string) => {
 const safeHref = (href: string) => /^(https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i.test(href.trim());
 
 function baseService(): TurndownService {
-  const td = new TurndownService({ headingStyle: "atx", hr: "---", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "*", strongDelimiter: "**", br: "\\" });
+  const td = new TurndownService({
+    headingStyle: "atx",
+    hr: "---",
+    bulletListMarker: "-",
+    codeBlockStyle: "fenced",
+    emDelimiter: "*",
+    strongDelimiter: "**",
+    br: "\\",
+  });
   // Text that looks like a tag stays text: `\<` is a literal `<` in Markdown.
   const escape = td.escape.bind(td);
   td.escape = (text: string) => escape(text).replace(/</g, "\\<");
@@ -67,13 +118,34 @@ function baseService(): TurndownService {
       const parent = node.parentNode as HTMLElement | null;
       const index = parent ? Array.prototype.indexOf.call(parent.children, node) : 0;
       const prefix = parent?.nodeName === "OL" ? `${Number(parent.getAttribute("start") ?? 1) + index}. ` : "- ";
-      const body = content.replace(/^\n+/, "").replace(/\n+$/, "\n").replace(/\n(?=.)/g, `\n${" ".repeat(prefix.length)}`);
+      const body = content
+        .replace(/^\n+/, "")
+        .replace(/\n+$/, "\n")
+        .replace(/\n(?=.)/g, `\n${" ".repeat(prefix.length)}`);
       return `${prefix}${body}${node.nextSibling && !body.endsWith("\n") ? "\n" : ""}`;
     },
   });
-  td.remove(["script", "style", "noscript", "form", "button", "input", "select", "textarea", "object", "embed", "head", "title", "meta", "link"]);
+  td.remove([
+    "script",
+    "style",
+    "noscript",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "head",
+    "title",
+    "meta",
+    "link",
+  ]);
   // A `javascript:` link keeps its words, not its address.
-  td.addRule("unsafeLink", { filter: (node) => node.nodeName === "A" && !safeHref(node.getAttribute("href") ?? ""), replacement: (content) => content });
+  td.addRule("unsafeLink", {
+    filter: (node) => node.nodeName === "A" && !safeHref(node.getAttribute("href") ?? ""),
+    replacement: (content) => content,
+  });
   td.addRule("preWithoutCode", {
     filter: (node) => node.nodeName === "PRE" && !node.querySelector("code"),
     replacement: (_content, node) => `\n\n\`\`\`\n${(node.textContent ?? "").replace(/\n$/, "")}\n\`\`\`\n\n`,
@@ -130,7 +202,8 @@ function outlinedHeadings(td: TurndownService): void {
 function postService(rewriteLink: (href: string) => string): TurndownService {
   const td = baseService();
   td.addRule("link", {
-    filter: (node) => node.nodeName === "A" && Boolean(node.getAttribute("href")) && safeHref(node.getAttribute("href") ?? ""),
+    filter: (node) =>
+      node.nodeName === "A" && Boolean(node.getAttribute("href")) && safeHref(node.getAttribute("href") ?? ""),
     replacement: (content, node) => {
       const href = rewriteLink((node as HTMLElement).getAttribute("href")!.trim()).replace(/([()])/g, "\\$1");
       const title = (node as HTMLElement).getAttribute("title");
@@ -149,10 +222,20 @@ function postService(rewriteLink: (href: string) => string): TurndownService {
       if (frame || /\bwp-block-embed\b/.test(figure.getAttribute("class") ?? "")) {
         // The address is the player's, or the wrapper's text: never the caption run into it.
         const wrapper = figure.querySelector(".wp-block-embed__wrapper") ?? figure;
-        const address = frame?.getAttribute("src") ?? Array.from(wrapper.childNodes).filter((c) => c !== captionEl).map((c) => c.textContent ?? "").join(" ").trim().split(/\s+/)[0] ?? "";
+        const address =
+          frame?.getAttribute("src") ??
+          Array.from(wrapper.childNodes)
+            .filter((c) => c !== captionEl)
+            .map((c) => c.textContent ?? "")
+            .join(" ")
+            .trim()
+            .split(/\s+/)[0] ??
+          "";
         const title = (captionEl?.textContent ?? "").replace(/\s+/g, " ").trim();
         // Only a caption with markup of its own needs a converter run of its own.
-        const caption = !captionEl ? "" : captionLine(captionEl.children.length ? td.turndown(captionEl.innerHTML) : td.escape(title));
+        const caption = !captionEl
+          ? ""
+          : captionLine(captionEl.children.length ? td.turndown(captionEl.innerHTML) : td.escape(title));
         return `\n\n${sanitize(embedHtml(address, title || "Video")).trim()}${caption ? `\n\n${caption}` : ""}\n\n`;
       }
       const images = figure.querySelectorAll("img");
@@ -170,7 +253,8 @@ function postService(rewriteLink: (href: string) => string): TurndownService {
   td.addRule("figcaption", { filter: "figcaption", replacement: (content) => `\n\n${captionLine(content)}\n\n` });
   // A quote's source on a line of its own under the quote (WordPress shows it there too).
   td.addRule("citation", {
-    filter: (node) => node.nodeName === "CITE" && (node.parentNode?.nodeName === "BLOCKQUOTE" || aloneInQuoteParagraph(node)),
+    filter: (node) =>
+      node.nodeName === "CITE" && (node.parentNode?.nodeName === "BLOCKQUOTE" || aloneInQuoteParagraph(node)),
     replacement: (content) => (content.trim() ? `\n\n— ${content.trim()}\n\n` : ""),
   });
   td.addRule("iframe", {
@@ -183,11 +267,18 @@ function postService(rewriteLink: (href: string) => string): TurndownService {
     },
   });
   // Tables and folded sections (<details>) have no Markdown of their own: they stay HTML, through the allow-list.
-  td.addRule("table", { filter: ["table", "details"], replacement: (_content, node) => `\n\n${sanitize((node as HTMLElement).outerHTML).trim()}\n\n` });
+  td.addRule("table", {
+    filter: ["table", "details"],
+    replacement: (_content, node) => `\n\n${sanitize((node as HTMLElement).outerHTML).trim()}\n\n`,
+  });
   return td;
 }
 
-const tidy = (markdown: string) => `${markdown.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+const tidy = (markdown: string) =>
+  `${markdown
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 
 export interface ConvertedPost {
   markdown: string;
@@ -204,7 +295,9 @@ export function convertPost(html: string, context: PostContext): ConvertedPost {
   const prepared = blocks ? blocks.html : autop(expanded);
   const markdown = tidy(postService(context.rewriteLink ?? ((href) => href)).turndown(prepared));
   // Paragraphs, lines and captions of the teaser stay apart as words: `</p><p>` is a space.
-  const teaser = blocks?.teaser ? plainText(blocks.teaser.replace(/<br\s*\/?>|<\/(?:p|h[1-6]|li|figcaption|blockquote|div|figure)>/gi, "$& ")) : "";
+  const teaser = blocks?.teaser
+    ? plainText(blocks.teaser.replace(/<br\s*\/?>|<\/(?:p|h[1-6]|li|figcaption|blockquote|div|figure)>/gi, "$& "))
+    : "";
   return { markdown, unknownBlocks: blocks?.unknown ?? {}, ...(teaser ? { teaser } : {}) };
 }
 
@@ -227,5 +320,7 @@ const commentService = (() => {
 /** A response's text (WordPress keeps it as text with a few tags). */
 export function commentToMarkdown(html: string): string {
   // What was removed (a script, an image without address) leaves no double spaces behind.
-  return tidy(commentService.turndown(autop(html))).replace(/(\S) {2,}(?=\S)/g, "$1 ").trimEnd();
+  return tidy(commentService.turndown(autop(html)))
+    .replace(/(\S) {2,}(?=\S)/g, "$1 ")
+    .trimEnd();
 }

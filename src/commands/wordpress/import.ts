@@ -72,7 +72,9 @@ function mergedRedirects(root: string, existing: readonly Redirect[], planned: r
   const doc = existsSync(file)
     ? YAML.parseDocument(readFileSync(file, "utf8"))
     : new YAML.Document({}, { keepSourceTokens: false });
-  if (!existsSync(file)) doc.commentBefore = " Old addresses and where they moved: `old path: new path`. The build writes them to\n _site/_redirects, so Netlify answers the old address with a 301 to the new one.";
+  if (!existsSync(file))
+    doc.commentBefore =
+      " Old addresses and where they moved: `old path: new path`. The build writes them to\n _site/_redirects, so Netlify answers the old address with a 301 to the new one.";
   for (const r of added) doc.set(r.from, r.to);
   return { added, conflicts, text: doc.toString({ lineWidth: 0 }) };
 }
@@ -83,14 +85,23 @@ export function importWordPress(root: string, exportPath: string, options: Impor
   try {
     xml = readFileSync(exportPath, "utf8");
   } catch {
-    throw new ToolError(`${exportPath} cannot be read — check the file name (WordPress: Tools → Export → All content gives a .xml file). Nothing was written.`);
+    throw new ToolError(
+      `${exportPath} cannot be read — check the file name (WordPress: Tools → Export → All content gives a .xml file). Nothing was written.`,
+    );
   }
   const wxr = parseWxr(xml, basename(exportPath));
   const content = loadContent(root, settingsFromEnv());
-  const broken = content.problems.filter((p) => [contentPaths.site, contentPaths.authors, contentPaths.redirects].includes(p.file as never));
-  if (broken.length) throw new ToolError(`Fix these first, the import adds to them:\n${broken.map(formatProblem).join("\n")}\nNothing was written.`);
+  const broken = content.problems.filter((p) =>
+    [contentPaths.site, contentPaths.authors, contentPaths.redirects].includes(p.file as never),
+  );
+  if (broken.length)
+    throw new ToolError(
+      `Fix these first, the import adds to them:\n${broken.map(formatProblem).join("\n")}\nNothing was written.`,
+    );
   if (options.author !== undefined && !content.authors[options.author])
-    throw new ToolError(`--author "${options.author}" is not in ${contentPaths.authors} — use one of: ${Object.keys(content.authors).join(", ") || "(none yet)"}. Nothing was written.`);
+    throw new ToolError(
+      `--author "${options.author}" is not in ${contentPaths.authors} — use one of: ${Object.keys(content.authors).join(", ") || "(none yet)"}. Nothing was written.`,
+    );
 
   const plan = planImport(wxr, {
     site: content.site,
@@ -117,11 +128,20 @@ export function importWordPress(root: string, exportPath: string, options: Impor
   if (redirects.added.length) writes.push({ path: contentPaths.redirects, text: redirects.text });
 
   // Only authors of posts that are imported: a post left out brings no author along.
-  const authorsAdded = plan.newAuthors.filter((a) => !content.authors[a.id] && applied.some((r) => r.entry.author === a.id));
+  const authorsAdded = plan.newAuthors.filter(
+    (a) => !content.authors[a.id] && applied.some((r) => r.entry.author === a.id),
+  );
   if (authorsAdded.length) {
-    const current = existsSync(join(root, contentPaths.authors)) ? readFileSync(join(root, contentPaths.authors), "utf8") : "";
-    const added = YAML.stringify(Object.fromEntries(authorsAdded.map((a) => [a.id, { name: a.name }])), { lineWidth: 0 });
-    writes.push({ path: contentPaths.authors, text: `${current}${current && !current.endsWith("\n") ? "\n" : ""}\n# Imported from WordPress: add a bio (and a GitHub name, if they will respond here).\n${added}` });
+    const current = existsSync(join(root, contentPaths.authors))
+      ? readFileSync(join(root, contentPaths.authors), "utf8")
+      : "";
+    const added = YAML.stringify(Object.fromEntries(authorsAdded.map((a) => [a.id, { name: a.name }])), {
+      lineWidth: 0,
+    });
+    writes.push({
+      path: contentPaths.authors,
+      text: `${current}${current && !current.endsWith("\n") ? "\n" : ""}\n# Imported from WordPress: add a bio (and a GitHub name, if they will respond here).\n${added}`,
+    });
   }
 
   refuseInvalid(writes);
@@ -131,12 +151,22 @@ export function importWordPress(root: string, exportPath: string, options: Impor
       writeFileSync(join(root, file.path), file.text);
     }
   }
-  return { source: exportPath, plan, results, authorsAdded, redirects, written: writes.map((f) => f.path), dryRun: options.dryRun ?? false, protectedAsDrafts: options.protectedAsDrafts ?? false };
+  return {
+    source: exportPath,
+    plan,
+    results,
+    authorsAdded,
+    redirects,
+    written: writes.map((f) => f.path),
+    dryRun: options.dryRun ?? false,
+    protectedAsDrafts: options.protectedAsDrafts ?? false,
+  };
 }
 
 /** What the site's own schema says against a planned file, if anything. */
 export function schemaProblem(file: PlannedFile): string | undefined {
-  if (isResponsesFile(file.path)) return earlierResponsesSchema.safeParse(YAML.parse(file.text)).error?.issues[0]?.message;
+  if (isResponsesFile(file.path))
+    return earlierResponsesSchema.safeParse(YAML.parse(file.text)).error?.issues[0]?.message;
   if (!file.path.endsWith(".md")) return undefined;
   const parsed = parseMarkdownFile(file.path, file.text);
   if (parsed.problems.length) return parsed.problems[0]!.message;
@@ -148,6 +178,9 @@ export function schemaProblem(file: PlannedFile): string | undefined {
 function refuseInvalid(writes: readonly PlannedFile[]): void {
   for (const file of writes) {
     const problem = schemaProblem(file);
-    if (problem) throw new ToolError(`The import would write ${file.path}, which the site would refuse (${problem}). This is a bug in the import: please report it with the export. Nothing was written.`);
+    if (problem)
+      throw new ToolError(
+        `The import would write ${file.path}, which the site would refuse (${problem}). This is a bug in the import: please report it with the export. Nothing was written.`,
+      );
   }
 }

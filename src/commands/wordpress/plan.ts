@@ -73,17 +73,30 @@ const noCategory = new Set(["uncategorized", "geen-categorie", "ongecategoriseer
 /** Why an item was left out, as [one, many] for the summary. */
 export const skipLabels: Record<string, [string, string]> = {
   attachment: ["attachment (its file stays on the old blog)", "attachments (their files stay on the old blog)"],
-  revision: ["revision", "revisions"], menu: ["menu item", "menu items"], theme: ["theme setting", "theme settings"],
-  block: ["reusable block (shown where posts use it)", "reusable blocks (shown where posts use them)"], cache: ["embed cache", "embed caches"], trash: ["trashed item", "trashed items"],
+  revision: ["revision", "revisions"],
+  menu: ["menu item", "menu items"],
+  theme: ["theme setting", "theme settings"],
+  block: ["reusable block (shown where posts use it)", "reusable blocks (shown where posts use them)"],
+  cache: ["embed cache", "embed caches"],
+  trash: ["trashed item", "trashed items"],
   "auto-draft": ["automatic draft", "automatic drafts"],
-  "unpublished-page": ["unpublished page", "unpublished pages"], undated: ["item without a date", "items without a date"],
+  "unpublished-page": ["unpublished page", "unpublished pages"],
+  undated: ["item without a date", "items without a date"],
   other: ["item of another kind", "items of other kinds"],
 };
 
 const skipByType: Record<string, string> = {
-  attachment: "attachment", revision: "revision", nav_menu_item: "menu", wp_navigation: "menu", custom_css: "theme",
-  customize_changeset: "theme", wp_global_styles: "theme", wp_template: "theme", wp_template_part: "theme",
-  wp_block: "block", oembed_cache: "cache",
+  attachment: "attachment",
+  revision: "revision",
+  nav_menu_item: "menu",
+  wp_navigation: "menu",
+  custom_css: "theme",
+  customize_changeset: "theme",
+  wp_global_styles: "theme",
+  wp_template: "theme",
+  wp_template_part: "theme",
+  wp_block: "block",
+  oembed_cache: "cache",
 };
 
 /** The first line of an imported file: where it came from, and how a re-run recognises its own files. */
@@ -141,8 +154,15 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
     const known = authorIds.get(login);
     if (known) return known;
     const name = displayNames.get(login) ?? (plainText(login) || "WordPress");
-    const existing = context.authors[slugify(login)] ?? Object.values(context.authors).find((a) => a.name.trim().toLowerCase() === name.toLowerCase());
-    const id = existing?.id ?? uniqueSlug(slugify(login) || slugify(name) || "auteur", (s) => s in context.authors || newAuthors.some((a) => a.id === s));
+    const existing =
+      context.authors[slugify(login)] ??
+      Object.values(context.authors).find((a) => a.name.trim().toLowerCase() === name.toLowerCase());
+    const id =
+      existing?.id ??
+      uniqueSlug(
+        slugify(login) || slugify(name) || "auteur",
+        (s) => s in context.authors || newAuthors.some((a) => a.id === s),
+      );
     if (!existing) newAuthors.push({ id, name });
     authorIds.set(login, id);
     return id;
@@ -151,18 +171,24 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
   // First pass: what is imported, under which name — so links between old posts can be rewritten.
   // A page may not take a name the site uses itself (src/build/routes.ts), nor the data folder's.
   const taken = { post: new Set<string>(), page: new Set<string>([...reservedNames, "_data"]) };
-  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date; hidden?: NotPublicReason }[] = [];
+  const accepted: { item: WxrItem; kind: PlannedEntry["kind"]; slug: string; date: Date; hidden?: NotPublicReason }[] =
+    [];
   const notPublic: NotPublic[] = [];
   for (const item of wxr.items) {
     const postOrPage = item.type === "post" || item.type === "page";
     const hidden = postOrPage && item.status !== "trash" ? notPublicReason(item) : undefined;
     const reason =
-      item.status === "trash" ? "trash"
-      : !postOrPage ? skipByType[item.type] ?? "other"
-      : item.status === "auto-draft" || item.status === "inherit" ? "auto-draft"
-      : hidden ? undefined
-      : item.type === "page" && item.status !== "publish" ? "unpublished-page"
-      : undefined;
+      item.status === "trash"
+        ? "trash"
+        : !postOrPage
+          ? (skipByType[item.type] ?? "other")
+          : item.status === "auto-draft" || item.status === "inherit"
+            ? "auto-draft"
+            : hidden
+              ? undefined
+              : item.type === "page" && item.status !== "publish"
+                ? "unpublished-page"
+                : undefined;
     const date = reason ? undefined : wordpressDate(item.date, item.dateGmt, site.timezone);
     if (reason || !date) {
       skip(reason ?? "undated");
@@ -170,7 +196,13 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
     }
     if (hidden && (item.type === "page" || !context.protectedAsDrafts)) {
       const responses = earlierResponsesOf(item.comments, site).responses.length;
-      notPublic.push({ kind: item.type === "page" ? "page" : "post", title: plainText(item.title) || baseSlug(item), link: item.link, reason: hidden, responses });
+      notPublic.push({
+        kind: item.type === "page" ? "page" : "post",
+        title: plainText(item.title) || baseSlug(item),
+        link: item.link,
+        reason: hidden,
+        responses,
+      });
       continue;
     }
     const kind = item.type === "page" ? "page" : item.status === "publish" && !hidden ? "post" : "draft";
@@ -179,25 +211,56 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
     names.add(slug);
     accepted.push({ item, kind, slug, date, ...(hidden ? { hidden } : {}) });
   }
-  const rewriteLink = oldLinks(wxr.link, accepted.filter((a) => a.kind !== "draft").map((a) => ({ item: a.item, url: a.kind === "page" ? `/${a.slug}/` : postUrl(a.slug) })));
+  const rewriteLink = oldLinks(
+    wxr.link,
+    accepted
+      .filter((a) => a.kind !== "draft")
+      .map((a) => ({ item: a.item, url: a.kind === "page" ? `/${a.slug}/` : postUrl(a.slug) })),
+  );
 
   // Reusable blocks are shown where a post uses them (`<!-- wp:block {"ref":12} /-->`).
-  const reusable = new Map(wxr.items.filter((i) => i.type === "wp_block" && i.status !== "trash").map((i) => [i.id, i.content]));
+  const reusable = new Map(
+    wxr.items.filter((i) => i.type === "wp_block" && i.status !== "trash").map((i) => [i.id, i.content]),
+  );
   const entries: PlannedEntry[] = [];
   for (const { item, kind, slug, date, hidden } of accepted) {
     const title = plainText(item.title) || slug;
-    const converted = convertPost(item.content, { attachments, ownAttachments: attachmentsOf.get(item.id) ?? [], rewriteLink, reusable });
+    const converted = convertPost(item.content, {
+      attachments,
+      ownAttachments: attachmentsOf.get(item.id) ?? [],
+      rewriteLink,
+      reusable,
+    });
     const body = converted.markdown;
     // The text before "more" is what WordPress showed in lists: the summary here, unless there is an excerpt.
     const description = plainText(item.excerpt) || converted.teaser || "";
     const oldImages = referencesIn(body).filter((r) => r.kind === "image" && sameHost(r.target, wxr.link)).length;
-    const checks = { unknownBlocks: converted.unknownBlocks, words: retention(wordsOf(item.content), wordsOfMarkdown(body)) };
+    const checks = {
+      unknownBlocks: converted.unknownBlocks,
+      words: retention(wordsOf(item.content), wordsOfMarkdown(body)),
+    };
 
     if (kind === "page") {
       const path = `${contentPaths.pages}/${slug}.md`;
-      const text = markdownFile([["title", scalar(title)], ["description", description ? scalar(description) : undefined]], item.link, body);
+      const text = markdownFile(
+        [
+          ["title", scalar(title)],
+          ["description", description ? scalar(description) : undefined],
+        ],
+        item.link,
+        body,
+      );
       const redirect = oldPath(item.link, `/${slug}/`);
-      entries.push({ kind, slug, title, link: item.link, file: { path, text }, ...(redirect ? { redirect } : {}), oldImages, ...checks });
+      entries.push({
+        kind,
+        slug,
+        title,
+        link: item.link,
+        file: { path, text },
+        ...(redirect ? { redirect } : {}),
+        oldImages,
+        ...checks,
+      });
       continue;
     }
     const tags = tagsOf(item);
@@ -226,7 +289,12 @@ export function planImport(wxr: Wxr, context: PlanContext): ImportPlan {
       : undefined;
     const redirect = kind === "post" ? oldPath(item.link, postUrl(slug)) : undefined;
     entries.push({
-      kind, slug, title, link: item.link, author, file: { path: `${contentPaths.posts}/${slug}.md`, text },
+      kind,
+      slug,
+      title,
+      link: item.link,
+      author,
+      file: { path: `${contentPaths.posts}/${slug}.md`, text },
       ...(responses ? { responses } : {}),
       ...(redirect ? { redirect } : {}),
       ...(hidden ? { notPublic: hidden } : {}),

@@ -13,10 +13,11 @@ export function embedUrl(url: string): string | undefined {
   }
   const host = parsed.hostname.replace(/^www\.|^m\./, "");
   const youtube =
-    host === "youtu.be" ? parsed.pathname.slice(1)
-    : host === "youtube.com" || host === "youtube-nocookie.com"
-      ? parsed.searchParams.get("v") ?? /^\/(?:embed|shorts|v)\/([\w-]+)/.exec(parsed.pathname)?.[1]
-      : undefined;
+    host === "youtu.be"
+      ? parsed.pathname.slice(1)
+      : host === "youtube.com" || host === "youtube-nocookie.com"
+        ? (parsed.searchParams.get("v") ?? /^\/(?:embed|shorts|v)\/([\w-]+)/.exec(parsed.pathname)?.[1])
+        : undefined;
   // A YouTube video id is 11 characters; anything else (a caption run into it, a channel) is no video.
   if (youtube && /^[\w-]{11}$/.test(youtube)) return `https://www.youtube-nocookie.com/embed/${youtube}`;
   const vimeo = host === "vimeo.com" || host === "player.vimeo.com" ? /(\d{5,})/.exec(parsed.pathname)?.[1] : undefined;
@@ -36,7 +37,9 @@ export function embedHtml(url: string, title = "Video"): string {
 export function shortcodeAttributes(source: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   let positional = 0;
-  for (const m of source.matchAll(/([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|'([^']*)'|(\S+)/g)) {
+  for (const m of source.matchAll(
+    /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|'([^']*)'|(\S+)/g,
+  )) {
     const name = m[1] ?? m[3] ?? m[5];
     if (name) attributes[name.toLowerCase()] = m[2] ?? m[4] ?? m[6] ?? "";
     else attributes[String(positional++)] = m[7] ?? m[8] ?? m[9] ?? "";
@@ -73,8 +76,13 @@ export function expandShortcodes(html: string, context: ShortcodeContext): strin
         const src = a.src ?? a.mp3 ?? a.mp4 ?? a.m4a ?? a.ogg ?? a.webm ?? inner?.trim();
         return src ? `<p><a href="${escapeHtml(src)}">${escapeHtml(src)}</a></p>` : all;
       }
-      const ids = (a.ids ?? a.include ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-      const images = ids.length ? ids.map((id) => context.attachments.get(id)).filter((u): u is string => Boolean(u)) : [...context.ownAttachments];
+      const ids = (a.ids ?? a.include ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const images = ids.length
+        ? ids.map((id) => context.attachments.get(id)).filter((u): u is string => Boolean(u))
+        : [...context.ownAttachments];
       return images.length ? `<p>${images.map((src) => `<img src="${escapeHtml(src)}" alt="">`).join(" ")}</p>` : all;
     });
 }

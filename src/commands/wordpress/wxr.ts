@@ -62,7 +62,16 @@ export interface Wxr {
   items: WxrItem[];
 }
 
-const lists = new Set(["item", "wp:author", "wp:comment", "category", "wp:postmeta", "wp:category", "wp:tag", "wp:term"]);
+const lists = new Set([
+  "item",
+  "wp:author",
+  "wp:comment",
+  "category",
+  "wp:postmeta",
+  "wp:category",
+  "wp:tag",
+  "wp:term",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -82,7 +91,10 @@ function text(value: unknown): string {
   return String(value);
 }
 
-const nodes = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is Node => typeof v === "object" && v !== null);
+const nodes = (value: unknown): Node[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is Node => typeof v === "object" && v !== null,
+  );
 
 function item(node: Node): WxrItem {
   return {
@@ -100,7 +112,11 @@ function item(node: Node): WxrItem {
     excerpt: text(node["excerpt:encoded"]),
     parent: text(node["wp:post_parent"]),
     attachmentUrl: text(node["wp:attachment_url"]),
-    terms: nodes(node.category).map((c) => ({ domain: text(c["@_domain"]), slug: text(c["@_nicename"]), label: text(c) })),
+    terms: nodes(node.category).map((c) => ({
+      domain: text(c["@_domain"]),
+      slug: text(c["@_nicename"]),
+      label: text(c),
+    })),
     comments: nodes(node["wp:comment"]).map((c) => ({
       id: text(c["wp:comment_id"]),
       author: text(c["wp:comment_author"]),
@@ -120,17 +136,24 @@ export function parseWxr(xml: string, name = "The file"): Wxr {
   const again = "export it again in WordPress with Tools → Export → All content";
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new ToolError(`${name} is not a complete XML file (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}) — ${again}. Nothing was written.`);
+    throw new ToolError(
+      `${name} is not a complete XML file (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}) — ${again}. Nothing was written.`,
+    );
   }
   const doc = parser.parse(xml) as Node;
   const channel = nodes((doc.rss as Node | undefined)?.channel)[0];
   if (!channel || channel["wp:wxr_version"] === undefined) {
-    throw new ToolError(`${name} is XML but not a WordPress export (WXR: an <rss> file with <wp:wxr_version>) — ${again}. Nothing was written.`);
+    throw new ToolError(
+      `${name} is XML but not a WordPress export (WXR: an <rss> file with <wp:wxr_version>) — ${again}. Nothing was written.`,
+    );
   }
   return {
     title: text(channel.title),
     link: text(channel.link) || text(channel["wp:base_blog_url"]),
-    authors: nodes(channel["wp:author"]).map((a) => ({ login: text(a["wp:author_login"]), displayName: text(a["wp:author_display_name"]) })),
+    authors: nodes(channel["wp:author"]).map((a) => ({
+      login: text(a["wp:author_login"]),
+      displayName: text(a["wp:author_display_name"]),
+    })),
     items: nodes(channel.item).map(item),
   };
 }

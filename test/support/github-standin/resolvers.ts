@@ -4,11 +4,24 @@
 // is an error naming it, never a silent null.
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLTypeResolver } from "graphql";
 import MarkdownIt from "markdown-it";
-import { discussion as newDiscussion, fullName, globalId, readable, writable, type Comment, type Discussion, type Repository, type State } from "./state.ts";
+import {
+  discussion as newDiscussion,
+  fullName,
+  globalId,
+  readable,
+  writable,
+  type Comment,
+  type Discussion,
+  type Repository,
+  type State,
+} from "./state.ts";
 
 /** An error GitHub reports with a `type` (NOT_FOUND, FORBIDDEN, …) next to its message. */
 export class TypedError extends Error {
-  constructor(readonly type: string, message: string) {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -19,7 +32,12 @@ export interface Context {
 }
 
 type View = { __typename: string; id?: string; [field: string]: unknown };
-interface PageArgs { first?: number | null; last?: number | null; after?: string | null; before?: string | null }
+interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
 
 const markdown = new MarkdownIt({ html: true, linkify: true });
 /** GitHub renders bodies as HTML and drops HTML comments such as giscus's `sha1:` marker. */
@@ -29,9 +47,12 @@ const text = (body: string) => body.replace(/<!--[\s\S]*?-->/g, "").trim();
 // Opaque to clients, like GitHub's: they only pass them back.
 const cursorOf = (id: string) => Buffer.from(`cursor:v2:${id}`).toString("base64");
 function indexOf(items: readonly View[], cursor: string): number {
-  const id = Buffer.from(cursor, "base64").toString().replace(/^cursor:v2:/, "");
+  const id = Buffer.from(cursor, "base64")
+    .toString()
+    .replace(/^cursor:v2:/, "");
   const index = items.findIndex((item) => item.id === id);
-  if (index < 0) throw new TypedError("INVALID_CURSOR_ARGUMENTS", `\`${cursor}\` does not appear to be a valid cursor.`);
+  if (index < 0)
+    throw new TypedError("INVALID_CURSOR_ARGUMENTS", `\`${cursor}\` does not appear to be a valid cursor.`);
   return index;
 }
 
@@ -59,11 +80,25 @@ export function connection(items: readonly View[], args: PageArgs, extra: Record
 }
 
 const user = (login: string | null): View | null =>
-  login === null ? null : { __typename: "User", id: globalId("U", login), login, url: `https://github.com/${login}`, avatarUrl: `https://avatars.githubusercontent.com/${login}`, name: null };
+  login === null
+    ? null
+    : {
+        __typename: "User",
+        id: globalId("U", login),
+        login,
+        url: `https://github.com/${login}`,
+        avatarUrl: `https://avatars.githubusercontent.com/${login}`,
+        name: null,
+      };
 
 function categoryView(repo: Repository, id: string): View {
   const c = repo.categories.find((category) => category.id === id)!;
-  return { __typename: "DiscussionCategory", ...c, emojiHTML: `<div>${c.emoji}</div>`, repository: () => repositoryView(repo) };
+  return {
+    __typename: "DiscussionCategory",
+    ...c,
+    emojiHTML: `<div>${c.emoji}</div>`,
+    repository: () => repositoryView(repo),
+  };
 }
 
 function commentView(repo: Repository, d: Discussion, c: Comment, parent: Comment | null): View {
@@ -106,30 +141,52 @@ function discussionView(repo: Repository, d: Discussion): View {
     author: user(d.author),
     category: () => categoryView(repo, d.categoryId),
     repository: () => repositoryView(repo),
-    comments: (args: PageArgs) => connection(d.comments.map((c) => commentView(repo, d, c, null)), args),
+    comments: (args: PageArgs) =>
+      connection(
+        d.comments.map((c) => commentView(repo, d, c, null)),
+        args,
+      ),
   };
 }
 
-function sorted(discussions: readonly Discussion[], order: { field: "CREATED_AT" | "UPDATED_AT"; direction: "ASC" | "DESC" }): Discussion[] {
+function sorted(
+  discussions: readonly Discussion[],
+  order: { field: "CREATED_AT" | "UPDATED_AT"; direction: "ASC" | "DESC" },
+): Discussion[] {
   const key = order.field === "CREATED_AT" ? "createdAt" : "updatedAt";
   const sign = order.direction === "ASC" ? 1 : -1;
   return [...discussions].sort((a, b) => sign * (a[key].localeCompare(b[key]) || a.number - b.number));
 }
 
 function repositoryView(repo: Repository): View {
-  const notFound = (number: number) => new TypedError("NOT_FOUND", `Could not resolve to a Discussion with the number of ${number}.`);
+  const notFound = (number: number) =>
+    new TypedError("NOT_FOUND", `Could not resolve to a Discussion with the number of ${number}.`);
   return {
     __typename: "Repository",
     id: repo.id,
     name: repo.name,
     nameWithOwner: fullName(repo),
-    owner: { __typename: "User", id: globalId("U", repo.owner), login: repo.owner, url: `https://github.com/${repo.owner}` },
+    owner: {
+      __typename: "User",
+      id: globalId("U", repo.owner),
+      login: repo.owner,
+      url: `https://github.com/${repo.owner}`,
+    },
     url: `https://github.com/${fullName(repo)}`,
     isPrivate: repo.isPrivate,
     visibility: repo.isPrivate ? "PRIVATE" : "PUBLIC",
     hasDiscussionsEnabled: repo.hasDiscussionsEnabled,
-    defaultBranchRef: { __typename: "Ref", id: globalId("REF", fullName(repo), repo.defaultBranch), name: repo.defaultBranch, prefix: "refs/heads/" },
-    discussionCategories: (args: PageArgs) => connection(repo.categories.map((c) => categoryView(repo, c.id)), args),
+    defaultBranchRef: {
+      __typename: "Ref",
+      id: globalId("REF", fullName(repo), repo.defaultBranch),
+      name: repo.defaultBranch,
+      prefix: "refs/heads/",
+    },
+    discussionCategories: (args: PageArgs) =>
+      connection(
+        repo.categories.map((c) => categoryView(repo, c.id)),
+        args,
+      ),
     discussionCategory: ({ slug }: { slug: string }) => {
       const c = repo.categories.find((category) => category.slug === slug);
       return c ? categoryView(repo, c.id) : null;
@@ -140,7 +197,10 @@ function repositoryView(repo: Repository): View {
         throw new TypedError("NOT_FOUND", `Could not resolve to a node with the global id of '${args.categoryId}'`);
       }
       const inCategory = repo.discussions.filter((d) => !args.categoryId || d.categoryId === args.categoryId);
-      return connection(sorted(inCategory, args.orderBy).map((d) => discussionView(repo, d)), args);
+      return connection(
+        sorted(inCategory, args.orderBy).map((d) => discussionView(repo, d)),
+        args,
+      );
     },
     discussion: ({ number }: { number: number }) => {
       const d = repo.discussions.find((x) => x.number === number);
@@ -199,19 +259,43 @@ function findNode(ctx: Context, id: string): View | null {
   return null;
 }
 
-interface CreateDiscussionInput { repositoryId: string; categoryId: string; title: string; body: string; clientMutationId?: string }
+interface CreateDiscussionInput {
+  repositoryId: string;
+  categoryId: string;
+  title: string;
+  body: string;
+  clientMutationId?: string;
+}
 
 function createDiscussion(ctx: Context, input: CreateDiscussionInput): View {
   const repo = visible(ctx).find((r) => r.id === input.repositoryId);
-  if (!repo) throw new TypedError("NOT_FOUND", `Could not resolve to a node with the global id of '${input.repositoryId}'`);
-  if (!writable(ctx.state, ctx.token, repo)) throw new TypedError("FORBIDDEN", "Resource not accessible by personal access token");
-  if (!repo.hasDiscussionsEnabled) throw new TypedError("UNPROCESSABLE", "Discussions are disabled for this repository");
+  if (!repo)
+    throw new TypedError("NOT_FOUND", `Could not resolve to a node with the global id of '${input.repositoryId}'`);
+  if (!writable(ctx.state, ctx.token, repo))
+    throw new TypedError("FORBIDDEN", "Resource not accessible by personal access token");
+  if (!repo.hasDiscussionsEnabled)
+    throw new TypedError("UNPROCESSABLE", "Discussions are disabled for this repository");
   const category = repo.categories.find((c) => c.id === input.categoryId);
-  if (!category) throw new TypedError("NOT_FOUND", `Could not resolve to a node with the global id of '${input.categoryId}'`);
+  if (!category)
+    throw new TypedError("NOT_FOUND", `Could not resolve to a node with the global id of '${input.categoryId}'`);
   if (!input.title.trim()) throw new TypedError("UNPROCESSABLE", "Title can't be blank");
-  const created = newDiscussion(repo, { title: input.title, body: input.body, category: category.name, author: ctx.state.tokens[ctx.token]?.login ?? "begeleider", createdAt: new Date().toISOString().replace(/\.\d+Z$/, "Z") }, !ctx.state.searchIndexLag);
+  const created = newDiscussion(
+    repo,
+    {
+      title: input.title,
+      body: input.body,
+      category: category.name,
+      author: ctx.state.tokens[ctx.token]?.login ?? "begeleider",
+      createdAt: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    },
+    !ctx.state.searchIndexLag,
+  );
   repo.discussions.push(created);
-  return { __typename: "CreateDiscussionPayload", clientMutationId: input.clientMutationId ?? null, discussion: discussionView(repo, created) };
+  return {
+    __typename: "CreateDiscussionPayload",
+    clientMutationId: input.clientMutationId ?? null,
+    discussion: discussionView(repo, created),
+  };
 }
 
 /** The root objects of a request: what `query { … }` and `mutation { … }` start from. */
@@ -222,13 +306,22 @@ export function roots(ctx: Context): { query: View; mutation: View } {
       viewer: () => user(ctx.state.tokens[ctx.token]?.login ?? "begeleider"),
       repository: ({ owner, name }: { owner: string; name: string }) => {
         const repo = visible(ctx).find((r) => fullName(r).toLowerCase() === `${owner}/${name}`.toLowerCase());
-        if (!repo) throw new TypedError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+        if (!repo)
+          throw new TypedError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
         return repositoryView(repo);
       },
       search: (args: PageArgs & { type: string; query: string }) => {
-        if (args.type !== "DISCUSSION") throw new TypedError("STAND_IN", `The stand-in only searches discussions, not ${args.type}.`);
+        if (args.type !== "DISCUSSION")
+          throw new TypedError("STAND_IN", `The stand-in only searches discussions, not ${args.type}.`);
         const found = search(ctx, args.query);
-        return connection(found, args, { discussionCount: found.length, issueCount: 0, repositoryCount: 0, userCount: 0, wikiCount: 0, codeCount: 0 });
+        return connection(found, args, {
+          discussionCount: found.length,
+          issueCount: 0,
+          repositoryCount: 0,
+          userCount: 0,
+          wikiCount: 0,
+          codeCount: 0,
+        });
       },
       node: ({ id }: { id: string }) => findNode(ctx, id),
     },
@@ -242,7 +335,10 @@ export function roots(ctx: Context): { query: View; mutation: View } {
 /** Every field comes from its view; one the stand-in does not model says so. */
 export const fieldResolver: GraphQLFieldResolver<View, Context> = (source, args, ctx, info) => {
   if (source && typeof source === "object" && !(info.fieldName in source)) {
-    throw new TypedError("STAND_IN", `The stand-in does not model ${info.parentType.name}.${info.fieldName}; add it to test/support/github-standin/resolvers.ts.`);
+    throw new TypedError(
+      "STAND_IN",
+      `The stand-in does not model ${info.parentType.name}.${info.fieldName}; add it to test/support/github-standin/resolvers.ts.`,
+    );
   }
   return defaultFieldResolver(source, args, ctx, info);
 };

@@ -48,8 +48,14 @@ function githubError(error: GraphQLError) {
   };
 }
 
-function answer(state: State, token: string, body: { query?: unknown; variables?: unknown; operationName?: unknown }, res: ServerResponse): number {
-  if (typeof body.query !== "string") return json(res, 200, { errors: [{ message: "A query attribute must be specified and must be a string." }] });
+function answer(
+  state: State,
+  token: string,
+  body: { query?: unknown; variables?: unknown; operationName?: unknown },
+  res: ServerResponse,
+): number {
+  if (typeof body.query !== "string")
+    return json(res, 200, { errors: [{ message: "A query attribute must be specified and must be a string." }] });
   let document: DocumentNode;
   try {
     document = parse(body.query);
@@ -64,15 +70,36 @@ function answer(state: State, token: string, body: { query?: unknown; variables?
   if (refused.length) return json(res, 200, { data: null, errors: refused });
 
   const { query, mutation } = roots({ state, token });
-  const isMutation = document.definitions.some((d) => d.kind === "OperationDefinition" && d.operation === "mutation" && (!operationName || d.name?.value === operationName));
+  const isMutation = document.definitions.some(
+    (d) =>
+      d.kind === "OperationDefinition" &&
+      d.operation === "mutation" &&
+      (!operationName || d.name?.value === operationName),
+  );
   const result = execute({
-    schema: schema(), document, variableValues: variables, operationName, rootValue: isMutation ? mutation : query,
-    contextValue: { state, token }, fieldResolver, typeResolver,
+    schema: schema(),
+    document,
+    variableValues: variables,
+    operationName,
+    rootValue: isMutation ? mutation : query,
+    contextValue: { state, token },
+    fieldResolver,
+    typeResolver,
   });
   if (result instanceof Promise) throw new Error("the stand-in's resolvers are synchronous");
-  return json(res, 200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(result.errors ? { errors: result.errors.map(githubError) } : {}) }, {
-    "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-resource": "graphql",
-  });
+  return json(
+    res,
+    200,
+    {
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      ...(result.errors ? { errors: result.errors.map(githubError) } : {}),
+    },
+    {
+      "x-ratelimit-limit": "5000",
+      "x-ratelimit-remaining": "4999",
+      "x-ratelimit-resource": "graphql",
+    },
+  );
 }
 
 /** Serves the state; `onListening` gets the port. Requests are recorded for the tests. */
@@ -91,7 +118,8 @@ export function serve(state: State, failure: FailureSwitch | undefined, onListen
         answered = 0;
         return json(res, 200, { failure: failure ?? null });
       }
-      if (req.url !== "/graphql") return json(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });
+      if (req.url !== "/graphql")
+        return json(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });
       let body: Record<string, unknown> = {};
       let parsed = true;
       try {
@@ -112,21 +140,51 @@ export function serve(state: State, failure: FailureSwitch | undefined, onListen
       function respond(): number {
         // GitHub accepts `bearer` and `token` as the scheme, in any case.
         const [scheme, token = ""] = (req.headers.authorization ?? "").split(/\s+/, 2);
-        if (!scheme) return json(res, 401, { message: "This endpoint requires you to be authenticated.", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" });
-        if (!/^(bearer|token)$/i.test(scheme) || !state.tokens[token]) return json(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/graphql" });
-        if (req.method !== "POST") return json(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });
+        if (!scheme)
+          return json(res, 401, {
+            message: "This endpoint requires you to be authenticated.",
+            documentation_url:
+              "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+          });
+        if (!/^(bearer|token)$/i.test(scheme) || !state.tokens[token])
+          return json(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/graphql" });
+        if (req.method !== "POST")
+          return json(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });
         if (failure && answered >= (failure.after ?? 0)) {
           if (failure.mode === "hang") return 0; // never answered: the client's timeout must end it
           if (failure.mode === "rate-limit")
-            return json(res, 403, { message: "API rate limit exceeded for user ID 1.", documentation_url: "https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api" }, {
-              "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "5000", "x-ratelimit-reset": RESET, "x-ratelimit-resource": "graphql",
-            });
-          if (failure.mode === "graphql-rate-limit") return json(res, 200, { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for user ID 1." }] }, { "x-ratelimit-reset": RESET });
+            return json(
+              res,
+              403,
+              {
+                message: "API rate limit exceeded for user ID 1.",
+                documentation_url:
+                  "https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api",
+              },
+              {
+                "x-ratelimit-limit": "5000",
+                "x-ratelimit-remaining": "0",
+                "x-ratelimit-used": "5000",
+                "x-ratelimit-reset": RESET,
+                "x-ratelimit-resource": "graphql",
+              },
+            );
+          if (failure.mode === "graphql-rate-limit")
+            return json(
+              res,
+              200,
+              { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for user ID 1." }] },
+              { "x-ratelimit-reset": RESET },
+            );
           res.writeHead(502, { "Content-Type": "text/html" }).end("<html><body><h1>502 Bad Gateway</h1></body></html>");
           return 502;
         }
         answered++;
-        if (!parsed) return json(res, 400, { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/graphql" });
+        if (!parsed)
+          return json(res, 400, {
+            message: "Problems parsing JSON",
+            documentation_url: "https://docs.github.com/graphql",
+          });
         return answer(state, token, body, res);
       }
     });

@@ -126,7 +126,13 @@ let clock = 0;
 /** Seeds without a date get increasing ones, a minute apart, so their order is their seed order. */
 const nextDate = () => new Date(EPOCH + clock++ * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
 
-const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 function comment(seed: CommentSeed, at: string): Comment {
   return {
@@ -161,7 +167,11 @@ export function discussion(repo: Repository, seed: DiscussionSeed, searchable = 
   };
 }
 
-export function createState(seeds: { repositories: RepositorySeed[]; tokens: Record<string, TokenSeed>; searchIndexLag?: boolean }): State {
+export function createState(seeds: {
+  repositories: RepositorySeed[];
+  tokens: Record<string, TokenSeed>;
+  searchIndexLag?: boolean;
+}): State {
   const repositories = seeds.repositories.map((seed): Repository => {
     const [owner, name] = seed.repo.split("/") as [string, string];
     const repo: Repository = {
