@@ -86,6 +86,6 @@ export function setupWarning(site: Site): string | undefined {
   const none = setup.fields.length === requiredFields.length;
   return (
     `Comments are left out: ${none ? "giscus is not set up" : `giscus ${setup.fields.join(", ")} ${setup.fields.length === 1 ? "is" : "are"} empty`} ` +
-    `in content/_data/site.yaml. Fill in repo, repoId, category and categoryId (ids from https://giscus.app; see README.md, "Reacties instellen").`
+    `in content/_data/site.yaml. Fill in repo, repoId, category and categoryId (ids from https://giscus.app; see docs/reacties-instellen.md, "Reacties instellen").`
   );
 }

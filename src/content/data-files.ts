@@ -41,7 +41,7 @@ export function readMapping(root: string, file: string, field: string, shape: st
 
 export function loadSite(root: string, build: BuildSettings, problems: Problem[]): Site {
   const file = contentPaths.site;
-  const data = readMapping(root, file, "site", 'must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, "Site settings and authors"', problems);
+  const data = readMapping(root, file, "site", 'must be settings, one per line, like `title: Leergang Samen Leren` — see docs/berichten-schrijven.md, "Site-instellingen en auteurs"', problems);
   const checked = data ? check(siteSchema, data, file) : undefined;
   if (checked) problems.push(...checked.problems);
   const clock = clockProblem(build);

@@ -162,7 +162,7 @@ export const en: Messages = {
   widgetSetupIntro:
     "Responses are not set up yet. Fill in the empty fields under giscus: in content/_data/site.yaml, like this:",
   widgetSetupIds:
-    "You find the ids at https://giscus.app: enter the repository there and choose the category; under “Enable giscus” they appear as data-repo-id and data-category-id. README.md, “Setting up comments”, lists every step.",
+    "You find the ids at https://giscus.app: enter the repository there and choose the category; under “Enable giscus” they appear as data-repo-id and data-category-id. The manual, docs/reacties-instellen.md, “In English”, lists every step.",
   widgetSetupDevOnly:
     "You only see this explanation while developing. A production build leaves the responses out until they are set up.",
   draft: "Draft",

@@ -165,7 +165,7 @@ export const nl = {
   widgetSetupIntro:
     "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
   widgetSetupIds:
-    "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. README.md, “Reacties instellen”, zet alle stappen op een rij.",
+    "De ids vind je op https://giscus.app: vul daar de repository in en kies de categorie; onder “Enable giscus” staan ze als data-repo-id en data-category-id. De handleiding, docs/reacties-instellen.md, “Reacties instellen”, zet alle stappen op een rij.",
   widgetSetupDevOnly:
     "Deze uitleg zie je alleen tijdens het ontwikkelen. Een productiebuild laat de reacties weg tot ze zijn ingesteld.",
   draft: "Concept",

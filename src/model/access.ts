@@ -24,7 +24,7 @@ export type Access =
 const settings = "in Netlify: Site configuration → Environment variables";
 const format =
   "name:password, several people separated by spaces (e.g. `groep:een-lang-wachtwoord marjan:nog-een-wachtwoord`)";
-const readme = 'README.md, "Privacy / Afgeschermde leergang"';
+const readme = 'docs/privacy.md, "Een afgeschermde site instellen"';
 
 /** The one rule: what this build does about who may open the site. */
 export function siteAccess(site: AccessSite): Access {

@@ -29,7 +29,7 @@ export interface BuildSettings {
   productionUrl?: string;
   /** Netlify builds this deploy (CONTEXT names one): what it writes is published. A local build is not. */
   netlifyDeploy: boolean;
-  /** SITE_USERS, when set: the names and passwords of a private site (README, "Privacy"). */
+  /** SITE_USERS, when set: the names and passwords of a private site (docs/privacy.md, "Privacy"). */
   users?: SiteUsers;
   /**
    * The build's clock, read once when the build starts so every page agrees (the next meeting,

@@ -34,7 +34,7 @@ export function contextHeaders(site: HeadersSite, calendars: readonly string[] =
   }
   const why =
     access.kind === "password"
-      ? `# A private site: only the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS may open it (README, "Privacy").\n`
+      ? `# A private site: only the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS may open it (docs/privacy.md, "Privacy").\n`
       : access.kind === "local"
         ? "# A private site built without SITE_USERS, so without a password: a local build (Netlify's builds stop without it).\n"
         : "";

@@ -40,7 +40,7 @@ describe("the example site", () => {
   let run: Run;
   beforeAll(() => {
     const root = tempProject();
-    // Through npm, as the README says to run it.
+    // Through npm, as the manual says to run it.
     const result = spawnSync("npm", ["run", "--silent", "check"], {
       cwd: root,
       encoding: "utf8",

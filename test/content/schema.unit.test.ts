@@ -144,7 +144,7 @@ describe("data files", () => {
 test("site.yaml that is a list, not settings, says what the file should look like", () => {
   const result = loadContent(project({ "_data/site.yaml": "- title: Leergang\n- lang: nl\n" }), settingsFromEnv({}));
   expect(result.problems.map(formatProblem)).toEqual([
-    'content/_data/site.yaml: site: must be settings, one per line, like `title: Leergang Samen Leren` — see README.md, "Site settings and authors"',
+    'content/_data/site.yaml: site: must be settings, one per line, like `title: Leergang Samen Leren` — see docs/berichten-schrijven.md, "Site-instellingen en auteurs"',
   ]);
 });
 

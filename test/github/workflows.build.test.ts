@@ -23,7 +23,7 @@ function validate(text: string): { status: number; output: string } {
 }
 
 describe("the shipped workflows", () => {
-  test("are the two the README describes", () => {
+  test("are the two the manual describes", () => {
     expect(readdirSync(dir).sort()).toEqual(["discussions.yml", "rebuild.yml"]);
   });
 

@@ -135,7 +135,7 @@ describe("_headers", () => {
       const text = contextHeaders(siteFor({ private: true }, netlify(context, USERS)));
       expect(text).toBe(
         `# Written by the build (src/netlify/headers.ts) for the ${context} context.\n` +
-          `# A private site: only the 2 names in SITE_USERS may open it (README, "Privacy").\n` +
+          `# A private site: only the 2 names in SITE_USERS may open it (docs/privacy.md, "Privacy").\n` +
           `/*\n  X-Robots-Tag: noindex, nofollow\n  Basic-Auth: ${USERS}\n`,
       );
       expect(parseHeadersFile(text)).toEqual([

@@ -56,7 +56,7 @@ export function openDesk(root: string, options: DeskOptions): Desk {
   });
   if (setup.status !== "ready") {
     throw new ToolError(
-      `The comments are not set up in ${contentPaths.site}, so there is no discussion to read — run npm run setup -- <owner/name> first (README, "Reacties instellen").`,
+      `The comments are not set up in ${contentPaths.site}, so there is no discussion to read — run npm run setup -- <owner/name> first (docs/reacties-instellen.md, "Reacties instellen").`,
     );
   }
   const token = tokenFrom(env, ["DISCUSSIONS_TOKEN", "GITHUB_TOKEN"]);

@@ -67,7 +67,7 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
   });
   if (setup.status !== "ready")
     throw new ToolError(
-      'Comments are not set up in content/_data/site.yaml yet — run npm run setup -- <owner/name> first (README, "Reacties instellen").',
+      'Comments are not set up in content/_data/site.yaml yet — run npm run setup -- <owner/name> first (docs/reacties-instellen.md, "Reacties instellen").',
     );
   const { site } = content;
   if (!site.url)

@@ -11,7 +11,7 @@ import { withGiscusValues, type GiscusValues } from "./site-yaml.ts";
 import { tokenSteps } from "./token-help.ts";
 import { contentPaths } from "../../model/paths.ts";
 
-/** Picked in this order when no --category is given (the README suggests "Reacties"). */
+/** Picked in this order when no --category is given (the manual suggests "Reacties": docs/reacties-instellen.md, "Stap 2: zet Discussions aan en maak de categorie"). */
 export const preferredCategories = ["Reacties", "Comments", "Announcements"] as const;
 
 export interface Category {
@@ -224,7 +224,7 @@ export function nextSteps(result: SetupResult): string {
     '     the app\'s own key). Until it is, the comments section says "giscus is not installed on this repository".',
     `  2. Make sure "${result.values.category}" is an Announcement category (${repository.url}/discussions/categories): then only`,
     "     maintainers and giscus start discussions there. GitHub's API does not tell a category's type, so this was not checked.",
-    `  3. Allow the site's addresses in a giscus.json at the root of ${repository.nameWithOwner} (README, "Reacties instellen", step 6).`,
-    "  4. Set the secrets: GITHUB_TOKEN in Netlify (for the response counts), NETLIFY_BUILD_HOOK in GitHub (README, step 7).",
+    `  3. Allow the site's addresses in a giscus.json at the root of ${repository.nameWithOwner} (docs/reacties-instellen.md, "Stap 6: sta de adressen van de site toe").`,
+    '  4. Set the secrets: GITHUB_TOKEN in Netlify (for the response counts), NETLIFY_BUILD_HOOK in GitHub (docs/reacties-instellen.md, "Stap 7: zet de geheimen").',
   ].join("\n");
 }
