@@ -1,13 +1,14 @@
-// npm run bench [-- --posts 4000 --runs 5 --edits 5 --no-scaling --no-weight --output-in-memory]
+// npm run bench [-- --posts 4000 --runs 5 --edits 5 --no-scaling --no-weight --output-in-memory --write-docs]
 // Build time and memory of our full production build (search index and link-preview cards
 // included) against bare Eleventy on the same Markdown, both writing to disk as a user's build does;
 // the cards drawn from cold; the one-post rebuild in the dev server; how build time grows; and what a
-// post page weighs.
+// post page weighs. With --write-docs the figures also replace the last run's in docs/performance.md.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { makeCorpus, type Corpus } from "./bench/corpus.ts";
+import { withBenchFigures } from "./bench/docs.ts";
 import { incrementalRebuilds, median, timeBuild, type Command, type Run } from "./bench/measure.ts";
 
 const repo = resolve(import.meta.dirname, "..");
@@ -22,6 +23,7 @@ const { values: opts } = parseArgs({
     "no-scaling": { type: "boolean", default: false },
     "no-weight": { type: "boolean", default: false },
     "output-in-memory": { type: "boolean", default: false },
+    "write-docs": { type: "boolean", default: false },
   },
 });
 const posts = Number(opts.posts);
@@ -205,3 +207,11 @@ try {
 console.log(lines.join("\n"));
 mkdirSync(join(repo, ".cache"), { recursive: true });
 writeFileSync(join(repo, ".cache", "bench-last.txt"), `${lines.join("\n")}\n`);
+if (opts["write-docs"]) {
+  const docs = join(repo, "docs/performance.md");
+  writeFileSync(
+    docs,
+    withBenchFigures(readFileSync(docs, "utf8"), lines, { at: new Date(), args: process.argv.slice(2) }),
+  );
+  console.log("\nThe figures are in docs/performance.md, between its bench markers.");
+}
