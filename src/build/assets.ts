@@ -1,7 +1,7 @@
 // The stylesheet and the comments scripts are minified and fingerprinted (site.<hash>.css,
 // widget-loader.<hash>.js, …) so they can be cached for a year; the layouts link them through
-// `assets.css`, `assets.widgetLoader`, `assets.widget`, `assets.search` (the search page only) and
-// `assets.write` (/schrijven/ only).
+// `assets.css`, `assets.widgetLoader`, `assets.widget`, `assets.search` (the search page only),
+// `assets.write` (/schrijven/ only) and `assets.clock` (pages with an upcoming meeting).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
@@ -62,6 +62,7 @@ export function compileAssets(root: string, caches: Caches): Promise<Outputs> {
     bundle(join(root, "src/client/widget.ts")),
     bundle(join(root, "src/client/search.ts")),
     bundle(join(root, "src/client/write.ts")),
+    bundle(join(root, "src/client/clock.ts")),
   ] as const);
   return compiled.then((outputs) => {
     caches.assets = { sources, outputs };
@@ -69,27 +70,35 @@ export function compileAssets(root: string, caches: Caches): Promise<Outputs> {
   });
 }
 
-const fingerprinted = /^(site|widget-loader|widget|search|write)\.[0-9a-f]{10}\.(css|js)$/;
+const fingerprinted = /^(site|widget-loader|widget|search|write|clock)\.[0-9a-f]{10}\.(css|js)$/;
 
 /** Writes the compiled assets with their fingerprints and removes earlier builds' ones. */
 export async function writeAssets(
   outputDir: string,
-  [css, loader, widget, search, write]: Outputs,
+  [css, loader, widget, search, write, clock]: Outputs,
 ): Promise<AssetUrls> {
-  const [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl] = await Promise.all([
+  const [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl, clockUrl] = await Promise.all([
     writeFingerprinted(outputDir, "site", "css", css),
     writeFingerprinted(outputDir, "widget-loader", "js", loader),
     writeFingerprinted(outputDir, "widget", "js", widget),
     writeFingerprinted(outputDir, "search", "js", search),
     writeFingerprinted(outputDir, "write", "js", write),
+    writeFingerprinted(outputDir, "clock", "js", clock),
   ]);
   // Earlier builds' fingerprinted files would pile up in _site/assets (and be deployed): remove them.
   const current = new Set(
-    [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl].map((url) => url.slice("/assets/".length)),
+    [cssUrl, loaderUrl, widgetUrl, searchUrl, writeUrl, clockUrl].map((url) => url.slice("/assets/".length)),
   );
   const stale = (await readdir(join(outputDir, "assets"))).filter(
     (file) => fingerprinted.test(file) && !current.has(file),
   );
   await Promise.all(stale.map((file) => rm(join(outputDir, "assets", file), { force: true })));
-  return { css: cssUrl, widgetLoader: loaderUrl, widget: widgetUrl, search: searchUrl, write: writeUrl };
+  return {
+    css: cssUrl,
+    widgetLoader: loaderUrl,
+    widget: widgetUrl,
+    search: searchUrl,
+    write: writeUrl,
+    clock: clockUrl,
+  };
 }

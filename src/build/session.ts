@@ -12,7 +12,7 @@ export interface Caches extends IndexCaches {
   /** The compiled stylesheet and scripts, by the text of their sources (src/build/assets.ts). */
   assets?: {
     sources: string;
-    outputs: readonly [css: string, loader: string, widget: string, search: string, write: string];
+    outputs: readonly [css: string, loader: string, widget: string, search: string, write: string, clock: string];
   };
 }
 

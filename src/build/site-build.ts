@@ -19,6 +19,8 @@ export interface AssetUrls {
   search: string;
   /** /schrijven/'s form: the title fills in the file name and the title line (src/client/write.ts). */
   write: string;
+  /** The page's clock: meetings move from coming to past by the reader's date (src/client/clock.ts). */
+  clock: string;
 }
 
 export class SiteBuild {

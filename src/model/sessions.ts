@@ -12,12 +12,20 @@ export interface Session extends SessionFields {
   calendar: string;
 }
 
-/** A post's session in this build: when and where, and whether it is still to come. */
+/**
+ * A post's session in this build: when and where, whether it is still to come and whether it is
+ * the next one at the build's moment — and, for the page's clock (src/client/clock.ts), from when to
+ * when that holds, so a page built before a meeting is right after it without a new build.
+ */
 export interface PostSession extends Session {
   /** Its last day has not ended at the build's moment (src/sessions/next.ts `isUpcoming`). */
   upcoming: boolean;
   /** The first upcoming session of the site: the home page shows it. */
   next: boolean;
+  /** `dayEnds` as an ISO instant: until then it is upcoming. */
+  until: string;
+  /** From when it is the next one (the end of the last day of every session before it), as an ISO instant; none for the first. */
+  nextFrom?: string;
 }
 
 export interface SessionLists<T> {

@@ -8,7 +8,7 @@ import { sectionShown } from "../comments/section.ts";
 import { commentsOn } from "../comments/settings.ts";
 import { isoDateTime, isoDay, parseSiteDate } from "../model/calendar.ts";
 import { messages } from "../i18n/index.ts";
-import { isUpcoming, sessionLists } from "../sessions/next.ts";
+import { isUpcoming, nextFromBySlug, sessionLists } from "../sessions/next.ts";
 import { deriveSession } from "../sessions/session.ts";
 import { editLink } from "../write/github-editor.ts";
 import { renderBodies, type Bodies } from "./bodies.ts";
@@ -93,6 +93,7 @@ export function indexPosts(
 
   // The next session is the first upcoming one: found before the posts are made, so each knows.
   const next = sessionLists(read, site.now).next?.slug;
+  const nextFrom = nextFromBySlug(read);
   const posts = read.map(({ entry, slug, tags: refs, ...derived }): Post => {
     const { data } = entry;
     // What the build turns into something richer; every other field goes onto the post as the schema gave it.
@@ -114,10 +115,13 @@ export function indexPosts(
     const count = responseCount(discussion?.responses, earlier.length);
     const editUrl = editLink(site, entry.file);
     const responsesUrl = `${url}#${sectionShown(comments, site) ? "reacties" : "eerdere-reacties"}`;
+    const from = nextFrom.get(slug);
     const session: PostSession | undefined = derived.session && {
       ...derived.session,
       upcoming: isUpcoming(derived.session, site.now),
       next: slug === next,
+      until: derived.session.dayEnds.toISOString(),
+      ...(from ? { nextFrom: from.toISOString() } : {}),
     };
     const post: Omit<Post, "summary"> = {
       ...fields,

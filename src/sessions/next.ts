@@ -33,3 +33,18 @@ export const nextSession = <T extends WithSession>(posts: readonly T[], now: Dat
 /** Whether the site has any session at all (the sessions page, its calendar and the menu item exist only then). */
 export const hasSessions = (lists: Pick<SessionLists<unknown>, "upcoming" | "past">): boolean =>
   lists.upcoming.length + lists.past.length > 0;
+
+/**
+ * From when each session is the next one: the moment the last of the sessions before it (in the order
+ * they start) has had its day. Undefined for the first, which is the next one from the start. By slug.
+ */
+export function nextFromBySlug(posts: readonly WithSession[]): Map<string, Date | undefined> {
+  const ordered = posts.filter((post) => post.session).sort(soonestFirst);
+  const from = new Map<string, Date | undefined>();
+  let latest: number | undefined;
+  for (const post of ordered) {
+    from.set(post.slug, latest === undefined ? undefined : new Date(latest));
+    latest = Math.max(latest ?? -Infinity, post.session!.dayEnds.getTime());
+  }
+  return from;
+}

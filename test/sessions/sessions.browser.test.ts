@@ -16,6 +16,7 @@ import { routeGiscus } from "../support/giscus-standin.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
 import { buildSite, post, repoRoot, siteYamlWithComments, type BuildResult } from "../support/site.ts";
 import { discard, read } from "../support/html.ts";
+import { testNowInstant } from "../support/env.ts";
 
 const screenshots = join(repoRoot, "test-results");
 // A post to print: links in its body and in an earlier response, a session, questions.
@@ -56,6 +57,8 @@ afterAll(async () => {
 
 async function contextFor(options: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext> {
   const context = await browser.newContext(options);
+  // The reader's date is the build's: the page's clock (src/client/clock.ts) then shows what the build did.
+  await context.clock.install({ time: testNowInstant });
   await routeGiscus(context);
   for (const host of embedHosts)
     await context.route(`https://${host}/**`, (route) =>

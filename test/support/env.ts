@@ -29,6 +29,8 @@ export const buildVariables = [
  * example's next session (content/posts/loslaten-en-regie.md, 3 December 2026), after its first.
  */
 export const testNow = "2026-12-01T09:00";
+/** The same moment as an instant (09:00 in Amsterdam), for a browser's clock (`context.clock.install`): a page's clock (src/client/clock.ts) then agrees with the build. */
+export const testNowInstant = new Date("2026-12-01T09:00:00+01:00");
 
 /** `process.env` without the build's variables, the clock at `testNow`, with `extra` on top. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
