@@ -48,6 +48,8 @@ export function tempProject(options: Pick<BuildOptions, "files" | "remove" | "co
     "node_modules",
     "package.json",
     "netlify.toml",
+    // The keep-cache build plugin and a private site's door (netlify/edge-functions/gate/).
+    "netlify",
     "scripts",
     "tsconfig.json",
     "types",
