@@ -241,6 +241,37 @@ export const giscusSchema = z.strictObject({
   previewCategoryId: optionalId("previewCategoryId: DIC_kwDO…"),
 });
 
+/**
+ * How often the conversation may cost a production deploy (src/deploys/budget.ts, docs/kosten.md):
+ * at most `perMonth` in any 31 days, at least `minHoursApart` hours apart. The defaults keep a
+ * free-plan site at 12 conversation deploys a month (180 of its 300 credits), two days apart.
+ * Replayed over two years of an active cohort (test/deploys/simulation.unit.test.ts), six hours
+ * apart spent the twelve in the first ten days of a busy month and left responses off the list pages
+ * for up to two weeks; two days apart spreads them over the month: a response is there within about
+ * two days.
+ */
+export const deployDefaults = { perMonth: 12, minHoursApart: 48 } as const;
+
+const wholeOrZero = (field: string, example: number) =>
+  z
+    .number({
+      error: (issue) => `must be a number, not ${describe(issue.input)} — write it like \`${field}: ${example}\``,
+    })
+    .int({ error: `must be a whole number — write it like \`${field}: ${example}\`` })
+    .min(0, { error: `must be 0 or more — write it like \`${field}: ${example}\`` });
+
+export const deploysSchema = z.strictObject(
+  {
+    /** 0: the conversation never deploys by itself (the facilitator's pushes still do). */
+    perMonth: wholeOrZero("perMonth", deployDefaults.perMonth).default(deployDefaults.perMonth),
+    minHoursApart: wholeOrZero("minHoursApart", deployDefaults.minHoursApart).default(deployDefaults.minHoursApart),
+  },
+  {
+    error: (issue) =>
+      `must be a group of settings — write \`deploys:\` with \`perMonth: 12\` and \`minHoursApart: 48\` indented below it, not ${describe(issue.input)}`,
+  },
+);
+
 export const siteSchema = z.strictObject({
   title: requiredText("title: Leergang Samen Leren"),
   description: text("description: Voorbereiding en nagesprek van de bijeenkomsten").optional(),
@@ -272,6 +303,8 @@ export const siteSchema = z.strictObject({
     .optional(),
   /** The line above the widget, instead of the dictionary's (`t.privacyNote`). */
   privacyNote: requiredText("privacyNote: Reacties zijn openbaar. Schrijf niets over cliënten.").optional(),
+  /** How often new responses may cost a production deploy on Netlify (docs/kosten.md). */
+  deploys: deploysSchema.default(deployDefaults),
   /** The content's GitHub repository, for the edit links of previews and /schrijven/; default Netlify's REPOSITORY_URL. */
   repository: text("repository: organisatie/leergang")
     .trim()

@@ -26,6 +26,7 @@ const layers: { name: string; folders: string[] }[] = [
       "cards",
       "search",
       "netlify",
+      "deploys",
     ],
   },
   { name: "build", folders: ["build"] },

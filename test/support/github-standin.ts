@@ -22,6 +22,7 @@ import {
 export type {
   CategorySeed,
   CommentSeed,
+  DeploymentSeed,
   DiscussionSeed,
   RepositorySeed,
   TokenSeed,
@@ -36,11 +37,15 @@ export interface Scenario {
   /** Discussions created through the API stay out of search results (giscus #1347). */
   searchIndexLag?: boolean;
   failure?: FailureSwitch;
+  /** The moment new deployments are recorded at (ISO), e.g. the command's HOEDOEDEDA_NOW; default the machine's clock. */
+  now?: string;
 }
 
 export interface GitHubStandIn {
   /** The GraphQL endpoint, for GITHUB_GRAPHQL_URL. */
   url: string;
+  /** The REST base, for GITHUB_API_URL. */
+  restUrl: string;
   /** Every request so far, in order. */
   requests(): Promise<Recorded[]>;
   /** The state now, mutations applied. */
@@ -78,6 +83,7 @@ export async function startGitHubStandIn(scenario: Scenario): Promise<GitHubStan
   const base = `http://127.0.0.1:${port}`;
   return {
     url: `${base}/graphql`,
+    restUrl: base,
     requests: async () => (await fetch(`${base}/__requests`)).json() as Promise<Recorded[]>,
     state: async () => (await fetch(`${base}/__state`)).json() as Promise<State>,
     fail: async (failure) => {
@@ -92,6 +98,7 @@ if (process.argv[2] === "--serve") {
   process.stdin.on("data", (chunk) => (input += chunk));
   process.stdin.on("end", () => {
     const scenario = JSON.parse(input) as Scenario;
-    serve(createState(scenario), scenario.failure, (port) => process.stdout.write(`${port}\n`));
+    const clock = scenario.now ? () => new Date(scenario.now!).toISOString().replace(/\.\d+Z$/, "Z") : undefined;
+    serve(createState(scenario), scenario.failure, (port) => process.stdout.write(`${port}\n`), clock);
   });
 }

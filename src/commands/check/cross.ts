@@ -1,13 +1,12 @@
 // What the build cannot see one file at a time: titles used twice, addresses that collide, authors
 // without a bio, one topic spelled two ways, links to posts that do not exist, missing images, posts
-// that ask for responses the whole site switched off.
+// that ask for responses the whole site switched off, a deploy budget the free plan cannot carry.
 // Problems break something on the site; warnings are worth a look but the site builds fine.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { overriddenComments } from "../../comments/settings.ts";
 import { nearest, type Problem } from "../../model/problems.ts";
 import { isPublished } from "../../content/visibility.ts";
-import { parseSiteDate } from "../../model/calendar.ts";
 import { newestFirst } from "../../posts/post-index.ts";
 import { tagRefs, tagSpellings } from "../../posts/tags.ts";
 import { messages } from "../../i18n/index.ts";
@@ -17,6 +16,7 @@ import { slugify } from "../../model/slug.ts";
 import { referencesIn, type Reference } from "./references.ts";
 import { postUrl } from "../../model/urls.ts";
 import { contentPaths } from "../../model/paths.ts";
+import { FREE_PLAN, PUSHES_A_MONTH } from "../../deploys/settings.ts";
 import type { Content, PostEntry } from "../../model/content.ts";
 
 export type Level = "problem" | "warning";
@@ -279,6 +279,22 @@ function crowdedMenu(content: Content, out: Finding[]): void {
   }
 }
 
+/**
+ * Netlify's free plan carries 20 production deploys a month (300 credits, 15 each): the conversation's
+ * budget plus a month's pushes must fit, or the team's sites are paused before the month ends.
+ */
+function deployBudget(content: Content, out: Finding[]): void {
+  const { perMonth } = content.site.deploys;
+  const credits = (perMonth + PUSHES_A_MONTH) * FREE_PLAN.perDeploy;
+  if (credits <= FREE_PLAN.credits) return;
+  out.push({
+    level: "warning",
+    file: contentPaths.site,
+    field: "deploys.perMonth",
+    message: `allows ${perMonth} conversation deploys a month; with about ${PUSHES_A_MONTH} pushes of posts that is ${credits} credits, more than the ${FREE_PLAN.credits} of Netlify's free plan (${FREE_PLAN.perDeploy} a deploy), which pauses every site of the team when they run out — on the free plan keep it at ${Math.floor(FREE_PLAN.credits / FREE_PLAN.perDeploy) - PUSHES_A_MONTH} or less (docs/kosten.md, "Kosten")`,
+  });
+}
+
 /** Every cross-file finding, in file order. */
 export function crossChecks(content: Content, root: string): Finding[] {
   const out: Finding[] = [];
@@ -289,5 +305,6 @@ export function crossChecks(content: Content, root: string): Finding[] {
   brokenReferences(content, root, out);
   overriddenCommentWarnings(content, out);
   crowdedMenu(content, out);
+  deployBudget(content, out);
   return out;
 }

@@ -110,6 +110,7 @@ function commentView(repo: Repository, d: Discussion, c: Comment, parent: Commen
     bodyHTML: deleted ? "" : html(c.body),
     bodyText: deleted ? "" : text(c.body),
     createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
     url: `https://github.com/${fullName(repo)}/discussions/${d.number}#discussioncomment-${c.id}`,
     isMinimized: c.isMinimized,
     minimizedReason: c.minimizedReason,

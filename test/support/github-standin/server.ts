@@ -8,6 +8,7 @@ import { schema as published } from "@octokit/graphql-schema";
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldResolver, roots, TypedError, typeResolver } from "./resolvers.ts";
 import { githubRules } from "./rules.ts";
+import { rest } from "./rest.ts";
 import type { State } from "./state.ts";
 
 export type Failure = "rate-limit" | "graphql-rate-limit" | "server-error" | "hang";
@@ -103,7 +104,13 @@ function answer(
 }
 
 /** Serves the state; `onListening` gets the port. Requests are recorded for the tests. */
-export function serve(state: State, failure: FailureSwitch | undefined, onListening: (port: number) => void): void {
+export function serve(
+  state: State,
+  failure: FailureSwitch | undefined,
+  onListening: (port: number) => void,
+  /** What time it is for new records (deployments): the scenario's clock, else the machine's. */
+  clock: () => string = () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+): void {
   const requests: Recorded[] = [];
   let answered = 0;
   const sockets = new Set<Socket>();
@@ -117,6 +124,16 @@ export function serve(state: State, failure: FailureSwitch | undefined, onListen
         failure = text ? (JSON.parse(text) as FailureSwitch) : undefined;
         answered = 0;
         return json(res, 200, { failure: failure ?? null });
+      }
+      if (req.url?.startsWith("/repos/")) {
+        requests.push({
+          authorization: req.headers.authorization ?? "",
+          query: `${req.method} ${req.url}`,
+          variables: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+          status: 0,
+        });
+        requests.at(-1)!.status = rest(state, req, text, res, clock);
+        return;
       }
       if (req.url !== "/graphql")
         return json(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });

@@ -9,6 +9,8 @@ export interface CommentSeed {
   author?: string | null;
   body?: string;
   createdAt?: string;
+  /** When it was last edited; default its creation. */
+  updatedAt?: string;
   isMinimized?: boolean;
   /** GitHub's reasons are lowercase words: "spam", "off-topic", "outdated", "abuse", "resolved", "duplicate". */
   minimizedReason?: string | null;
@@ -52,6 +54,29 @@ export interface RepositorySeed {
   nextNumber?: number;
   /** Default "main". */
   defaultBranch?: string;
+  /** Deployments already recorded (REST), newest last. */
+  deployments?: DeploymentSeed[];
+}
+
+/** A deployment as the REST API shows it (https://docs.github.com/en/rest/deployments/deployments). */
+export interface DeploymentSeed {
+  environment: string;
+  created_at: string;
+  ref?: string;
+  description?: string | null;
+  payload?: unknown;
+}
+
+export interface Deployment {
+  id: number;
+  ref: string;
+  sha: string;
+  environment: string;
+  description: string | null;
+  payload: unknown;
+  created_at: string;
+  updated_at: string;
+  creator: { login: string };
 }
 
 /** What a token may do. Public repositories are readable by every valid token, as on GitHub. */
@@ -61,6 +86,8 @@ export interface TokenSeed {
   read?: string[];
   /** Repositories whose discussions it may create (read included). */
   write?: string[];
+  /** Repositories where it may create deployments (the workflow's `deployments: write`); reading them needs read access only. */
+  deployments?: string[];
 }
 
 export interface Comment {
@@ -68,6 +95,7 @@ export interface Comment {
   author: string | null;
   body: string;
   createdAt: string;
+  updatedAt: string;
   isMinimized: boolean;
   minimizedReason: string | null;
   deletedAt: string | null;
@@ -107,6 +135,7 @@ export interface Repository {
   categories: Category[];
   discussions: Discussion[];
   nextNumber: number;
+  deployments: Deployment[];
 }
 
 export interface State {
@@ -135,11 +164,13 @@ const slugOf = (name: string) =>
     .replace(/^-|-$/g, "");
 
 function comment(seed: CommentSeed, at: string): Comment {
+  const createdAt = seed.createdAt ?? nextDate();
   return {
     id: seed.id ?? globalId("DC", at),
     author: seed.author === undefined ? "deelnemer" : seed.author,
     body: seed.body ?? "Een reactie.",
-    createdAt: seed.createdAt ?? nextDate(),
+    createdAt,
+    updatedAt: seed.updatedAt ?? createdAt,
     isMinimized: seed.isMinimized ?? false,
     minimizedReason: seed.minimizedReason ?? null,
     deletedAt: seed.deletedAt ?? null,
@@ -192,7 +223,9 @@ export function createState(seeds: {
       })),
       discussions: [],
       nextNumber: seed.nextNumber ?? 1,
+      deployments: [],
     };
+    for (const d of seed.deployments ?? []) repo.deployments.push(deployment(repo, d, "github-actions[bot]"));
     for (const d of seed.discussions ?? []) repo.discussions.push(discussion(repo, d));
     return repo;
   });
@@ -213,4 +246,28 @@ export function readable(state: State, token: string, repo: Repository): boolean
 export function writable(state: State, token: string, repo: Repository): boolean {
   const name = fullName(repo).toLowerCase();
   return (state.tokens[token]?.write ?? []).some((r) => r.toLowerCase() === name);
+}
+
+let deploymentIds = 1000;
+/** A deployment record as GitHub makes it: an id, the ref's commit, the creator. */
+export function deployment(repo: Repository, seed: DeploymentSeed, creator: string): Deployment {
+  const ref = seed.ref ?? repo.defaultBranch;
+  return {
+    id: deploymentIds++,
+    ref,
+    sha: createHash("sha1")
+      .update(`${fullName(repo)}\0${ref}`)
+      .digest("hex"),
+    environment: seed.environment,
+    description: seed.description ?? null,
+    payload: seed.payload ?? {},
+    created_at: seed.created_at,
+    updated_at: seed.created_at,
+    creator: { login: creator },
+  };
+}
+
+export function deploymentsWritable(state: State, token: string, repo: Repository): boolean {
+  const name = fullName(repo).toLowerCase();
+  return (state.tokens[token]?.deployments ?? []).some((r) => r.toLowerCase() === name);
 }
