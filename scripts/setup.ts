@@ -1,14 +1,14 @@
-// npm run setup -- <owner/name or its GitHub URL> [--category <name>] [--private]
+// npm run setup -- <owner/name or its GitHub URL> [--category <name>]
 // Fills in the giscus settings of content/_data/site.yaml from GitHub, and says what is left to do.
 import { nextSteps, setupComments } from "../src/commands/github/setup.ts";
 import { askChoice, canAsk } from "../src/commands/prompt.ts";
 import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 
-const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>] [--private]";
+const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>]";
 
 await runTool(async () => {
   const { values, positionals } = commandArgs(
-    { category: { type: "string" }, private: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    { category: { type: "string" }, help: { type: "boolean", short: "h" } },
     usage,
   );
   if (values.help) {
@@ -18,7 +18,7 @@ await runTool(async () => {
   if (positionals.length > 1) throw new ToolError(`One repository at a time, not ${positionals.length}.\n${usage}`);
   const result = await setupComments(
     process.cwd(),
-    { target: positionals[0], category: values.category, allowPrivate: values.private ?? false },
+    { target: positionals[0], category: values.category },
     {
       ask: canAsk()
         ? (categories) =>

@@ -59,6 +59,8 @@ export function discussionOnGitHub(repo: string, discussion: Discussion): string
 export interface AnnouncedPost {
   slug: string;
   data: Pick<PostData, "title" | "description" | "questions" | "session">;
+  /** The post's Markdown: a private cohort's discussion carries it (see `newDiscussion`). */
+  body?: string;
 }
 
 // Markdown's own characters in front-matter text are meant literally.
@@ -72,24 +74,29 @@ const literal = (text: string) =>
  * A new discussion for a post: titled with the term, as giscus titles the discussions it creates
  * (so its strict search and our counts find it by the marker), with a body written for whoever
  * gets GitHub's notification e-mail — the post as a link, its description, its questions, the
- * session — and giscus's marker as its last line. The discussion is public: of a private site's
- * post it carries only the title and the link, since the rest is for the group alone.
+ * session — and giscus's marker as its last line. A private site's post in a public repository (a
+ * site set up before its conversation moved) gets only the title and the link, since the rest is for
+ * the group alone; in the group's private repository (`room`) it carries the post itself, so a
+ * participant can read and answer from the e-mail.
  */
 export function newDiscussion(
   post: AnnouncedPost,
   site: Pick<Site, "url" | "lang" | "timezone" | "private">,
+  options: { room?: boolean } = {},
 ): { title: string; body: string } {
   const discussion = discussionFor(post.slug);
   if (discussion.mapping !== "specific") throw new Error("a post with a discussion number needs no new discussion");
   const t = messages(site.lang);
   const { title, description, questions = [], session } = post.data;
   const parts = [`# [${literal(title)}](${site.url}${postUrl(post.slug)})`];
-  if (site.private === true)
+  const room = site.private === true && options.room === true;
+  if (site.private === true && !room)
     return {
       title: discussion.term,
       body: [...parts, t.discussionOfPrivatePost, discussionMarker(discussion.term)].join("\n\n"),
     };
-  if (description) parts.push(literal(description));
+  if (room && post.body?.trim()) parts.push(absoluteLinks(post.body.trim(), site.url));
+  else if (description) parts.push(literal(description));
   if (questions.length)
     parts.push(`**${t.questions}**`, questions.map((q) => `- ${literal(q)}`).join("\n"), t.questionsIntro);
   if (session) {
@@ -100,4 +107,10 @@ export function newDiscussion(
   }
   parts.push(discussionMarker(discussion.term));
   return { title: discussion.term, body: parts.join("\n\n") };
+}
+
+/** The post's own Markdown for an e-mail: its links to the site (`/posts/x/`, `/img/y.jpg`) made whole. */
+function absoluteLinks(markdown: string, siteUrl: string): string {
+  if (!siteUrl) return markdown;
+  return markdown.replace(/(\]\(|\bsrc="|\bhref=")\/(?!\/)/g, `$1${siteUrl}/`);
 }

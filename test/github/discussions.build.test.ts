@@ -3,6 +3,8 @@
 // marker of exactly the widget's term, never twice; drafts, `comments: false` and `discussion:`
 // posts skipped; `--dry-run` creates nothing; every failure one message and exit 1.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { discussionMarker, newDiscussion } from "../../src/comments/discussion.ts";
 import { responsesSection } from "../../src/comments/section.ts";
@@ -291,5 +293,64 @@ describe("a new discussion's text", () => {
       newDiscussion({ slug: "kort", data: postData({ title: "Kort", date: "2026-11-26", author: "marjan" }) }, siteOf())
         .body,
     ).toBe(`# [Kort](https://leergang.example.org/posts/kort/)\n\n${discussionMarker("posts/kort/")}`);
+  });
+});
+
+describe("a private cohort's discussions, in its private repository", () => {
+  const PRIVATE = "org/groep";
+  let github: GitHubStandIn;
+  beforeAll(async () => {
+    github = await startGitHubStandIn({
+      tokens: { [WRITER]: { login: "marjan", write: [PRIVATE, REPO] } },
+      repositories: [
+        {
+          id: "R_kgDOgroep",
+          repo: PRIVATE,
+          isPrivate: true,
+          ownerType: "Organization",
+          categories: [{ id: "DIC_kwDOgroep", name: "Reacties" }],
+        },
+        { id: "R_kgDOtest", repo: REPO, categories: [{ id: "DIC_kwDOtest", name: "Reacties" }] },
+      ],
+    });
+  });
+  afterAll(() => github?.close());
+
+  const privateYaml = (repo: string, repoId: string, categoryId: string) =>
+    siteYamlWithComments()
+      .replace("org/reacties", repo)
+      .replace("R_kgDOtest", repoId)
+      .replace("DIC_kwDOtest", categoryId)
+      .replace(/\ngiscus:/, "\nprivate: true\ngiscus:");
+
+  test("carry the post itself — its text, questions and meeting — for members to read and answer from the e-mail", async () => {
+    const root = tempProject({ files: { "_data/site.yaml": privateYaml(PRIVATE, "R_kgDOgroep", "DIC_kwDOgroep") } });
+    const run = runCommand(root, "discussions", [], { GITHUB_TOKEN: WRITER, GITHUB_GRAPHQL_URL: github.url });
+    expect(run.status, run.stderr).toBe(0);
+    const state = await github.state();
+    const made = state.repositories.find((r) => r.name === "groep")!.discussions;
+    const loslaten = made.find((d) => d.title === "posts/loslaten-en-regie/")!;
+    expect(loslaten.body).toMatch(
+      /^# \[Loslaten en regie houden\]\(https:\/\/leergang\.example\.org\/posts\/loslaten-en-regie\/\)\n\n/,
+    );
+    // The post's own words, and its questions and meeting, as on a public site's.
+    const text = readFileSync(join(root, "content/posts/loslaten-en-regie.md"), "utf8").split("---\n")[2]!.trim();
+    expect(loslaten.body).toContain(text.split("\n\n")[0]!);
+    expect(loslaten.body).toContain("**Vragen om op te reageren**");
+    expect(loslaten.body).toContain("Kasteel Broekhuizen, Doorn");
+    expect(loslaten.body).not.toContain("Het bericht staat op de afgeschermde site");
+  });
+
+  test("in a public repository they carry the title and the link only, as before: the rest is for the group", async () => {
+    const root = tempProject({ files: { "_data/site.yaml": privateYaml(REPO, "R_kgDOtest", "DIC_kwDOtest") } });
+    const run = runCommand(root, "discussions", [], { GITHUB_TOKEN: WRITER, GITHUB_GRAPHQL_URL: github.url });
+    expect(run.status, run.stderr).toBe(0);
+    const state = await github.state();
+    const made = state.repositories.find((r) => r.name === "reacties")!.discussions;
+    const body = made.find((d) => d.title === "posts/loslaten-en-regie/")!.body;
+    expect(body.split("\n\n")[1]).toBe(
+      "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",
+    );
+    expect(body).not.toContain("Vragen om op te reageren");
   });
 });

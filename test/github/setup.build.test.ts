@@ -19,7 +19,7 @@ let github: GitHubStandIn;
 
 beforeAll(async () => {
   github = await startGitHubStandIn({
-    tokens: { [TOKEN]: { login: "marjan", read: ["org/geheim"] } },
+    tokens: { [TOKEN]: { login: "marjan", read: ["org/geheim", "marjan/groep"] } },
     repositories: [
       {
         id: "R_kgDOreacties",
@@ -42,7 +42,14 @@ beforeAll(async () => {
         id: "R_kgDOgeheim",
         repo: "org/geheim",
         isPrivate: true,
+        ownerType: "Organization",
         categories: [{ id: "DIC_kwDOgeheim", name: "Reacties" }],
+      },
+      {
+        id: "R_kgDOpersoonlijk",
+        repo: "marjan/groep",
+        isPrivate: true,
+        categories: [{ id: "DIC_kwDOgroep", name: "Reacties" }],
       },
       { repo: "org/verborgen", isPrivate: true, categories: [{ name: "Reacties" }] },
     ],
@@ -130,12 +137,41 @@ describe("npm run setup", () => {
     );
   });
 
-  test("a private repository only with --private, and says who will see the responses", () => {
-    const { root, siteYaml } = project();
-    const run = runCommand(root, "setup", ["org/geheim", "--private"], env());
-    expect(run.status).toBe(0);
-    expect(siteYaml()).toContain("repoId: 'R_kgDOgeheim'");
-    expect(run.stdout).toContain("org/geheim is private: only people with access to it will see and write responses.");
+  describe("a private site (private: true): the group's conversation in a private repository", () => {
+    const privateSite = "title: Leergang\nprivate: true\n";
+
+    test("an organisation's private repository: written, members can be given read access, and never giscus", () => {
+      const { root, siteYaml } = project(privateSite);
+      const run = runCommand(root, "setup", ["org/geheim"], env());
+      expect(run.status, run.stderr).toBe(0);
+      expect(siteYaml()).toContain("repoId: R_kgDOgeheim");
+      expect(run.stdout).toContain(
+        "org/geheim is private: the group's conversation stays there, readable by its members only",
+      );
+      expect(run.stdout).toContain("It belongs to the organisation org, which can give members read access only");
+      expect(run.stdout).toContain("Do NOT install the giscus app on org/geheim");
+      expect(run.stdout).toContain("npm run members -- add <github-user>…");
+      expect(run.stdout).not.toContain("https://github.com/apps/giscus");
+    });
+
+    test("a person's private repository: written, and says that every member could write, recommending an organisation", () => {
+      const { root } = project(privateSite);
+      const run = runCommand(root, "setup", ["marjan/groep"], env());
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(
+        "It belongs to marjan, a person: GitHub gives every collaborator of a person's repository write access",
+      );
+    });
+
+    test("a public repository for a private site is refused: the group's responses would be public", () => {
+      const { root, siteYaml } = project(privateSite);
+      const run = runCommand(root, "setup", ["org/reacties"], env());
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /^org\/reacties is public, and this site is private \(private: true\): anyone could read the group's responses on GitHub/,
+      );
+      expect(siteYaml()).toBe(privateSite);
+    });
   });
 
   const failures: [string, string[], Record<string, string>, RegExp][] = [
@@ -179,10 +215,10 @@ describe("npm run setup", () => {
       /^Discussions are off in org\/uit\. Switch them on: https:\/\/github\.com\/org\/uit\/settings → General → Features → Discussions/,
     ],
     [
-      "a private repository without --private",
+      "a private repository for a public site",
       ["org/geheim"],
       {},
-      /^org\/geheim is private: participants without access to it could not read the discussions[\s\S]*--private/,
+      /^org\/geheim is private, and the responses of a public site are shown by giscus, which works only with public repositories[\s\S]*set private: true/,
     ],
     [
       "no categories",
@@ -294,6 +330,7 @@ describe("what setup reads and asks", () => {
       nameWithOwner: "org/x",
       url: "https://github.com/org/x",
       isPrivate: false,
+      owner: { __typename: "Organization", login: "org" },
       hasDiscussionsEnabled: true,
       categories: [
         { id: "A", name: "Algemeen" },

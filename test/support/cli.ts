@@ -19,7 +19,7 @@ export interface Run {
 
 export function runScript(
   root: string,
-  script: "new" | "check" | "import-wordpress",
+  script: "new" | "check" | "import-wordpress" | "members",
   args: string[] = [],
   env: Record<string, string> = {},
 ): Run {

@@ -39,6 +39,8 @@ export interface Scenario {
   failure?: FailureSwitch;
   /** The moment new deployments are recorded at (ISO), e.g. the command's HOEDOEDEDA_NOW; default the machine's clock. */
   now?: string;
+  /** The GitHub accounts that exist (for invitations); default: every login. */
+  users?: string[];
 }
 
 export interface GitHubStandIn {

@@ -13,10 +13,21 @@ import { categoryDiscussions } from "../../comments/github.ts";
 import { commentsOn, commentsSetup } from "../../comments/settings.ts";
 import { isPublished } from "../../content/visibility.ts";
 import { ToolError } from "../tool-error.ts";
-import { endpointFrom, GitHubError, graphqlClient, tokenFrom } from "../../github/client.ts";
+import { endpointFrom, GitHubError, graphqlClient, tokenFrom, type GraphqlClient } from "../../github/client.ts";
 import { explain } from "./explain.ts";
 import { tokenSteps } from "./token-help.ts";
 import type { Content, PostEntry } from "../../model/content.ts";
+
+const VISIBILITY = `query RepositoryVisibility($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) { isPrivate }
+}`;
+
+/** Whether `repo` (`owner/name`) is private; a repository the token cannot see is GitHub's NOT_FOUND error. */
+async function isPrivateRepository(client: GraphqlClient, repo: string): Promise<boolean> {
+  const [owner = "", name = ""] = repo.split("/");
+  const data = await client.request<{ repository: { isPrivate: boolean } | null }>(VISIBILITY, { owner, name });
+  return data.repository?.isPrivate === true;
+}
 
 const CREATE = `mutation CreatePostDiscussion($input: CreateDiscussionInput!) {
   createDiscussion(input: $input) { discussion { number url } }
@@ -106,7 +117,10 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
   const context = { repo: setup.repo, tokenName: token.name, retry: `${token.name}=github_pat_… ${command}` };
 
   let existing;
+  // A private site's discussions in a private repository (its group's room) carry the post itself.
+  let room = false;
   try {
+    if (site.private === true) room = await isPrivateRepository(client, setup.repo);
     existing = byMarker(await categoryDiscussions(client, { repo: setup.repo, categoryId: setup.categoryId }));
   } catch (error) {
     if (error instanceof GitHubError && error.failure === "not-found") {
@@ -134,7 +148,7 @@ export async function postDiscussions(root: string, options: DiscussionsOptions 
       note({ file: post.file, status: "would create", title: discussion.term });
       continue;
     }
-    const { title, body } = newDiscussion(post, site);
+    const { title, body } = newDiscussion(post, site, { room });
     let created: { number: number; url: string };
     try {
       const data = await client.request<{ createDiscussion: { discussion: { number: number; url: string } } }>(CREATE, {

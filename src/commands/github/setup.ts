@@ -1,8 +1,12 @@
-// `npm run setup -- <owner/repo or its URL> [--category <name>] [--private]`: asks GitHub for what
-// giscus needs (the repository's id, whether Discussions are on, whether it is public, its
-// categories) and writes repo, repoId, category and categoryId into content/_data/site.yaml.
-// Everything that can fail is checked before the file is written; on any failure it is untouched.
+// `npm run setup -- <owner/repo or its URL> [--category <name>]`: asks GitHub for what the
+// conversation needs (the repository's id, whether Discussions are on, whether it is public, whose it
+// is, its categories) and writes repo, repoId, category and categoryId into content/_data/site.yaml.
+// A public site's conversation is shown by giscus, which works only with a public repository; a
+// private site's (`private: true`) lives in a private repository only its members can read, shown on
+// the site at build and never through giscus (docs/privacy.md). Everything that can fail is checked
+// before the file is written; on any failure it is untouched.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import YAML from "yaml";
 import { join } from "node:path";
 import { ToolError } from "../tool-error.ts";
 import { endpointFrom, graphqlClient, tokenFrom, type GraphqlClient } from "../../github/client.ts";
@@ -24,6 +28,8 @@ export interface Repository {
   nameWithOwner: string;
   url: string;
   isPrivate: boolean;
+  /** A person's account or an organisation: only an organisation can give members read access alone. */
+  owner: { __typename: "User" | "Organization"; login: string };
   hasDiscussionsEnabled: boolean;
   categories: Category[];
 }
@@ -35,12 +41,13 @@ const SETUP_QUERY = `query Setup($owner: String!, $name: String!) {
     nameWithOwner
     url
     isPrivate
+    owner { __typename login }
     hasDiscussionsEnabled
     discussionCategories(first: 100) { nodes { id name } }
   }
 }`;
 
-const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>] [--private]";
+const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>]";
 
 /** `owner/name` from what a facilitator may paste: `owner/name`, a github.com URL (of any page in it), a clone URL. */
 export function parseRepository(input: string | undefined): { owner: string; name: string } {
@@ -125,8 +132,6 @@ export interface SetupOptions {
   /** `owner/name` or a GitHub URL. */
   target: string | undefined;
   category?: string;
-  /** Accept a private repository (participants without access would see nothing). */
-  allowPrivate?: boolean;
 }
 
 export interface SetupDeps {
@@ -140,6 +145,18 @@ export interface SetupResult {
   file: string;
   values: GiscusValues;
   repository: Repository;
+  /** site.yaml says `private: true`: the conversation is the group's, in a private repository. */
+  privateSite: boolean;
+}
+
+/** Whether site.yaml says `private: true` (read from its text: the rest of the content may be unfinished). */
+function isPrivateSite(source: string): boolean {
+  try {
+    const data = YAML.parse(source) as { private?: unknown } | null;
+    return data?.private === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Everything `npm run setup` does; the command line (scripts/setup.ts) prints the result. */
@@ -186,11 +203,19 @@ export async function setupComments(root: string, options: SetupOptions, deps: S
       `Discussions are off in ${repository.nameWithOwner}. Switch them on: ${settings} → General → Features → Discussions; then create a category for the responses and run this again.`,
     );
   }
-  if (repository.isPrivate && !options.allowPrivate) {
+  const privateSite = isPrivateSite(source);
+  if (privateSite && !repository.isPrivate) {
     throw new ToolError(
-      `${repository.nameWithOwner} is private: participants without access to it could not read the discussions, and giscus needs a public repository ` +
-        `("otherwise visitors will not be able to view the discussion", giscus.app). Make it public (${settings} → Danger Zone → Change visibility), ` +
-        `or use a separate public repository just for the responses. If everyone who reads the site can read this repository, run this again with --private.`,
+      `${repository.nameWithOwner} is public, and this site is private (private: true): anyone could read the group's responses on GitHub. ` +
+        `Use a private repository for the conversation — ideally an organisation's (free), which can give members read access only — ` +
+        `or make this one private (${settings} → Danger Zone → Change visibility). Nothing was changed in ${contentPaths.site}.`,
+    );
+  }
+  if (!privateSite && repository.isPrivate) {
+    throw new ToolError(
+      `${repository.nameWithOwner} is private, and the responses of a public site are shown by giscus, which works only with public repositories ` +
+        `("otherwise visitors will not be able to view the discussion", giscus.app). Make it public (${settings} → Danger Zone → Change visibility) or use a public repository for the responses — ` +
+        `or, if the site is for the group only, set private: true in ${contentPaths.site} and run this again: the group's conversation then stays in this private repository (docs/privacy.md, "Privacy").`,
     );
   }
   const category = await chooseCategory(repository, options.category, deps.ask);
@@ -205,18 +230,35 @@ export async function setupComments(root: string, options: SetupOptions, deps: S
   const temporary = `${file}.setup-${process.pid}`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
-  return { file: contentPaths.site, values, repository };
+  return { file: contentPaths.site, values, repository, privateSite };
 }
 
 /** What is left to do by hand once site.yaml is written. */
 export function nextSteps(result: SetupResult): string {
   const { repository } = result;
-  return [
+  const written = [
     `Written to ${result.file}:`,
     ...Object.entries(result.values).map(([key, value]) => `  ${key}: ${value}`),
-    ...(repository.isPrivate
-      ? ["", `${repository.nameWithOwner} is private: only people with access to it will see and write responses.`]
-      : []),
+  ];
+  if (result.privateSite) {
+    const organisation = repository.owner.__typename === "Organization";
+    return [
+      ...written,
+      "",
+      `${repository.nameWithOwner} is private: the group's conversation stays there, readable by its members only, and the site shows it at build.`,
+      organisation
+        ? `It belongs to the organisation ${repository.owner.login}, which can give members read access only (they respond; they cannot change the repository).`
+        : `It belongs to ${repository.owner.login}, a person: GitHub gives every collaborator of a person's repository write access, so members could also edit or delete others' responses. An organisation (free) can give read access only: consider moving the repository to one (docs/privacy.md).`,
+      "",
+      "Still to do by hand:",
+      `  1. Do NOT install the giscus app on ${repository.nameWithOwner}: giscus.app reads discussions with its own token, for anyone who knows the repository's name.`,
+      "  2. Invite the group: npm run members -- add <github-user>…, and give each a key to the site (SITE_USERS in Netlify).",
+      "  3. Tell them to choose Watch → Custom → Discussions on the repository, to get new discussions by e-mail (the site's guide says how).",
+      '  4. Set the secrets: GITHUB_TOKEN in Netlify (with read access to this repository: the build shows the conversation), NETLIFY_BUILD_HOOK in GitHub (docs/reacties-instellen.md, "Stap 7: zet de geheimen").',
+    ].join("\n");
+  }
+  return [
+    ...written,
     "",
     "Still to do by hand:",
     `  1. Install the giscus app on ${repository.nameWithOwner} only: https://github.com/apps/giscus → Install → Only select repositories.`,

@@ -168,8 +168,8 @@ function repositoryView(repo: Repository): View {
     name: repo.name,
     nameWithOwner: fullName(repo),
     owner: {
-      __typename: "User",
-      id: globalId("U", repo.owner),
+      __typename: repo.ownerType,
+      id: globalId(repo.ownerType === "Organization" ? "O" : "U", repo.owner),
       login: repo.owner,
       url: `https://github.com/${repo.owner}`,
     },

@@ -132,6 +132,25 @@ export function serve(
           variables: text ? (JSON.parse(text) as Record<string, unknown>) : {},
           status: 0,
         });
+        // GitHub's primary rate limit answers REST as it answers GraphQL: 403, nothing remaining.
+        if (failure?.mode === "rate-limit" && answered >= (failure.after ?? 0)) {
+          requests.at(-1)!.status = json(
+            res,
+            403,
+            {
+              message: "API rate limit exceeded for user ID 1.",
+              documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+            },
+            {
+              "x-ratelimit-limit": "5000",
+              "x-ratelimit-remaining": "0",
+              "x-ratelimit-reset": RESET,
+              "x-ratelimit-resource": "core",
+            },
+          );
+          return;
+        }
+        answered++;
         requests.at(-1)!.status = rest(state, req, text, res, clock);
         return;
       }

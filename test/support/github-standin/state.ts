@@ -47,6 +47,12 @@ export interface RepositorySeed {
   /** `owner/name`. */
   repo: string;
   isPrivate?: boolean;
+  /** Whose it is: a person's account or an organisation (whose members can be given read access only). Default "User". */
+  ownerType?: "User" | "Organization";
+  /** Who has access beside the owner, and how: "read" (pull) or "write" (push). */
+  collaborators?: { login: string; permission: "read" | "write" | "admin" }[];
+  /** Invitations not accepted yet. */
+  invitations?: { invitee: string; permission: "read" | "write"; created_at?: string }[];
   hasDiscussionsEnabled?: boolean;
   categories?: CategorySeed[];
   discussions?: DiscussionSeed[];
@@ -88,6 +94,8 @@ export interface TokenSeed {
   write?: string[];
   /** Repositories where it may create deployments (the workflow's `deployments: write`); reading them needs read access only. */
   deployments?: string[];
+  /** Repositories whose collaborators it may manage (a fine-grained token's "Administration: Read and write"). */
+  admin?: string[];
 }
 
 export interface Comment {
@@ -125,9 +133,19 @@ export interface Category {
   createdAt: string;
 }
 
+export interface Invitation {
+  id: number;
+  invitee: string;
+  permission: "read" | "write" | "admin";
+  created_at: string;
+}
+
 export interface Repository {
   id: string;
   owner: string;
+  ownerType: "User" | "Organization";
+  collaborators: { login: string; permission: "read" | "write" | "admin" }[];
+  invitations: Invitation[];
   name: string;
   isPrivate: boolean;
   hasDiscussionsEnabled: boolean;
@@ -143,6 +161,8 @@ export interface State {
   tokens: Record<string, TokenSeed>;
   /** New discussions stay out of search results (GitHub's lagging index, giscus #1347). */
   searchIndexLag: boolean;
+  /** The GitHub accounts that exist; undefined: every login does. */
+  users?: string[];
 }
 
 /** GitHub-looking global ids ("D_kwDO…"): stable for a seed, distinct per kind. */
@@ -202,12 +222,21 @@ export function createState(seeds: {
   repositories: RepositorySeed[];
   tokens: Record<string, TokenSeed>;
   searchIndexLag?: boolean;
+  users?: string[];
 }): State {
   const repositories = seeds.repositories.map((seed): Repository => {
     const [owner, name] = seed.repo.split("/") as [string, string];
     const repo: Repository = {
       id: seed.id ?? globalId("R", seed.repo),
       owner,
+      ownerType: seed.ownerType ?? "User",
+      collaborators: seed.collaborators ?? [],
+      invitations: (seed.invitations ?? []).map((invitation, i) => ({
+        id: 500 + i,
+        invitee: invitation.invitee,
+        permission: invitation.permission,
+        created_at: invitation.created_at ?? nextDate(),
+      })),
       name,
       isPrivate: seed.isPrivate ?? false,
       hasDiscussionsEnabled: seed.hasDiscussionsEnabled ?? true,
@@ -229,7 +258,12 @@ export function createState(seeds: {
     for (const d of seed.discussions ?? []) repo.discussions.push(discussion(repo, d));
     return repo;
   });
-  return { repositories, tokens: seeds.tokens, searchIndexLag: seeds.searchIndexLag ?? false };
+  return {
+    repositories,
+    tokens: seeds.tokens,
+    searchIndexLag: seeds.searchIndexLag ?? false,
+    ...(seeds.users ? { users: seeds.users } : {}),
+  };
 }
 
 export const fullName = (repo: Repository) => `${repo.owner}/${repo.name}`;
@@ -240,7 +274,8 @@ export function readable(state: State, token: string, repo: Repository): boolean
   if (!grants) return false;
   const name = fullName(repo).toLowerCase();
   const listed = (list?: string[]) => (list ?? []).some((r) => r.toLowerCase() === name);
-  return !repo.isPrivate || listed(grants.read) || listed(grants.write);
+  // A fine-grained token always reads a repository's metadata when it has any permission on it.
+  return !repo.isPrivate || listed(grants.read) || listed(grants.write) || listed(grants.admin);
 }
 
 export function writable(state: State, token: string, repo: Repository): boolean {
@@ -270,4 +305,9 @@ export function deployment(repo: Repository, seed: DeploymentSeed, creator: stri
 export function deploymentsWritable(state: State, token: string, repo: Repository): boolean {
   const name = fullName(repo).toLowerCase();
   return (state.tokens[token]?.deployments ?? []).some((r) => r.toLowerCase() === name);
+}
+
+export function administrable(state: State, token: string, repo: Repository): boolean {
+  const name = fullName(repo).toLowerCase();
+  return (state.tokens[token]?.admin ?? []).some((r) => r.toLowerCase() === name);
 }
