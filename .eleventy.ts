@@ -27,7 +27,7 @@ export default function (config: UserConfig) {
   config.addPlugin(sessionsPlugin, { session });
   // Responses: earlier ones from the content, live ones in GitHub Discussions through giscus.
   config.addPlugin(commentsPlugin, { session });
-  // Privacy: a private site behind Netlify's password; what pages tell search engines and link previews.
+  // Privacy: a private site's door (an edge function, SITE_USERS); what pages tell search engines and link previews.
   config.addPlugin(privacyPlugin, { session });
   // Writing on GitHub's web editor: /schrijven/ starts a new post (previews link each post's file).
   config.addPlugin(writePlugin, { session });

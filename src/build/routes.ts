@@ -3,6 +3,8 @@
 // imported one may not take. The addresses themselves are built in src/model/urls.ts.
 import type { UserConfig } from "@11ty/eleventy";
 import { hasSitemap } from "../privacy/meta.ts";
+import { hasDoor } from "../model/access.ts";
+import { doorPage, logoutAddresses } from "../model/door.ts";
 import type { Messages } from "../i18n/index.ts";
 import {
   SEARCH_INDEX_DIR,
@@ -147,13 +149,22 @@ export const routes: readonly Route[] = [
     title: (d) => d.t.writeTitle,
     noindex: true,
   },
+  // A private site's login page: the gate (netlify/edge-functions/gate/) shows it at whatever address was
+  // asked for; it stands alone, showing nothing that is behind the door.
+  {
+    layout: "door.njk",
+    at: doorPage,
+    permalink: (d) => (hasDoor(d.site) ? doorPage : false),
+    title: (d) => d.t.doorTitle,
+    noindex: true,
+  },
 ];
 
 /**
  * Top-level names the site uses itself, so a page (content/<name>.md, or one the WordPress import
  * writes) may not take them: the derived pages above, the stylesheet and scripts (/assets/), the
- * images (/img/), the feed addresses netlify.toml redirects (/feed, /rss, …), the 404 page and
- * index (Eleventy publishes content/index.md at `/`).
+ * images (/img/), the feed addresses netlify.toml redirects (/feed, /rss, …), the log-out addresses
+ * the door of a private site answers, the 404 page and index (Eleventy publishes content/index.md at `/`).
  */
 export const reservedNames: ReadonlySet<string> = new Set([
   ...routes.flatMap((route) => route.at.split(" and ").map((at) => at.split("/")[1]!)).filter(Boolean),
@@ -166,6 +177,7 @@ export const reservedNames: ReadonlySet<string> = new Set([
   "rss.xml",
   "atom.xml",
   "index.xml",
+  ...Object.values(logoutAddresses).map((address) => address.split("/")[1]!),
   "404",
   "404.html",
   "index",

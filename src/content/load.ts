@@ -5,7 +5,8 @@ import type { BuildSettings } from "../model/build.ts";
 import { loadAuthors, loadRedirects, loadSite } from "./data-files.ts";
 import { loadPages, loadPosts, type PostReads } from "./post-files.ts";
 import type { Problem } from "../model/problems.ts";
-import { accessProblems } from "../model/access.ts";
+import { accessProblems, hasDoor } from "../model/access.ts";
+import { readGateFile } from "./gate-file.ts";
 import { checkSteps, loadSeries } from "./series-file.ts";
 import type { Content } from "../model/content.ts";
 
@@ -17,8 +18,8 @@ import type { Content } from "../model/content.ts";
 export function loadContent(root: string, settings: BuildSettings, reads: PostReads = new Map()): Content {
   const problems: Problem[] = [];
   const site = loadSite(root, settings, problems);
-  // A private site that Netlify would publish without a password stops here, with the rest.
-  problems.push(...accessProblems(site));
+  // A private site that Netlify would publish without a password, or without its door, stops here, with the rest.
+  problems.push(...accessProblems(site, hasDoor(site) ? readGateFile(root) : undefined));
   const authors = loadAuthors(root, problems);
   const series = loadSeries(root, problems);
   const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}), ...(series ? { series: Object.keys(series) } : {}), timezone: site.timezone }, reads, problems);

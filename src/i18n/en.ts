@@ -159,6 +159,20 @@ export const en: Messages = {
   responsesPublicNotice:
     "Please note: this site is closed, its responses are not. They live in GitHub Discussions, and those of a public repository can be read by anyone, without a password. Write nothing confidential here.",
   discussionOfPrivatePost: "The post is on the cohort's closed site, with its questions and the meeting.",
+  // The door of a private site (issue 26): the login page the gate shows at any address, and the footer's log-out link.
+  doorTitle: "Log in",
+  doorIntro: "This site is for the group only. Log in with the name and password your facilitator gave you.",
+  doorName: "Name",
+  doorPassword: "Password",
+  doorRemember: "Remember me on this device",
+  doorRememberHint: "Only on your own phone or computer: you then stay logged in for 30 days.",
+  doorSubmit: "Log in",
+  doorRefusal:
+    "This name and password do not go together. Check that you copied them exactly, capitals too, and try again.",
+  doorHelp: "No name or password, or is it not working?",
+  doorContact: "E-mail your facilitator:",
+  doorAskFacilitator: "Ask the facilitator of your group.",
+  logOut: "Log out",
   widgetSetupIntro:
     "Responses are not set up yet. Fill in the empty fields under giscus: in content/_data/site.yaml, like this:",
   widgetSetupIds:

@@ -162,6 +162,20 @@ export const nl = {
     "Let op: deze site is afgeschermd, de reacties zijn dat niet. Ze staan in GitHub Discussions, en die van een openbare repository kan iedereen lezen, ook zonder wachtwoord. Schrijf hier niets vertrouwelijks.",
   discussionOfPrivatePost:
     "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",
+  // The door of a private site (issue 26): the login page the gate shows at any address, and the footer's log-out link.
+  doorTitle: "Inloggen",
+  doorIntro: "Deze site is alleen voor de groep. Log in met de naam en het wachtwoord die je van de begeleider kreeg.",
+  doorName: "Naam",
+  doorPassword: "Wachtwoord",
+  doorRemember: "Onthoud mij op dit apparaat",
+  doorRememberHint: "Alleen op je eigen telefoon of computer: je blijft dan 30 dagen ingelogd.",
+  doorSubmit: "Inloggen",
+  doorRefusal:
+    "Deze naam en dit wachtwoord horen niet bij elkaar. Kijk of je ze precies zo hebt overgenomen, hoofdletters ook, en probeer het opnieuw.",
+  doorHelp: "Geen naam of wachtwoord, of lukt het niet?",
+  doorContact: "Mail de begeleider:",
+  doorAskFacilitator: "Vraag het de begeleider van de groep.",
+  logOut: "Uitloggen",
   widgetSetupIntro:
     "De reacties zijn nog niet ingesteld. Vul in content/_data/site.yaml onder giscus: de lege velden in, zoals hier:",
   widgetSetupIds:

@@ -293,7 +293,7 @@ export const siteSchema = z.strictObject({
   giscus: giscusSchema.default({}),
   /** Site-wide switch for the responses sections: `false` turns every post's off, whatever the post says. */
   comments: yesNo("comments").optional(),
-  /** A cohort's own site: behind Netlify's password, never indexed (docs/privacy.md, "Privacy"). */
+  /** A cohort's own site: behind its door (SITE_USERS), never indexed, its conversation in a private repository (docs/privacy.md, "Privacy"). */
   private: yesNo("private").optional(),
   /** Whom to write to without GitHub: the guide and every responses section name it. */
   contact: text("contact: marjan@example.org")

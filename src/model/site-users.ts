@@ -1,11 +1,13 @@
-// SITE_USERS: who may open a private site, in the format of Netlify's Basic-Auth rule — `name:password`
-// pairs separated by spaces (https://docs.netlify.com/visitor-access/password-protection/,
-// "Selective protection with basic authentication"). It is set in Netlify's settings, never in the
-// repository, and its value goes into _site/_headers and nowhere else: this class keeps it in a
-// private field, and whatever turns it into text (a template, JSON, a log line) gets only how many
-// names it holds. Its messages never quote any part of it: a value typed without a name would
-// otherwise print the password.
-import { inspect } from "node:util";
+// SITE_USERS: who may open a private site — `name:password` pairs separated by spaces, one per person
+// (the format Netlify's own Basic-Auth rule used, so a value written for it still works). It is set in
+// Netlify's settings, never in the repository, and nothing the build writes contains it: the door of a
+// private site (netlify/edge-functions/gate/) reads it at request time with this same parser, and the
+// build checks it with this parser too, so a value the build accepts is one the door accepts. This
+// class keeps the value in a private field, and whatever turns it into text (a template, JSON, a log
+// line) gets only how many names it holds. Its messages never quote any part of it: a value typed
+// without a name would otherwise print the password.
+//
+// Web APIs only: the door runs on Deno (Netlify Edge Functions), so this module imports nothing.
 
 /** "entry 2 of 3" in the messages: which entry is meant, without showing it. */
 const which = (i: number, total: number) => (total === 1 ? "the value" : `entry ${i + 1} of ${total}`);
@@ -38,8 +40,17 @@ function entryProblems(entries: readonly string[]): string[] {
   return problems;
 }
 
+/** One person of SITE_USERS. */
+export interface Person {
+  readonly name: string;
+  readonly password: string;
+}
+
+/** Node's hook for `util.inspect` and console.log, by its registered name: no import of node:util needed. */
+const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+
 export class SiteUsers {
-  readonly #value: string;
+  readonly #people: readonly Person[];
   /** How many `name:password` entries there are (also when some are malformed). */
   readonly count: number;
   /** What is wrong with the value, each without any part of it; empty when Netlify can use it. */
@@ -47,12 +58,19 @@ export class SiteUsers {
 
   private constructor(value: string) {
     const entries = value.split(/\s+/).filter(Boolean);
-    this.#value = entries.join(" ");
     this.count = entries.length;
     const quoted = /^["']|["']$/.test(value);
     this.problems = quoted
       ? ["it starts or ends with a quote, and Netlify takes the value as typed (leave the quotes out)"]
       : entryProblems(entries);
+    this.#people = this.problems.length
+      ? []
+      : Object.freeze(
+          entries.map((entry) => {
+            const colon = entry.indexOf(":");
+            return Object.freeze({ name: entry.slice(0, colon), password: entry.slice(colon + 1) });
+          }),
+        );
   }
 
   /** SITE_USERS as the build found it; undefined when it is not set or blank. */
@@ -60,11 +78,10 @@ export class SiteUsers {
     return value?.trim() ? new SiteUsers(value.trim()) : undefined;
   }
 
-  /** The value of the `Basic-Auth:` line in `_headers` (src/netlify/headers.ts): the only reader. */
-  basicAuth(): string {
-    if (this.problems.length)
-      throw new Error("SITE_USERS has problems; the content step reports them before anything is written");
-    return this.#value;
+  /** Each person's name and password, for the door (netlify/edge-functions/gate/): its only reader. */
+  people(): readonly Person[] {
+    if (this.problems.length) throw new Error("SITE_USERS has problems; they are reported without any part of it");
+    return this.#people;
   }
 
   toString(): string {
@@ -75,7 +92,7 @@ export class SiteUsers {
     return this.toString();
   }
 
-  [inspect.custom](): string {
+  [inspectCustom](): string {
     return this.toString();
   }
 }

@@ -2,10 +2,9 @@
 // so the build writes these into _site/_headers, which Netlify applies together with netlify.toml's
 // (https://docs.netlify.com/routing/headers/). Sites search engines must leave alone (previews,
 // branch deploys, private sites) say so on every file, including those a meta tag cannot cover
-// (feeds, sitemap, images); a private site is also closed to everyone but the names in SITE_USERS,
-// with Netlify's Basic-Auth rule for `/*`
-// (https://docs.netlify.com/visitor-access/password-protection/). This file is the only place the
-// passwords are written.
+// (feeds, sitemap, images). A private site is closed by its door (netlify/edge-functions/gate/), not
+// here: Netlify's `Basic-Auth` rule works on Pro and Enterprise plans only, and nothing of SITE_USERS
+// is ever written into _site/.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { siteAccess } from "../model/access.ts";
@@ -33,17 +32,12 @@ export function contextHeaders(site: HeadersSite, calendars: readonly string[] =
     return `${origin}# Nothing differs here: the security headers for every context are in netlify.toml.\n${calendarHeaders(calendars)}`;
   }
   const why =
-    access.kind === "password"
-      ? `# A private site: only the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS may open it (docs/privacy.md, "Privacy").\n`
+    access.kind === "door"
+      ? `# A private site: its door (netlify/edge-functions/gate/) lets in the ${access.users.count === 1 ? "name" : `${access.users.count} names`} in SITE_USERS (docs/privacy.md, "Privacy").\n`
       : access.kind === "local"
         ? "# A private site built without SITE_USERS, so without a password: a local build (Netlify's builds stop without it).\n"
         : "";
-  const lines = [
-    "/*",
-    `  X-Robots-Tag: ${robots}`,
-    ...(access.kind === "password" ? [`  Basic-Auth: ${access.users.basicAuth()}`] : []),
-  ];
-  return `${origin}${why}${lines.join("\n")}\n${calendarHeaders(calendars)}`;
+  return `${origin}${why}/*\n  X-Robots-Tag: ${robots}\n${calendarHeaders(calendars)}`;
 }
 
 export async function writeContextHeaders(

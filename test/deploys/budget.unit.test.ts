@@ -104,7 +104,9 @@ describe("site.yaml's deploys:", () => {
     expect(messages({ minHoursApart: 1.5 })).toEqual([
       "deploys.minHoursApart: must be a whole number — write it like `minHoursApart: 48`",
     ]);
-    expect(messages({ perWeek: 3 })).toEqual(["deploys.perWeek: is not a known field — use one of: perMonth, minHoursApart"]);
+    expect(messages({ perWeek: 3 })).toEqual([
+      "deploys.perWeek: is not a known field — use one of: perMonth, minHoursApart",
+    ]);
     expect(messages(12)).toEqual([
       "deploys: must be a group of settings — write `deploys:` with `perMonth: 12` and `minHoursApart: 48` indented below it, not the number 12",
     ]);

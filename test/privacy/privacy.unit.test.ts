@@ -1,17 +1,18 @@
-// A private site's rules, each in its one place: what SITE_USERS may look like (and that nothing
-// but _headers ever shows it), when a build must stop for want of it, what _headers says in each
-// context, what a page's head tells search engines and link previews, and the public discussion's
-// notice and body.
+// A private site's rules, each in its one place: what SITE_USERS may look like (and that nothing but the
+// door ever reads it), when a build must stop for want of it or of the door, what _headers says in each
+// context (no password, ever), where the door is declared, what a page's head tells search engines and
+// link previews, and the public discussion's notice and body. The door itself: test/gate/.
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { responsesSection } from "../../src/comments/section.ts";
 import { newDiscussion } from "../../src/comments/discussion.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
-import { accessNote, accessProblems, siteAccess } from "../../src/model/access.ts";
+import { edgeDeclarations } from "../../src/netlify/edge.ts";
+import { accessNote, accessProblems, siteAccess, type GateFile } from "../../src/model/access.ts";
 import { pageDescription, pageMeta, robotsOf } from "../../src/privacy/meta.ts";
 import { SiteUsers } from "../../src/model/site-users.ts";
 import { routes } from "../../src/build/routes.ts";
-import { authorized, parseHeadersFile } from "../support/serve.ts";
+import { parseHeadersFile } from "../support/serve.ts";
 import { postData, siteFor } from "../support/model.ts";
 
 const USERS = "groep:Lang-Geheim-2026 marjan:Ander.Wachtwoord!";
@@ -19,14 +20,20 @@ const netlify = (context: "production" | "deploy-preview" | "branch-deploy", use
   CONTEXT: context,
   ...(users ? { SITE_USERS: users } : {}),
 });
+/** The door as this repository has it. */
+const inPlace: GateFile = { handler: true, inlineConfig: false, movedFolder: false };
 const giscus = { repo: "org/reacties", repoId: "R_kgDOtest", category: "Reacties", categoryId: "DIC_kwDOtest" };
 
 describe("SITE_USERS", () => {
-  test("is Netlify's format: name:password pairs separated by spaces, extra whitespace dropped", () => {
+  test("is name:password pairs separated by spaces, extra whitespace dropped", () => {
     const users = SiteUsers.from(`  groep:Lang-Geheim-2026 \n\t marjan:Ander.Wachtwoord!  `)!;
     expect(users.problems).toEqual([]);
     expect(users.count).toBe(2);
-    expect(users.basicAuth()).toBe(USERS);
+    expect(users.people()).toEqual([
+      { name: "groep", password: "Lang-Geheim-2026" },
+      { name: "marjan", password: "Ander.Wachtwoord!" },
+    ]);
+    expect(Object.isFrozen(users.people()) && Object.isFrozen(users.people()[0])).toBe(true);
     expect(SiteUsers.from(undefined)).toBeUndefined();
     expect(SiteUsers.from("   ")).toBeUndefined();
   });
@@ -60,7 +67,7 @@ describe("SITE_USERS", () => {
     ]);
     for (const part of ["alleenwachtwoord", "zonder-naam", "jé", "een", "twee"])
       expect(users.problems.join(" ")).not.toContain(part);
-    expect(() => users.basicAuth()).toThrow(/problems/);
+    expect(() => users.people()).toThrow(/problems/);
     expect(SiteUsers.from("geheim-zonder-naam")!.problems).toEqual(['the value has no ":" (name:password)']);
     expect(SiteUsers.from(`"groep:geheim"`)!.problems).toEqual([expect.stringMatching(/quote/)]);
   });
@@ -78,12 +85,37 @@ describe("who may open the site", () => {
     );
   });
 
-  test("a private site on Netlify, in production, deploy previews and branch deploys: behind the password of SITE_USERS", () => {
+  test("a private site on Netlify, in production, deploy previews and branch deploys: behind the door, for SITE_USERS", () => {
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
       const access = siteAccess(siteFor({ private: true }, netlify(context, USERS)));
-      expect(access.kind).toBe("password");
-      expect(accessProblems(siteFor({ private: true }, netlify(context, USERS)))).toEqual([]);
+      expect(access.kind).toBe("door");
+      expect(accessProblems(siteFor({ private: true }, netlify(context, USERS)), inPlace)).toEqual([]);
     }
+  });
+
+  test("a private site Netlify would publish without its door in place is refused, naming the file and the fix", () => {
+    const site = siteFor({ private: true }, netlify("production", USERS));
+    const refused = (found: GateFile) => accessProblems(site, found).map((p) => `${p.file}: ${p.field}: ${p.message}`);
+    expect(refused({ ...inPlace, handler: false })).toEqual([
+      expect.stringMatching(
+        /^content\/_data\/site\.yaml: private: is true, but the door that keeps everyone else out, netlify\/edge-functions\/gate\/gate\.ts, is missing or has no `export default`, so Netlify would publish the site open — restore it/,
+      ),
+    ]);
+    expect(refused({ ...inPlace, inlineConfig: true })).toEqual([
+      expect.stringMatching(
+        /exports its own `config`, which would replace the build's \/\* and leave addresses open — remove that export/,
+      ),
+    ]);
+    expect(refused({ ...inPlace, movedFolder: true })).toEqual([
+      expect.stringMatching(/netlify\.toml sets \[build\] edge_functions, .* — remove that line$/),
+    ]);
+    // Without SITE_USERS as well: both problems at once.
+    expect(
+      accessProblems(siteFor({ private: true }, netlify("production")), { ...inPlace, handler: false }),
+    ).toHaveLength(2);
+    // On the facilitator's machine the door is not needed, and a public site never has one.
+    expect(accessProblems(siteFor({ private: true }), { ...inPlace, handler: false })).toEqual([]);
+    expect(accessProblems(siteFor({}, netlify("production")), { ...inPlace, handler: false })).toEqual([]);
   });
 
   test("a private site on Netlify without SITE_USERS is refused with one problem that names SITE_USERS and where to set it", () => {
@@ -130,17 +162,17 @@ describe("who may open the site", () => {
 });
 
 describe("_headers", () => {
-  test("of a private site: noindex, nofollow and Netlify's Basic-Auth for every file, in every Netlify context", () => {
+  test("of a private site: noindex, nofollow for every file, in every Netlify context — and never a password", () => {
     for (const context of ["production", "deploy-preview", "branch-deploy"] as const) {
       const text = contextHeaders(siteFor({ private: true }, netlify(context, USERS)));
       expect(text).toBe(
         `# Written by the build (src/netlify/headers.ts) for the ${context} context.\n` +
-          `# A private site: only the 2 names in SITE_USERS may open it (docs/privacy.md, "Privacy").\n` +
-          `/*\n  X-Robots-Tag: noindex, nofollow\n  Basic-Auth: ${USERS}\n`,
+          `# A private site: its door (netlify/edge-functions/gate/) lets in the 2 names in SITE_USERS (docs/privacy.md, "Privacy").\n` +
+          `/*\n  X-Robots-Tag: noindex, nofollow\n`,
       );
-      expect(parseHeadersFile(text)).toEqual([
-        { for: "/*", values: { "X-Robots-Tag": "noindex, nofollow", "Basic-Auth": USERS } },
-      ]);
+      expect(parseHeadersFile(text)).toEqual([{ for: "/*", values: { "X-Robots-Tag": "noindex, nofollow" } }]);
+      for (const part of ["Basic-Auth", "Lang-Geheim-2026", "Ander.Wachtwoord!", "groep", "marjan"])
+        expect(text).not.toContain(part);
     }
   });
 
@@ -156,21 +188,13 @@ describe("_headers", () => {
       { for: "/*", values: { "X-Robots-Tag": "noindex" } },
     ]);
   });
+});
 
-  test("read by the Netlify-like test server: the right pair opens every path, anything else does not", () => {
-    const rules = parseHeadersFile(contextHeaders(siteFor({ private: true }, netlify("production", USERS))));
-    const basic = (pair: string) => `Basic ${Buffer.from(pair).toString("base64")}`;
-    for (const path of ["/", "/posts/x/", "/feed.xml", "/assets/site.css", "/bestaat-niet/"]) {
-      expect(authorized(rules, path, basic("groep:Lang-Geheim-2026")), path).toBe(true);
-      expect(authorized(rules, path, basic("marjan:Ander.Wachtwoord!")), path).toBe(true);
-      expect(authorized(rules, path, undefined), path).toBe(false);
-      expect(authorized(rules, path, basic("groep:Ander.Wachtwoord!")), path).toBe(false);
-      expect(authorized(rules, path, basic("groep:Lang-Geheim-2026 marjan:Ander.Wachtwoord!")), path).toBe(false);
-      expect(authorized(rules, path, "Bearer groep:Lang-Geheim-2026"), path).toBe(false);
-    }
-    expect(authorized(parseHeadersFile(contextHeaders(siteFor({}, netlify("deploy-preview"))))!, "/", undefined)).toBe(
-      true,
-    );
+describe("where the door is declared", () => {
+  test("a private site: the gate on every address; a public site: nothing, so the gate never runs", () => {
+    expect(edgeDeclarations({ private: true })).toEqual([{ function: "gate", path: "/*" }]);
+    expect(edgeDeclarations({ private: false })).toEqual([]);
+    expect(edgeDeclarations({})).toEqual([]);
   });
 });
 

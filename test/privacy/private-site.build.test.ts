@@ -1,19 +1,20 @@
 // A private site (site.yaml's `private: true`) built the way Netlify builds it, in production, a deploy
-// preview and a branch deploy, with SITE_USERS set in Netlify's settings: closed to all but those
-// names, invisible to search engines and link previews, feeds still there — and the passwords in
-// _site/_headers and nowhere else. Without SITE_USERS a Netlify build stops before it writes; on the
+// preview and a branch deploy, with SITE_USERS set in Netlify's settings: its door declared on every
+// address (.netlify/v1/config.json), its login page built, a log-out link on every page, invisible to
+// search engines and link previews, feeds still there — and no password anywhere in what the build writes.
+// Without SITE_USERS, or without the door in place, a Netlify build stops before it writes; on the
 // facilitator's own machine (`npm run build`, `npm start`) it works, and says so once.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import { FileSystemConfigLoader, HtmlValidate, type Message } from "html-validate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { nl } from "../../src/i18n/nl.ts";
 import { discard, elementsOf, read, siteFiles, visibleText } from "../support/html.ts";
 import { netlifyBuild, netlifyRun, type Deploy, type DeployContext } from "../netlify/deploys.ts";
 import { DevServer } from "../support/dev-server.ts";
 import { parseHeadersFile } from "../support/serve.ts";
-import { build, post, repoRoot, tempProject } from "../support/site.ts";
+import { build, post, tempProject } from "../support/site.ts";
+import { htmlProblems } from "./validate.ts";
 import { passwords, privateFiles, USERS } from "./fixture.ts";
 
 const contexts = ["production", "deploy-preview", "branch-deploy"] as const;
@@ -29,14 +30,16 @@ afterAll(() => Object.values(deploys).forEach((d) => discard({ root: d.root })))
 const htmlFiles = (d: Deploy) => siteFiles(d.out).filter((f) => f.endsWith(".html"));
 const head = (d: Deploy, file: string) =>
   elementsOf(read(d.out, file)).filter((el) => ["meta", "link"].includes(el.name));
+const declarations = (root: string) => JSON.parse(read(root, ".netlify/v1/config.json"));
 
 describe.each(contexts)("%s", (context) => {
   const d = () => deploys[context];
 
-  test("_headers closes every file to all but the names in SITE_USERS, and keeps robots out", () => {
+  test("the door is declared on every address, through Netlify's Frameworks API file, and _headers opens nothing", () => {
+    expect(declarations(d().root)).toEqual({ edge_functions: [{ function: "gate", path: "/*" }] });
     const rules = parseHeadersFile(read(d().out, "_headers"));
-    expect(rules[0]).toEqual({ for: "/*", values: { "X-Robots-Tag": "noindex, nofollow", "Basic-Auth": USERS } });
-    // The rest only give the calendar files their type; none opens anything.
+    expect(rules[0]).toEqual({ for: "/*", values: { "X-Robots-Tag": "noindex, nofollow" } });
+    // The rest only give the calendar files their type.
     expect(
       rules.slice(1).every((rule) => rule.for.endsWith(".ics") && Object.keys(rule.values).join() === "Content-Type"),
     ).toBe(true);
@@ -63,10 +66,17 @@ describe.each(contexts)("%s", (context) => {
         )
           found.push(`${file}: ${what}`);
       }
-      if (!tags.some((el) => el.attribs.property === "og:title" && el.attribs.content))
+      if (file !== "door/index.html" && !tags.some((el) => el.attribs.property === "og:title" && el.attribs.content))
         found.push(`${file}: no og:title`);
     }
     expect(found).toEqual([]);
+  });
+
+  test("every page but the login page has the log-out link in its footer", () => {
+    const missing = htmlFiles(d()).filter(
+      (file) => file !== "door/index.html" && !read(d().out, file).includes(`<a href="/uitloggen/">${nl.logOut}</a>`),
+    );
+    expect(missing).toEqual([]);
   });
 
   test("robots.txt disallows everything and names no sitemap; there is none", () => {
@@ -84,50 +94,93 @@ describe.each(contexts)("%s", (context) => {
     expect(json.items.length).toBe(posts);
   });
 
-  test("the passwords are in _headers and nowhere else: no page, feed, script or line of the build's output", () => {
-    const leaks = siteFiles(d().out).filter(
-      (file) => file !== "_headers" && passwords.some((p) => readFileSync(join(d().out, file), "latin1").includes(p)),
-    );
-    expect(leaks).toEqual([]);
-    const cache = siteFiles(join(d().root, ".cache")).filter((file) =>
-      passwords.some((p) => read(join(d().root, ".cache"), file).includes(p)),
-    );
-    expect(cache).toEqual([]);
+  test("the passwords are nowhere: no page, feed, script, header file, declaration, cache or line of the build's output", () => {
+    const leaks = (dir: string) =>
+      siteFiles(dir).filter((file) => passwords.some((p) => readFileSync(join(dir, file), "latin1").includes(p)));
+    expect(leaks(d().out)).toEqual([]);
+    expect(leaks(join(d().root, ".cache"))).toEqual([]);
+    expect(leaks(join(d().root, ".netlify"))).toEqual([]);
     for (const p of passwords) expect(d().stdout + d().stderr).not.toContain(p);
     expect(d().stderr).not.toContain("SITE_USERS");
   });
 });
 
-describe("the responses section of a private site", () => {
-  test("says, above the widget and its sign-in, that the discussion on GitHub is public all the same", () => {
-    const html = read(deploys.production.out, "posts/loslaten-en-regie/index.html");
-    const els = elementsOf(html);
-    const notice = els.findIndex((el) => el.attribs.class === "responses__public");
-    const widget = els.findIndex((el) => el.attribs.class === "responses__widget");
-    expect(notice).toBeGreaterThan(-1);
-    expect(notice).toBeLessThan(widget);
-    expect(visibleText(html)).toContain(nl.responsesPublicNotice);
-    // The preview writes to its own category, and says the same.
-    expect(visibleText(read(deploys["deploy-preview"].out, "posts/loslaten-en-regie/index.html"))).toContain(
-      nl.responsesPublicNotice,
-    );
+describe("the login page", () => {
+  const page = () => read(deploys.production.out, "door/index.html");
+
+  test("stands alone: the site's name, the form, the way to the facilitator — no menu, no post, no feed, no script", () => {
+    const text = visibleText(page());
+    expect(text).toContain("Leergang Samen Ontwerpen");
+    for (const words of [nl.doorTitle, nl.doorName, nl.doorPassword, nl.doorRemember, nl.doorSubmit, nl.doorHelp])
+      expect(text).toContain(words);
+    const els = elementsOf(page());
+    expect(els.filter((el) => el.name === "script")).toEqual([]);
+    expect(els.filter((el) => el.name === "a").map((el) => el.attribs.href)).toEqual([]);
+    expect(els.filter((el) => el.name === "link").map((el) => `${el.attribs.rel} ${el.attribs.href}`)).toEqual([
+      expect.stringMatching(/^icon data:image\/svg\+xml,/),
+      expect.stringMatching(/^stylesheet \/assets\/site\.[0-9a-f]{10}\.css$/),
+    ]);
+    const titles = siteFiles(deploys.production.out)
+      .filter((f) => /^posts\/[^/]+\/index\.html$/.test(f))
+      .map((f) => /<h1[^>]*>([^<]+)</.exec(read(deploys.production.out, f))?.[1] ?? "");
+    for (const title of titles) expect(page()).not.toContain(title);
+    // The form goes back to the address it is shown at: no action, no address of its own.
+    const form = els.find((el) => el.name === "form")!;
+    expect(form.attribs).toEqual({ class: "door-form", method: "post" });
   });
 
-  test("pages with the notice pass html-validate", async () => {
-    const validator = new HtmlValidate(new FileSystemConfigLoader());
-    const errors: string[] = [];
-    for (const file of ["index.html", "posts/loslaten-en-regie/index.html", "404.html"]) {
-      const report = await validator.validateString(read(deploys.production.out, file), join(repoRoot, "_site", file));
-      for (const result of report.results)
-        for (const m of result.messages as Message[])
-          if (m.severity === 2) errors.push(`${file}:${m.line}: ${m.ruleId}: ${m.message}`);
+  test("carries each of the gate's marks exactly once", () => {
+    for (const mark of [" data-door-refusal hidden", " data-door-name", " data-door-remember"])
+      expect(page().split(mark).length - 1, mark).toBe(1);
+  });
+
+  test("names the facilitator's contact when site.yaml has one, in the site's language", () => {
+    const english = netlifyBuild("production", {
+      files: {
+        "_data/site.yaml":
+          privateFiles["_data/site.yaml"].replace("lang: nl", "lang: en") + "contact: begeleider@example.org\n",
+      },
+      siteSettings: { SITE_USERS: USERS },
+    });
+    try {
+      const html = read(english.out, "door/index.html");
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<a href="mailto:begeleider@example.org">begeleider@example.org</a>');
+      expect(visibleText(html)).toContain("Log in");
+      expect(read(english.out, "index.html")).toContain('<a href="/logout/">Log out</a>');
+    } finally {
+      discard({ root: english.root });
     }
-    expect(errors).toEqual([]);
+  });
+
+  test("passes html-validate and the Nu Html Checker, as built and as the gate shows it after a refusal", async () => {
+    expect(
+      await htmlProblems(deploys.production.out, [
+        "door/index.html",
+        "index.html",
+        "posts/loslaten-en-regie/index.html",
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe("a public site", () => {
+  test("has no door: nothing declared, no login page, no log-out link", () => {
+    const root = tempProject();
+    const built = build(root);
+    try {
+      expect(built.status, built.stderr).toBe(0);
+      expect(() => statSync(join(root, ".netlify/v1/config.json"))).toThrow();
+      expect(siteFiles(built.out)).not.toContain("door/index.html");
+      expect(read(built.out, "index.html")).not.toContain("/uitloggen/");
+    } finally {
+      discard(built);
+    }
   });
 });
 
 describe("on the facilitator's own machine, without SITE_USERS", () => {
-  test("npm run build works, says once that this build has no password, and writes no Basic-Auth", () => {
+  test("npm run build works, says once that this build has no password, and writes no password", () => {
     const built = build(tempProject({ files: privateFiles }));
     try {
       expect(built.status, built.stderr).toBe(0);
@@ -170,6 +223,8 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
+const stopped = ["", "1 problem in 1 file.", "Nothing was written. Fix the lines above and build again."];
+
 describe("a Netlify build of a private site without SITE_USERS", () => {
   test.each(contexts)(
     "%s: stops with one message naming SITE_USERS and where to set it, and leaves _site as it was",
@@ -184,9 +239,7 @@ describe("a Netlify build of a private site without SITE_USERS", () => {
         expect.stringMatching(
           /^content\/_data\/site\.yaml: private: is true, but SITE_USERS is not set, so this Netlify build would publish the site without a password — set it in Netlify: Site configuration → Environment variables → Add a variable, key SITE_USERS/,
         ),
-        "",
-        "1 problem in 1 file.",
-        "Nothing was written. Fix the lines above and build again.",
+        ...stopped,
       ]);
       expect(failed.stdout).not.toMatch(/Wrote|Copied/);
       expect(snapshot(out)).toEqual(before);
@@ -205,5 +258,45 @@ describe("a Netlify build of a private site without SITE_USERS", () => {
     );
     for (const part of [passwords[0]!, "team", "kees"]) expect(failed.stdout + failed.stderr).not.toContain(part);
     expect(snapshot(out)).toEqual(before);
+  });
+});
+
+describe("a Netlify build of a private site whose door is not in place", () => {
+  const refused = (change: (root: string) => void) => {
+    const root = tempProject({ files: privateFiles, copy: ["netlify", "netlify.toml"] });
+    try {
+      change(root);
+      const failed = netlifyRun("production", { root, siteSettings: { SITE_USERS: USERS } });
+      expect(failed.status).toBe(1);
+      expect(() => statSync(join(root, "_site"))).toThrow();
+      expect(() => statSync(join(root, ".netlify/v1/config.json"))).toThrow();
+      return failed.stderr.trim().split("\n");
+    } finally {
+      discard({ root });
+    }
+  };
+  const gateFile = "netlify/edge-functions/gate/gate.ts";
+
+  test("missing: stops, naming the file and what to do, and writes nothing", () => {
+    expect(refused((root) => rmSync(join(root, "netlify/edge-functions"), { recursive: true }))).toEqual([
+      expect.stringMatching(
+        /^content\/_data\/site\.yaml: private: is true, but the door that keeps everyone else out, netlify\/edge-functions\/gate\/gate\.ts, is missing or has no `export default`, so Netlify would publish the site open — restore it from hoedoededa's repository/,
+      ),
+      ...stopped,
+    ]);
+  });
+
+  test("narrowed by an inline config, or looked for in another folder: stops the same way", () => {
+    const narrowed = refused((root) =>
+      writeFileSync(join(root, gateFile), `${read(root, gateFile)}\nexport const config = { path: "/posts/*" };\n`),
+    );
+    expect(narrowed[0]).toMatch(/gate\.ts exports its own `config`, which would replace the build's \/\* /);
+    const moved = refused((root) =>
+      writeFileSync(
+        join(root, "netlify.toml"),
+        read(root, "netlify.toml").replace("[build]\n", '[build]\n  edge_functions = "elders"\n'),
+      ),
+    );
+    expect(moved[0]).toMatch(/netlify\.toml sets \[build\] edge_functions/);
   });
 });

@@ -1,14 +1,15 @@
 // Serves a built site the way Netlify does, so header, CSP and access mistakes show up in tests:
-// index.html for directories, /x → /x/, 404.html with status 404, the [[headers]] and
-// [[redirects]] of netlify.toml plus _site/_headers and _site/_redirects, and Basic-Auth rules
-// enforced rather than sent (https://docs.netlify.com/visitor-access/password-protection/: "the
-// Basic-Auth header will not be sent as written … it will be used to control the appropriate HTTP
-// headers for basic authentication").
-import { createServer, type Server } from "node:http";
+// index.html for directories, /x → /x/, 404.html with status 404, the [[headers]] and [[redirects]] of
+// netlify.toml plus _site/_headers and _site/_redirects, and — with `edge` — the project's edge functions
+// in front of all of it, as Netlify runs them: a private site's door (netlify/edge-functions/gate/) decides
+// what reaches the files (test/support/edge.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
+import { doorPage } from "../../src/model/door.ts";
+import { startEdge, type EdgeLayer, type EdgeOptions } from "./edge.ts";
 
 interface HeaderRule {
   for: string;
@@ -97,26 +98,7 @@ export function netlifyRules(siteDir: string, tomlPath: string): NetlifyRules {
   };
 }
 
-/** Netlify's rule name, matched as header names are: regardless of case. */
-const isBasicAuth = (name: string) => name.toLowerCase() === "basic-auth";
-
-/**
- * Whether a request may see `path`: every Basic-Auth rule whose pattern matches it must accept the
- * request's `Authorization: Basic …` as one of its space-separated `name:password` pairs.
- */
-export function authorized(rules: readonly HeaderRule[], path: string, authorization: string | undefined): boolean {
-  const sent = /^Basic\s+(\S+)$/i.exec(authorization ?? "")?.[1];
-  const credentials = sent ? Buffer.from(sent, "base64").toString("utf8") : undefined;
-  return rules.every((rule) => {
-    if (!matches(rule.for, path)) return true;
-    const pairs = Object.entries(rule.values)
-      .filter(([name]) => isBasicAuth(name))
-      .map(([, value]) => value.split(/\s+/).filter(Boolean));
-    return pairs.every((allowed) => credentials !== undefined && allowed.includes(credentials));
-  });
-}
-
-/** Netlify reads these at deploy time and does not publish them (a private site's passwords are in _headers). */
+/** Netlify reads these at deploy time and does not publish them. */
 const configFiles = ["_headers", "_redirects"];
 
 function resolveFile(siteDir: string, path: string): string | undefined {
@@ -128,9 +110,88 @@ function resolveFile(siteDir: string, path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Netlify's answer from the site's files (its "origin", what an edge function's `context.next()`
+ * reaches): redirects, `/x` → `/x/`, index.html, 404.html, and the header rules that match.
+ */
+export function originResponse(siteDir: string, rules: NetlifyRules, request: Request): Response {
+  const url = new URL(request.url);
+  const path = url.pathname;
+  const headers = new Headers();
+  const headersFor = (p: string) => {
+    for (const rule of rules.headers)
+      if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) headers.set(k, v);
+  };
+  let file: string | undefined;
+  try {
+    file = resolveFile(siteDir, path);
+  } catch {
+    return new Response("Bad request", { status: 400 });
+  }
+  // Netlify matches redirect rules with and without a trailing slash (`/feed` also catches `/feed/`).
+  const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
+  const redirect = rules.redirects.find((r) => matches(bare(r.from), bare(path)) && (r.force || !file));
+  if (redirect && redirect.status >= 300 && redirect.status < 400) {
+    headersFor(path);
+    headers.set("Location", redirect.to);
+    return new Response(null, { status: redirect.status, headers });
+  }
+  if (file && !path.endsWith("/") && file.endsWith("index.html") && !path.endsWith("index.html"))
+    return new Response(null, { status: 301, headers: { Location: `${path}/${url.search}` } });
+  let status = 200;
+  if (!file) {
+    status = 404;
+    file = existsSync(join(siteDir, "404.html")) ? join(siteDir, "404.html") : undefined;
+  }
+  // Netlify's default for anything no rule caches otherwise: store, but revalidate every time.
+  headers.set("Cache-Control", "public, max-age=0, must-revalidate");
+  // The type from the file's extension, unless a header rule sets its own (custom headers win on Netlify).
+  headers.set("Content-Type", types[extname(file ?? ".html")] ?? "application/octet-stream");
+  headersFor(path);
+  const body = file ? readFileSync(file) : Buffer.from("Not found");
+  return new Response(request.method === "HEAD" ? null : body, { status, headers });
+}
+
+/** A Node request as the web Request an edge function gets: the address the client used, its body. */
+async function webRequest(req: IncomingMessage): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers))
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  const chunks: Buffer[] = [];
+  if (req.method !== "GET" && req.method !== "HEAD") for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, {
+    method: req.method ?? "GET",
+    headers,
+    ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+  });
+}
+
+/** Writes a web Response to Node's; gzips text as Netlify does when asked to. */
+async function send(res: ServerResponse, response: Response, compress: boolean, acceptEncoding: string) {
+  for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("Set-Cookie", cookies);
+  const body = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get("Content-Type") ?? "";
+  if (
+    compress &&
+    body.length &&
+    /\bgzip\b/.test(acceptEncoding) &&
+    /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type)
+  ) {
+    res.setHeader("Content-Encoding", "gzip");
+    res.setHeader("Vary", "Accept-Encoding");
+    res.writeHead(response.status).end(gzipSync(body));
+    return;
+  }
+  res.writeHead(response.status).end(body);
+}
+
 export interface RunningSite {
   url: string;
   server: Server;
+  /** Another deploy's settings for the edge functions (what `Netlify.env` gives); only with `edge`. */
+  redeploy(env: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -139,71 +200,49 @@ export interface ServeOptions {
   port?: number;
   /** Gzip text responses as Netlify does (off for tests, which read bodies as sent). */
   compress?: boolean;
+  /**
+   * Run the project's edge functions in front of the files, as Netlify does (test/support/edge.ts). A
+   * private site's build must be served with them: without its door it would be served open.
+   */
+  edge?: EdgeOptions;
 }
 
+const listen = (server: Server, port: number) =>
+  new Promise<number>((ok, fail) =>
+    server.once("error", fail).listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      ok(typeof address === "object" && address ? address.port : 0);
+    }),
+  );
+
 export async function serve(siteDir: string, tomlPath: string, options: ServeOptions = {}): Promise<RunningSite> {
+  if (!options.edge && existsSync(join(siteDir, doorPage.slice(1), "index.html")))
+    throw new Error(`${siteDir} is a private site's build: serve it with its door (options.edge), as Netlify would`);
   const rules = netlifyRules(siteDir, tomlPath);
+  const respond = async (request: Request) => originResponse(siteDir, rules, request);
+  let edge: EdgeLayer | undefined;
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const path = url.pathname;
-    const headersFor = (p: string) => {
-      for (const rule of rules.headers)
-        if (matches(rule.for, p))
-          for (const [k, v] of Object.entries(rule.values)) if (!isBasicAuth(k)) res.setHeader(k, v);
-    };
-    // Before anything else, redirects and 404s included: the browser asks for a name and password.
-    if (!authorized(rules.headers, path, req.headers.authorization)) {
-      res
-        .writeHead(401, {
-          "WWW-Authenticate": 'Basic realm="Netlify", charset="UTF-8"',
-          "Content-Type": "text/plain; charset=utf-8",
-        })
-        .end("Unauthorized");
-      return;
-    }
-    let file = resolveFile(siteDir, path);
-    // Netlify matches redirect rules with and without a trailing slash (`/feed` also catches `/feed/`).
-    const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
-    const redirect = rules.redirects.find((r) => matches(bare(r.from), bare(path)) && (r.force || !file));
-    if (redirect && redirect.status >= 300 && redirect.status < 400) {
-      headersFor(path);
-      res.writeHead(redirect.status, { Location: redirect.to }).end();
-      return;
-    }
-    if (file && !path.endsWith("/") && file.endsWith("index.html") && !path.endsWith("index.html")) {
-      res.writeHead(301, { Location: `${path}/${url.search}` }).end();
-      return;
-    }
-    let status = 200;
-    if (!file) {
-      status = 404;
-      file = existsSync(join(siteDir, "404.html")) ? join(siteDir, "404.html") : undefined;
-    }
-    // Netlify's default for anything no rule caches otherwise: store, but revalidate every time.
-    res.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
-    // The type from the file's extension, unless a header rule sets its own (custom headers win on Netlify).
-    res.setHeader("Content-Type", types[extname(file ?? ".html")] ?? "application/octet-stream");
-    headersFor(path);
-    const type = String(res.getHeader("Content-Type"));
-    const body = file ? readFileSync(file) : Buffer.from("Not found");
-    if (
-      options.compress &&
-      /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) &&
-      /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type)
-    ) {
-      res.setHeader("Content-Encoding", "gzip");
-      res.setHeader("Vary", "Accept-Encoding");
-      res.writeHead(status).end(gzipSync(body));
-      return;
-    }
-    res.writeHead(status).end(body);
+    void (async () => {
+      const request = await webRequest(req);
+      const response = edge?.handle ? await edge.handle(request) : await respond(request);
+      await send(res, response, options.compress === true, String(req.headers["accept-encoding"] ?? ""));
+    })().catch((error: unknown) => {
+      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end(`test server: ${String(error)}`);
+    });
   });
-  await new Promise<void>((ok, fail) => server.once("error", fail).listen(options.port ?? 0, "127.0.0.1", ok));
-  const address = server.address();
-  const listening = typeof address === "object" && address ? address.port : 0;
+  const port = await listen(server, options.edge?.runtime === "node" || !options.edge ? (options.port ?? 0) : 0);
+  const files = `http://127.0.0.1:${port}`;
+  if (options.edge) edge = await startEdge(options.edge, tomlPath, { url: files, respond });
   return {
-    url: `http://127.0.0.1:${listening}`,
+    url: edge?.url ?? files,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    redeploy: (env) => {
+      if (!edge) throw new Error("redeploy: this site was served without edge functions");
+      edge.redeploy(env);
+    },
+    close: async () => {
+      await edge?.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }
