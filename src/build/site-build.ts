@@ -29,6 +29,8 @@ export class SiteBuild {
   readonly pieces = new Map<string, string>();
   /** Content pages' front-matter by its source, for Eleventy's own parse (src/content/frontmatter.ts). */
   readonly frontMatter: ReadonlyMap<string, object>;
+  /** A private cohort's room could not be read in this build (src/comments/room.ts): its pages say so. */
+  roomUnread = false;
   #live: ReadonlyMap<string, PostDiscussion> = new Map();
   #counted!: () => void;
   /** Resolves once the response counts are in: from then on the post index can be made (the search index asks for it before any page does). */

@@ -130,7 +130,10 @@ export async function rebuild(options: RebuildOptions = {}): Promise<RebuildRun>
     const counted = content.posts.filter(
       (post) => isListed(post.data, { showDrafts: false }) && commentsOn(post.data, site),
     );
-    conversation = await conversationNow(graphql, { repo: setup.repo, categoryId: setup.categoryId }, counted);
+    // A private site mirrors the whole conversation: an edited response is a change to deploy too.
+    conversation = await conversationNow(graphql, { repo: setup.repo, categoryId: setup.categoryId }, counted, {
+      whole: site.private === true,
+    });
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
     throw new ToolError(

@@ -3,7 +3,8 @@
 import { formatProblem } from "../model/problems.ts";
 import { isListed } from "../content/visibility.ts";
 import { liveResponses, type CountOptions } from "./counts.ts";
-import { commentsOn, overriddenComments, setupWarning } from "./settings.ts";
+import { readRoom } from "./room.ts";
+import { commentsOn, commentsSetup, overriddenComments, setupWarning } from "./settings.ts";
 import type { Content } from "../model/content.ts";
 import type { PostDiscussion } from "../model/responses.ts";
 
@@ -14,7 +15,7 @@ import type { PostDiscussion } from "../model/responses.ts";
  */
 export async function prepareComments(
   content: Content,
-  options: CountOptions & { warn: (message: string) => void },
+  options: CountOptions & { warn: (message: string) => void; roomUnread?: () => void },
 ): Promise<ReadonlyMap<string, PostDiscussion>> {
   const setup = setupWarning(content.site);
   if (setup) options.warn(setup);
@@ -22,6 +23,22 @@ export async function prepareComments(
   for (const post of overriddenComments(content.posts, site))
     options.warn(formatProblem({ ...post, message: `warning: ${post.message}` }));
   const counted = content.posts.filter((post) => isListed(post.data, site.build) && commentsOn(post.data, site));
+  // A private cohort's conversation is read whole, and its counts are what the pages show of it.
+  if (site.private === true) {
+    if (commentsSetup(site).status !== "ready") return new Map();
+    const room = await readRoom(site, counted, options);
+    if (room.warning) {
+      options.warn(room.warning);
+      options.roomUnread?.();
+      return new Map();
+    }
+    return new Map(
+      counted.map((post): [string, PostDiscussion] => {
+        const found = room.conversations.get(post.slug);
+        return [post.slug, found ? { responses: found.count, number: found.number, room: found } : { responses: 0 }];
+      }),
+    );
+  }
   const live = await liveResponses(site, counted, options);
   if (live.warning) options.warn(live.warning);
   return live.discussions;

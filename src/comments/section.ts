@@ -1,8 +1,12 @@
 // What the comments section under a post shows in this build, prepared for
 // layouts/pages/post.njk: the widget's settings as data-* attributes (no inline script under
-// a strict CSP), a setup explanation, a preview notice, or nothing.
+// a strict CSP), a private cohort's conversation read at build (its "room", src/comments/room.ts;
+// never the widget: giscus.app would show a private repository's discussions to anyone), a setup
+// explanation, a preview notice, or nothing.
 import { messages } from "../i18n/index.ts";
-import { discussionFor, discussionOnGitHub } from "./discussion.ts";
+import { discussionFor, discussionMarker, discussionOnGitHub } from "./discussion.ts";
+import { shortDateTime } from "../i18n/dates.ts";
+import type { RoomConversation } from "../model/responses.ts";
 import { commentsSetup } from "./settings.ts";
 import type { Site } from "../model/content.ts";
 
@@ -14,6 +18,8 @@ export interface CommentedPost {
   comments: boolean;
   draft: boolean;
   discussion?: number | string;
+  /** A private cohort's: the conversation the build read. */
+  room?: RoomConversation;
 }
 
 export type ResponsesSection =
@@ -28,9 +34,12 @@ export type ResponsesSection =
       data: Record<string, string>;
       /** Where to answer without the widget: no JavaScript, giscus blocked or failing. */
       onGitHub: string;
-      /** A private site: the section says, above the widget's sign-in, that the discussion is public all the same. */
-      publicNotice?: true;
-    };
+    }
+  /**
+   * A private cohort's conversation, as the build read it from its private repository (`post.room`);
+   * `onGitHub` is where the group responds, `start` how to open a discussion that does not exist yet.
+   */
+  | { kind: "room"; onGitHub: string; start?: string; updated: string; unread?: true };
 
 /** What the filled-in fields look like (the ids come from https://giscus.app). */
 const examples = {
@@ -60,7 +69,13 @@ export function sectionShown(comments: boolean, site: Site): boolean {
  * `knownNumber`: the number of the post's discussion when the build learned it from GitHub
  * (src/comments/counts.ts); the widget then reads that discussion directly (`mapping: number`).
  */
-export function responsesSection(post: CommentedPost, site: Site, knownNumber?: number): ResponsesSection {
+export function responsesSection(
+  post: CommentedPost,
+  site: Site,
+  knownNumber?: number,
+  /** `roomUnread`: this build could not read a private cohort's room (no token, GitHub failing). */
+  build: { roomUnread?: boolean } = {},
+): ResponsesSection {
   if (!sectionShown(post.comments, site)) return { kind: "none" };
   const setup = commentsSetup(site);
   // `off` is ruled out above; the check tells TypeScript so.
@@ -73,6 +88,23 @@ export function responsesSection(post: CommentedPost, site: Site, knownNumber?: 
     ].join("\n");
     return { kind: "setup", missing: setup.fields, example };
   }
+  // A private cohort's room: the live category's conversation, in previews too (it is read, not written).
+  if (site.private === true) {
+    const live = commentsSetup({
+      ...site,
+      build: { ...site.build, mode: "production", context: "production", preview: false },
+    });
+    if (live.status === "ready") {
+      if (build.roomUnread)
+        return {
+          kind: "room",
+          onGitHub: `https://github.com/${live.repo}/discussions`,
+          updated: shortDateTime(site.now, site.lang, site.timezone),
+          unread: true,
+        };
+      return roomSection(post, site, live.repo, live.category, knownNumber);
+    }
+  }
   if (setup.status === "preview-off") return { kind: "preview-off", liveUrl: liveUrl(post, site) };
 
   const discussion = discussionFor(post.slug, post.discussion, knownNumber);
@@ -80,7 +112,6 @@ export function responsesSection(post: CommentedPost, site: Site, knownNumber?: 
   return {
     kind: "widget",
     onGitHub: discussionOnGitHub(setup.repo, discussion),
-    ...(site.private === true ? { publicNotice: true as const } : {}),
     data: {
       // The widget's settings, named as giscus's own client.js names them.
       repo: setup.repo,
@@ -101,4 +132,31 @@ export function responsesSection(post: CommentedPost, site: Site, knownNumber?: 
       "frame-title": messages(site.lang).responsesTitle,
     },
   };
+}
+
+/** A category's address on GitHub (its name lower-cased, other signs as hyphens: GitHub's slug). */
+const categorySlug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+function roomSection(
+  post: CommentedPost,
+  site: Site,
+  repo: string,
+  category: string,
+  knownNumber?: number,
+): ResponsesSection {
+  const updated = shortDateTime(site.now, site.lang, site.timezone);
+  if (post.room) return { kind: "room", onGitHub: post.room.url, updated };
+  const discussion = discussionFor(post.slug, post.discussion, knownNumber);
+  if (discussion.mapping === "number") return { kind: "room", onGitHub: discussionOnGitHub(repo, discussion), updated };
+  // No discussion yet: a new one in the category, titled and marked as `npm run discussions` would
+  // make it, so the counts and this page find it (GitHub fills in a new discussion from these).
+  const body = `[${post.title}](${site.url}${post.url})\n\n${discussionMarker(discussion.term)}`;
+  const start = `https://github.com/${repo}/discussions/new?${new URLSearchParams({ category: categorySlug(category), title: discussion.term, body })}`;
+  return { kind: "room", onGitHub: `https://github.com/${repo}/discussions`, start, updated };
 }

@@ -1,12 +1,13 @@
 // What the site shows of the conversation now, as `npm run rebuild` sees it: each post's response
-// count (as the build counts them, src/comments/counts.ts), summed up in a fingerprint the ledger
-// keeps per deploy, and when participants last wrote or edited something — the newest discussions'
-// comments and replies — so that a burst is deployed once it is over. The fingerprint decides whether
-// there is anything to deploy; the times only when.
+// count (as the build counts them, src/comments/counts.ts) — or, on a private cohort's site, the
+// whole conversation its pages mirror — summed up in a fingerprint the ledger keeps per deploy, and
+// when participants last wrote or edited something, so that a burst is deployed once it is over.
+// The fingerprint decides whether there is anything to deploy; the times only when.
 // https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions
 import { createHash } from "node:crypto";
-import type { GraphqlClient } from "../github/client.ts";
-import { matchResponses, type CountedPost } from "../comments/counts.ts";
+import { GitHubError, type GraphqlClient } from "../github/client.ts";
+import { discussionConversation, type GitHubComment } from "../github/conversation.ts";
+import { matchDiscussions, matchResponses, type CountedPost } from "../comments/counts.ts";
 import { categoryDiscussions } from "../comments/github.ts";
 
 // The 30 newest discussions (a cohort's posts of the last year or so), each's last 100 comments and
@@ -55,12 +56,48 @@ export const countsFingerprint = (counts: ReadonlyMap<string, number>) =>
     .digest("hex")
     .slice(0, 16);
 
+/**
+ * A private cohort's pages show the conversation itself (src/comments/room.ts): every comment and reply,
+ * its last change, whether it is hidden, its reactions — so the fingerprint is of all that, and the
+ * times are every response's and edit's.
+ */
+async function wholeConversation(
+  client: GraphqlClient,
+  repo: string,
+  posts: readonly CountedPost[],
+  discussions: Awaited<ReturnType<typeof categoryDiscussions>>,
+): Promise<ConversationNow> {
+  const matched = matchDiscussions(posts, discussions);
+  const shown: unknown[] = [];
+  const activity: Date[] = [];
+  let responses = 0;
+  const digest = (c: GitHubComment): unknown => {
+    activity.push(new Date(c.createdAt));
+    if (c.updatedAt !== c.createdAt) activity.push(new Date(c.updatedAt));
+    responses++;
+    return [c.id, c.updatedAt, c.minimized, c.deleted, c.reactions, c.replies.map(digest)];
+  };
+  for (const [slug, found] of [...matched].sort(([a], [b]) => a.localeCompare(b))) {
+    if (found.number === undefined) continue;
+    try {
+      const conversation = await discussionConversation(client, repo, found.number);
+      shown.push([slug, found.number, conversation.comments.map(digest)]);
+    } catch (error) {
+      if (!(error instanceof GitHubError && error.failure === "not-found")) throw error;
+    }
+  }
+  const fingerprint = createHash("sha256").update(JSON.stringify(shown)).digest("hex").slice(0, 16);
+  return { fingerprint, activity, responses };
+}
+
 export async function conversationNow(
   client: GraphqlClient,
   category: { repo: string; categoryId: string },
   posts: readonly CountedPost[],
+  options: { whole?: boolean } = {},
 ): Promise<ConversationNow> {
   const discussions = await categoryDiscussions(client, category);
+  if (options.whole) return wholeConversation(client, category.repo, posts, discussions);
   const counts = matchResponses(posts, discussions);
   const [owner = "", name = ""] = category.repo.split("/");
   const answer = await client.request<ActivityAnswer>(ACTIVITY, { owner, name, categoryId: category.categoryId });

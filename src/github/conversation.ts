@@ -1,6 +1,7 @@
-// One discussion's whole conversation: every comment and every reply, with its author, date and
-// Markdown, following GitHub's cursors past 100 of each (comments by the discussion's own cursor,
-// replies by the comment's, through `node(id:)`), for `npm run archive`, `responses` and `overview`.
+// One discussion's whole conversation: every comment and every reply, with its author, date, last
+// change, reactions and Markdown, following GitHub's cursors past 100 of each (comments by the
+// discussion's own cursor, replies by the comment's, through `node(id:)`), for `npm run archive`,
+// `responses` and `overview`, and for a private cohort's post pages (src/comments/room.ts).
 // https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions
 // https://docs.github.com/en/graphql/guides/using-pagination-in-the-graphql-api
 import type { GraphqlClient } from "./client.ts";
@@ -13,12 +14,16 @@ export interface GitHubComment {
   login: string | null;
   /** ISO 8601, UTC. */
   createdAt: string;
+  /** When it was last changed (an edit, or a hide by a moderator): what a mirrored conversation is compared by. */
+  updatedAt: string;
   /** GitHub-flavoured Markdown, as written. */
   body: string;
   /** Hidden by a moderator (spam, off-topic, …): GitHub folds it away. */
   minimized: boolean;
   /** Deleted by its author or a moderator: GitHub keeps an empty place when it has replies. */
   deleted: boolean;
+  /** Reactions by kind (`THUMBS_UP`, `HEART`, …), only those with at least one. */
+  reactions: { content: string; count: number }[];
   replies: GitHubComment[];
 }
 
@@ -30,7 +35,8 @@ export interface Conversation {
 }
 
 // 100 comments with 100 replies each: 10,100 nodes, far below GitHub's 500,000 per query.
-const FIELDS = "id createdAt body isMinimized deletedAt author { login }";
+const FIELDS =
+  "id createdAt updatedAt body isMinimized deletedAt author { login } reactionGroups { content reactors { totalCount } }";
 
 const COMMENTS = `query DiscussionConversation($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
@@ -62,6 +68,8 @@ interface PageInfo {
 interface Node {
   id: string;
   createdAt: string;
+  updatedAt: string;
+  reactionGroups: { content: string; reactors: { totalCount: number } }[] | null;
   body: string;
   isMinimized: boolean;
   deletedAt: string | null;
@@ -80,9 +88,13 @@ const comment = (node: Node, replies: GitHubComment[] = []): GitHubComment => ({
   id: node.id,
   login: node.author?.login ?? null,
   createdAt: node.createdAt,
+  updatedAt: node.updatedAt,
   body: node.body,
   minimized: node.isMinimized,
   deleted: node.deletedAt !== null,
+  reactions: (node.reactionGroups ?? [])
+    .filter((g) => g.reactors.totalCount > 0)
+    .map((g) => ({ content: g.content, count: g.reactors.totalCount })),
   replies,
 });
 

@@ -155,10 +155,83 @@ export const en: Messages = {
   widgetUnavailable: "The responses cannot be loaded here right now.",
   responsesPreviewOff: "Responses are off in this preview, so the conversations on the live site stay clean.",
   responsesPreviewLive: "Respond to the post on the live site",
-  // private cohorts (issue 14): a private site's responses section, and the public discussion of one of its posts
-  responsesPublicNotice:
-    "Please note: this site is closed, its responses are not. They live in GitHub Discussions, and those of a public repository can be read by anyone, without a password. Write nothing confidential here.",
   discussionOfPrivatePost: "The post is on the cohort's closed site, with its questions and the meeting.",
+  // A private cohort's conversation (issue 27): its room on GitHub, read at build (src/comments/room.ts).
+  roomHeading: (n: number) =>
+    n === 0 ? "The group's conversation" : n === 1 ? "1 response in the group" : `${n} responses in the group`,
+  roomRespond: "Respond in the group's room",
+  roomFreshness: (when: string) =>
+    `New responses are on GitHub at once; this page takes them over at its next update (last updated: ${when}).`,
+  roomEmpty: "No responses yet. Start the conversation in the group's room.",
+  roomNotStarted: "The conversation about this post has not been opened yet.",
+  roomUnread: "The conversation could not be read at this update. You read and write it in the group's room on GitHub.",
+  roomStart: "Open it in the group's room",
+  privacyNoteRoom:
+    "Only the group and the facilitator read these responses, in a closed room on GitHub. Still, write nothing by which a patient, client, pupil or colleague could be recognised.",
+  reaction: (kind: string, n: number) =>
+    `${n} × ${({ THUMBS_UP: "thumbs up", THUMBS_DOWN: "thumbs down", LAUGH: "laugh", HOORAY: "hooray", CONFUSED: "confused", HEART: "heart", ROCKET: "rocket", EYES: "eyes" } as Record<string, string>)[kind] ?? kind}`,
+  guideRoomIntro:
+    "This group's responses are in a closed room on GitHub that only the group and the facilitator can read. You need a free GitHub account for it, and an invitation from the facilitator. This is how it works, step by step.",
+  guideRoomSections: [
+    {
+      title: "What is GitHub, and why?",
+      paragraphs: [
+        "GitHub is a website where people work together on texts and software. This group uses a closed room there for its conversation: free, without adverts, and only those the facilitator invites can read and write in it.",
+      ],
+      steps: [],
+      links: [],
+    },
+    {
+      title: "Making an account",
+      paragraphs: [
+        "You do this once, and it costs nothing. Then give your user name to the facilitator, who invites you.",
+      ],
+      steps: [
+        "Go to github.com/signup (the link is below these steps).",
+        "Enter your e-mail address and choose a password.",
+        "Choose a user name. The others in the group see it with each response. Choose something recognisable, such as your first and last name (for example sanne-de-boer).",
+        "GitHub e-mails you a code; enter it. Choose the free account (“Free”).",
+      ],
+      links: [{ text: "Make a free account at github.com/signup", url: "https://github.com/signup" }],
+    },
+    {
+      title: "Accepting the invitation",
+      paragraphs: [],
+      steps: [
+        "GitHub e-mails you an invitation to the group's room (“invited you to collaborate”).",
+        "In that e-mail, choose “View invitation” and then “Accept invitation”. Lost it? It is also at github.com/notifications.",
+        "From then on you can read the room and respond in it. Without the invitation GitHub does not show you the room: it seems not to exist.",
+      ],
+      links: [{ text: "Your notifications and invitations on GitHub", url: "https://github.com/notifications" }],
+    },
+    {
+      title: "Responding in the group's room",
+      paragraphs: [],
+      steps: [
+        "Under a post, choose “Respond in the group's room”. You reach the conversation about that post on GitHub; sign in if GitHub asks.",
+        "Write your response in the box “Write a comment” at the bottom and choose “Comment”.",
+        "To answer someone: choose “Reply” under their response. To like: choose the smiley face and then, for example, 👍 or ❤️.",
+        "Your response is on GitHub at once. It reaches this site at its next update, usually within two days.",
+      ],
+      links: [],
+    },
+    {
+      title: "An e-mail for every new conversation",
+      paragraphs: [
+        "GitHub does not e-mail you by itself when the facilitator posts. If you want it to: go to the group's room on GitHub, choose “Watch” at the top right, then “Custom”, tick “Discussions” and choose “Apply”. Every new conversation then reaches your inbox, with the post and its questions, and you can answer from the e-mail.",
+      ],
+      steps: [],
+      links: [],
+    },
+    {
+      title: "Who can read what?",
+      paragraphs: [
+        "Only the people the facilitator invited, and the facilitator. GitHub keeps the responses for the group, as an e-mail service keeps your mail. This site shows them only to those who have logged in. Still, write nothing by which a patient, client, pupil or colleague could be recognised: what is said in a group can be passed on.",
+      ],
+      steps: [],
+      links: [],
+    },
+  ],
   // The door of a private site (issue 26): the login page the gate shows at any address, and the footer's log-out link.
   doorTitle: "Log in",
   doorIntro: "This site is for the group only. Log in with the name and password your facilitator gave you.",

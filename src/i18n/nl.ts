@@ -157,11 +157,85 @@ export const nl = {
   responsesPreviewOff:
     "Reacties zijn uit in deze voorbeeldweergave, zodat de gesprekken op de openbare site schoon blijven.",
   responsesPreviewLive: "Reageer bij het bericht op de openbare site",
-  // private cohorts (issue 14): a private site's responses section, and the public discussion of one of its posts
-  responsesPublicNotice:
-    "Let op: deze site is afgeschermd, de reacties zijn dat niet. Ze staan in GitHub Discussions, en die van een openbare repository kan iedereen lezen, ook zonder wachtwoord. Schrijf hier niets vertrouwelijks.",
   discussionOfPrivatePost:
     "Het bericht staat op de afgeschermde site van de leergang, met de vragen en de bijeenkomst.",
+  // A private cohort's conversation (issue 27): its room on GitHub, read at build (src/comments/room.ts).
+  roomHeading: (n: number) =>
+    n === 0 ? "Het gesprek in de groep" : n === 1 ? "1 reactie in de groep" : `${n} reacties in de groep`,
+  roomRespond: "Reageer in de groepsruimte",
+  roomFreshness: (when: string) =>
+    `Nieuwe reacties staan meteen op GitHub; deze pagina neemt ze over bij de volgende bijwerking (laatst bijgewerkt: ${when}).`,
+  roomEmpty: "Nog geen reacties. Begin het gesprek in de groepsruimte.",
+  roomNotStarted: "Het gesprek over dit bericht is nog niet geopend.",
+  roomUnread:
+    "Het gesprek kon bij deze bijwerking niet worden opgehaald. Je leest en schrijft het in de groepsruimte op GitHub.",
+  roomStart: "Open het in de groepsruimte",
+  privacyNoteRoom:
+    "Alleen de groep en de begeleider lezen deze reacties, in een afgesloten ruimte op GitHub. Schrijf toch niets waaraan een patiënt, cliënt, leerling of collega te herkennen is.",
+  reaction: (kind: string, n: number) =>
+    `${n} keer ${({ THUMBS_UP: "duim omhoog", THUMBS_DOWN: "duim omlaag", LAUGH: "lach", HOORAY: "feest", CONFUSED: "verward", HEART: "hartje", ROCKET: "raket", EYES: "ogen" } as Record<string, string>)[kind] ?? kind}`,
+  guideRoomIntro:
+    "De reacties van deze groep staan in een afgesloten ruimte op GitHub, die alleen de groep en de begeleider kunnen lezen. Je hebt daarvoor een gratis account bij GitHub nodig, en een uitnodiging van de begeleider. Zo werkt het, stap voor stap.",
+  guideRoomSections: [
+    {
+      title: "Wat is GitHub, en waarom?",
+      paragraphs: [
+        "GitHub is een website waar mensen samen aan teksten en software werken. Deze groep gebruikt er een afgesloten gespreksruimte: gratis, zonder advertenties, en alleen wie de begeleider uitnodigt kan er lezen en schrijven.",
+      ],
+      steps: [],
+      links: [],
+    },
+    {
+      title: "Een account maken",
+      paragraphs: [
+        "Dat doe je één keer, en het kost niets. Geef je gebruikersnaam daarna aan de begeleider: die nodigt je uit.",
+      ],
+      steps: [
+        "Ga naar github.com/signup (de link staat onder deze stappen).",
+        "Vul je e-mailadres in en kies een wachtwoord.",
+        "Kies een gebruikersnaam. Die zien de anderen in de groep bij elke reactie. Kies iets herkenbaars, zoals je voor- en achternaam (bijvoorbeeld sanne-de-boer).",
+        "GitHub stuurt een code naar je e-mail; vul die in. Kies het gratis account (“Free”).",
+      ],
+      links: [{ text: "Maak een gratis account op github.com/signup", url: "https://github.com/signup" }],
+    },
+    {
+      title: "De uitnodiging aannemen",
+      paragraphs: [],
+      steps: [
+        "Je krijgt van GitHub een e-mail met een uitnodiging voor de ruimte van de groep (“invited you to collaborate”).",
+        "Kies in die e-mail “View invitation” en dan “Accept invitation”. Kwijt? Je vindt hem ook op github.com/notifications.",
+        "Vanaf nu kun je de ruimte lezen en erin reageren. Zonder uitnodiging ziet GitHub de ruimte voor jou niet: dan lijkt hij niet te bestaan.",
+      ],
+      links: [{ text: "Je meldingen en uitnodigingen op GitHub", url: "https://github.com/notifications" }],
+    },
+    {
+      title: "Reageren in de groepsruimte",
+      paragraphs: [],
+      steps: [
+        "Kies onder een bericht “Reageer in de groepsruimte”. Je komt bij het gesprek over dat bericht op GitHub; log in als GitHub daarom vraagt.",
+        "Schrijf je reactie onderaan in het vak “Write a comment” en kies “Comment”.",
+        "Antwoorden op iemand anders: kies onder diens reactie “Reply”. Liken: kies het smiley-gezichtje en dan bijvoorbeeld 👍 of ❤️.",
+        "Je reactie staat meteen op GitHub. Op deze site komt hij bij de volgende bijwerking, meestal binnen twee dagen.",
+      ],
+      links: [],
+    },
+    {
+      title: "Een e-mail bij elk nieuw gesprek",
+      paragraphs: [
+        "GitHub mailt je niet vanzelf als de begeleider een nieuw bericht plaatst. Wil je dat wel? Ga naar de ruimte van de groep op GitHub, kies rechtsboven “Watch”, dan “Custom”, zet een vinkje bij “Discussions” en kies “Apply”. Dan krijg je elk nieuw gesprek, met het bericht en de vragen, in je e-mail, en kun je vanuit die e-mail meteen antwoorden.",
+      ],
+      steps: [],
+      links: [],
+    },
+    {
+      title: "Wie kan wat lezen?",
+      paragraphs: [
+        "Alleen de mensen die de begeleider uitnodigde, en de begeleider zelf. GitHub bewaart de reacties voor de groep, zoals een e-maildienst je e-mail bewaart. Deze site toont ze alleen aan wie ingelogd is. Schrijf toch niets waaraan een patiënt, cliënt, leerling of collega te herkennen is: wat in een groep gezegd wordt, kan worden doorverteld.",
+      ],
+      steps: [],
+      links: [],
+    },
+  ],
   // The door of a private site (issue 26): the login page the gate shows at any address, and the footer's log-out link.
   doorTitle: "Inloggen",
   doorIntro: "Deze site is alleen voor de groep. Log in met de naam en het wachtwoord die je van de begeleider kreeg.",

@@ -3,7 +3,7 @@
 // author, tags, session, responses, body as HTML, neighbours and place in a series. What other pages
 // show of a post, its summary, is a part of it.
 import type { Author } from "./content.ts";
-import type { EarlierResponse } from "./responses.ts";
+import type { EarlierResponse, RoomConversation } from "./responses.ts";
 import type { PostData } from "./schema.ts";
 import type { PostSession, SessionLists } from "./sessions.ts";
 
@@ -44,6 +44,8 @@ export interface Post extends Omit<PostData, "author" | "tags" | "session" | "se
   responsesUrl?: string;
   /** The number of the post's discussion when the build learned it from GitHub (the widget then opens it by number). */
   discussionNumber?: number;
+  /** A private cohort's post: its conversation in the group's room, read at build (src/comments/room.ts). */
+  room?: RoomConversation;
   /** The read-only earlier responses, threaded. */
   earlierResponses: EarlierResponse[];
   /** How many earlier responses there are, replies included. */

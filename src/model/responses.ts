@@ -14,7 +14,20 @@ export interface EarlierResponse {
   dateLabel: string;
   /** Sanitised HTML of the text. */
   html: string;
+  /** A response in a private cohort's room (src/comments/room.ts): its reactions, with words for screen readers. */
+  reactions?: { emoji: string; count: number; label: string }[];
   replies: EarlierResponse[];
+}
+
+/** A post's discussion in a private cohort's room, as its page shows it (src/comments/room.ts). */
+export interface RoomConversation {
+  /** The discussion on GitHub, where the group responds. */
+  url: string;
+  number: number;
+  /** Oldest first; replies under their comment. */
+  responses: EarlierResponse[];
+  /** Comments and replies shown, replies included. */
+  count: number;
 }
 
 /** What the build knows of a post's discussion. */
@@ -23,4 +36,6 @@ export interface PostDiscussion {
   responses: number;
   /** The discussion's number, when it exists: the widget can then use `mapping: number`. */
   number?: number;
+  /** A private cohort's: the conversation itself, read at build. */
+  room?: RoomConversation;
 }

@@ -137,6 +137,7 @@ export function indexPosts(
       comments,
       ...(count !== undefined ? { responseCount: count, responsesUrl } : {}),
       ...(discussion?.number !== undefined ? { discussionNumber: discussion.number } : {}),
+      ...(discussion?.room ? { room: discussion.room } : {}),
       earlierResponses: earlierThread(earlier, site),
       earlierCount: earlier.length,
       earlierIntro: earlierIntroKey(earlier),

@@ -39,7 +39,13 @@ describe("the guide is linked exactly where a responses section shows", () => {
   test("no guide page at all when no post can have a section", () => {
     expect(respondGuide(sites["comments off site-wide"])).toBe(false);
     expect(respondGuide(sites["not set up, production"])).toBe(false);
-    expect(respondGuide(sites["comments set up"])).toEqual({ url: "/hoe-reageer-ik/", privacyNote: nl.privacyNote });
+    expect(respondGuide(sites["comments set up"])).toEqual({
+      url: "/hoe-reageer-ik/",
+      route: "widget",
+      intro: nl.guideIntro,
+      sections: nl.guideSections,
+      privacyNote: nl.privacyNote,
+    });
   });
 
   test("site.yaml's privacyNote replaces the dictionary's line; its contact is named", () => {
@@ -49,12 +55,33 @@ describe("the guide is linked exactly where a responses section shows", () => {
       privacyNote: "  Only write about your own school.  ",
       contact: " marjan@example.org ",
     });
-    expect(respondGuide(site)).toEqual({
+    expect(respondGuide(site)).toMatchObject({
       url: "/how-to-respond/",
       privacyNote: "Only write about your own school.",
       contact: "marjan@example.org",
     });
     expect(respondGuide(siteFor({ giscus, lang: "en" }))).toMatchObject({ privacyNote: en.privacyNote });
+  });
+
+  test("a private cohort's guide is the room's: invitation, the group's room, Watch for e-mail, who reads along", () => {
+    const guide = respondGuide(siteFor({ giscus, private: true }));
+    expect(guide).toMatchObject({
+      route: "room",
+      intro: nl.guideRoomIntro,
+      sections: nl.guideRoomSections,
+      privacyNote: nl.privacyNoteRoom,
+    });
+    const titles = (guide as { sections: { title: string }[] }).sections.map((s) => s.title);
+    expect(titles).toEqual([
+      "Wat is GitHub, en waarom?",
+      "Een account maken",
+      "De uitnodiging aannemen",
+      "Reageren in de groepsruimte",
+      "Een e-mail bij elk nieuw gesprek",
+      "Wie kan wat lezen?",
+    ]);
+    expect(JSON.stringify(guide)).toContain("Watch");
+    expect(JSON.stringify(guide)).not.toContain("giscus");
   });
 });
 

@@ -176,6 +176,28 @@ describe("npm run rebuild", () => {
     expect(again.ledger).toHaveLength(1);
   });
 
+  test("a private cohort's site mirrors the whole conversation: an edit that changes no count is a change to deploy", async () => {
+    const privateSite = () =>
+      tempProject({
+        files: { "_data/site.yaml": siteYamlWithComments().replace(/\ngiscus:/, "\nprivate: true\ngiscus:") },
+      });
+    const first = await rebuild(scenario({ responses: [hoursAgo(80)] }), {}, privateSite());
+    expect(first.hooks).toHaveLength(1);
+    const fingerprint = (first.ledger[0]!.payload as { fingerprint: string }).fingerprint;
+    const ledger = [{ environment: LEDGER_ENVIRONMENT, created_at: hoursAgo(72), payload: { fingerprint } }];
+    const same = await rebuild(scenario({ responses: [hoursAgo(80)], deployments: ledger }), {}, privateSite());
+    expect(same.run.stdout).toContain("No deploy: nothing the site shows changed since the last deploy.");
+    const edited = await rebuild(
+      scenario({ responses: [hoursAgo(80)], edited: hoursAgo(3), deployments: ledger }),
+      {},
+      privateSite(),
+    );
+    expect(edited.run.stdout).toContain(
+      "Deploying: what the site shows of the conversation changed (1 new or edited since the last deploy).",
+    );
+    expect(edited.hooks).toHaveLength(1);
+  });
+
   test("a burst still going on: it waits for a quiet hour and says until when at the latest", async () => {
     const { run, hooks } = await rebuild(scenario({ responses: [minutesAgo(40), minutesAgo(10)] }));
     expect(run.status).toBe(0);

@@ -143,6 +143,8 @@ const comment = (id: string, extra: Partial<GitHubComment> = {}): GitHubComment 
   id,
   login: "sanne",
   createdAt: "2026-11-21T09:00:00Z",
+  updatedAt: "2026-11-21T09:00:00Z",
+  reactions: [],
   body: `Reactie ${id}`,
   minimized: false,
   deleted: false,

@@ -236,10 +236,16 @@ describe("what a page tells search engines and link previews", () => {
 describe("the discussion of a private site's post, which is public", () => {
   const post = { slug: "regie", url: "/posts/regie/", title: "Regie", comments: true, draft: false };
 
-  test("the responses section says so above the widget; a public site's does not", () => {
-    const shown = responsesSection(post, siteFor({ private: true, giscus }, netlify("production", USERS)));
-    expect(shown).toMatchObject({ kind: "widget", publicNotice: true });
-    expect(responsesSection(post, siteFor({ giscus }, netlify("production")))).not.toHaveProperty("publicNotice");
+  test("a private site's responses section is the group's room, never the widget, in production and in previews", () => {
+    for (const context of ["production", "deploy-preview"] as const) {
+      const shown = responsesSection(
+        post,
+        siteFor({ private: true, giscus, url: "https://leergang.example.org" }, netlify(context, USERS)),
+      );
+      expect(shown.kind, context).toBe("room");
+      expect(JSON.stringify(shown)).not.toContain("giscus.app");
+    }
+    expect(responsesSection(post, siteFor({ giscus }, netlify("production"))).kind).toBe("widget");
   });
 
   test("npm run discussions opens it with the title and the link only: no description, questions or place", () => {

@@ -14,6 +14,7 @@ export function commentsPlugin(config: UserConfig, { session }: { session: Build
     const build = await session.building(round);
     build.live = await prepareComments(build.content, {
       warn: (message) => session.warnOnce(message),
+      roomUnread: () => (build.roomUnread = true),
       root: session.root,
     });
   });
@@ -30,7 +31,8 @@ export function commentsPlugin(config: UserConfig, { session }: { session: Build
   });
   addNunjucksFilters(config, {
     /** What the responses section under a post shows in this build (src/comments/section.ts). */
-    responsesSection: (post: Post) => responsesSection(post, session.current.site, post.discussionNumber),
+    responsesSection: (post: Post) =>
+      responsesSection(post, session.current.site, post.discussionNumber, { roomUnread: session.current.roomUnread }),
     /** The guide, privacy line and contact for a post's questions and responses section, or false. */
     guideFor: (post: Post) => guideFor(post, guide()),
   });

@@ -111,6 +111,14 @@ function commentView(repo: Repository, d: Discussion, c: Comment, parent: Commen
     bodyText: deleted ? "" : text(c.body),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    // Every kind GitHub has, as it lists them; a kind nobody chose has no reactors.
+    reactionGroups: ["THUMBS_UP", "THUMBS_DOWN", "LAUGH", "HOORAY", "CONFUSED", "HEART", "ROCKET", "EYES"].map(
+      (content) => ({
+        __typename: "ReactionGroup",
+        content,
+        reactors: () => ({ __typename: "ReactorConnection", totalCount: c.reactions[content] ?? 0 }),
+      }),
+    ),
     url: `https://github.com/${fullName(repo)}/discussions/${d.number}#discussioncomment-${c.id}`,
     isMinimized: c.isMinimized,
     minimizedReason: c.minimizedReason,

@@ -11,6 +11,8 @@ export interface CommentSeed {
   createdAt?: string;
   /** When it was last edited; default its creation. */
   updatedAt?: string;
+  /** Reactions by GitHub's kind: `{ THUMBS_UP: 3, HEART: 1 }`. */
+  reactions?: Record<string, number>;
   isMinimized?: boolean;
   /** GitHub's reasons are lowercase words: "spam", "off-topic", "outdated", "abuse", "resolved", "duplicate". */
   minimizedReason?: string | null;
@@ -104,6 +106,7 @@ export interface Comment {
   body: string;
   createdAt: string;
   updatedAt: string;
+  reactions: Record<string, number>;
   isMinimized: boolean;
   minimizedReason: string | null;
   deletedAt: string | null;
@@ -191,6 +194,7 @@ function comment(seed: CommentSeed, at: string): Comment {
     body: seed.body ?? "Een reactie.",
     createdAt,
     updatedAt: seed.updatedAt ?? createdAt,
+    reactions: seed.reactions ?? {},
     isMinimized: seed.isMinimized ?? false,
     minimizedReason: seed.minimizedReason ?? null,
     deletedAt: seed.deletedAt ?? null,

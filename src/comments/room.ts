@@ -1,0 +1,185 @@
+// A private cohort's conversation, on its post pages: its "room" is a private GitHub repository only
+// the group can read (docs/privacy.md), so no widget may show it — giscus.app reads discussions with
+// its own token, for anyone — and the build reads it instead, with its own token, and writes it into
+// the page: every comment and reply GitHub shows (hidden and deleted ones left out), nested, with
+// names, dates and reactions, in the same thread as the earlier responses. It is as fresh as the
+// last deploy; the deploy budget decides how often that is (src/deploys/budget.ts).
+// https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { endpointFrom, GitHubError, graphqlClient, type GraphqlClient } from "../github/client.ts";
+import { discussionConversation, type GitHubComment } from "../github/conversation.ts";
+import { isoDateTime } from "../model/calendar.ts";
+import type { Site } from "../model/content.ts";
+import type { EarlierResponse, RoomConversation } from "../model/responses.ts";
+import { longDate } from "../i18n/dates.ts";
+import { messages } from "../i18n/index.ts";
+import { matchDiscussions, type CountedPost } from "./counts.ts";
+import { renderResponseText } from "./earlier.ts";
+import { categoryDiscussions } from "./github.ts";
+import { commentsSetup } from "./settings.ts";
+
+export interface Room {
+  /** By post slug; a post without a discussion yet has none. */
+  conversations: Map<string, RoomConversation>;
+  /** Why there is no conversation on the pages, for the build's one warning. */
+  warning?: string;
+}
+
+/** GitHub's reaction kinds as they show on github.com. */
+export const reactionEmoji: Record<string, string> = {
+  THUMBS_UP: "👍",
+  THUMBS_DOWN: "👎",
+  LAUGH: "😄",
+  HOORAY: "🎉",
+  CONFUSED: "😕",
+  HEART: "❤️",
+  ROCKET: "🚀",
+  EYES: "👀",
+};
+
+const shown = (c: GitHubComment) => !c.minimized && !c.deleted && c.body.trim() !== "";
+
+/**
+ * The thread a page shows of a conversation: what GitHub shows, oldest first. A reply whose comment
+ * is left out stays, as a response to the post (as `npm run archive` keeps it, src/commands/desk/thread.ts).
+ */
+export function roomThread(
+  comments: readonly GitHubComment[],
+  site: Pick<Site, "lang" | "timezone">,
+): { responses: EarlierResponse[]; count: number } {
+  const t = messages(site.lang);
+  const response = (c: GitHubComment): EarlierResponse => {
+    const date = new Date(c.createdAt);
+    const login = c.login ?? "ghost";
+    return {
+      anchor: `reactie-${c.id.replace(/[^A-Za-z0-9_-]/g, "")}`,
+      author: login,
+      url: `https://github.com/${login}`,
+      datetime: isoDateTime(date, site.timezone),
+      dateLabel: longDate(date, site.lang, site.timezone),
+      // GitHub shows a single line break as one.
+      html: renderResponseText(c.body, t.tableScroll, { breaks: true }),
+      ...(c.reactions.length
+        ? {
+            reactions: c.reactions
+              .filter((r) => reactionEmoji[r.content])
+              .map((r) => ({
+                emoji: reactionEmoji[r.content]!,
+                count: r.count,
+                label: t.reaction(r.content, r.count),
+              })),
+          }
+        : {}),
+      replies: [],
+    };
+  };
+  const responses: EarlierResponse[] = [];
+  let count = 0;
+  for (const comment of comments) {
+    const replies = comment.replies.filter(shown).map(response);
+    count += replies.length;
+    if (shown(comment)) {
+      responses.push({ ...response(comment), replies });
+      count++;
+    } else responses.push(...replies);
+  }
+  return { responses, count };
+}
+
+export interface RoomOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Project root; the cache is `.cache/` in it. */
+  root?: string;
+  now?: number;
+}
+
+/** Minutes a read room is reused by the next build (the dev server rebuilds on every save). */
+const CACHE_MINUTES = 10;
+
+interface CacheEntry {
+  key: string;
+  fetchedAt: number;
+  conversations: [string, RoomConversation][];
+}
+
+/** The group's conversations, each listed post's; read with GITHUB_TOKEN (read access to the room). */
+export async function readRoom(site: Site, posts: readonly CountedPost[], options: RoomOptions = {}): Promise<Room> {
+  const { env = process.env, root = process.cwd(), now = Date.now() } = options;
+  const setup = commentsSetup(site);
+  if (setup.status !== "ready") return { conversations: new Map() };
+  const leftOut = "The group's conversation is left out of the post pages";
+  const token = env.GITHUB_TOKEN?.trim();
+  if (!token)
+    return {
+      conversations: new Map(),
+      warning: `${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions shows them; docs/privacy.md).`,
+    };
+
+  const endpoint = endpointFrom(env);
+  // The key names what was asked, never who asked: the token stays out of the cache.
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify([
+        1,
+        endpoint,
+        setup.repo,
+        setup.categoryId,
+        site.lang,
+        site.timezone,
+        posts.map((p) => [p.slug, p.data.discussion]),
+      ]),
+    )
+    .digest("hex");
+  const file = join(root, ".cache", "hoedoededa-room.json");
+  try {
+    const entry = JSON.parse(await readFile(file, "utf8")) as CacheEntry;
+    if (entry.key === key && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < CACHE_MINUTES * 60_000)
+      return { conversations: new Map(entry.conversations) };
+  } catch {
+    // No cache yet.
+  }
+  const client = graphqlClient({ endpoint, token });
+  try {
+    const conversations = await conversationsOf(client, setup.repo, setup.categoryId, posts, site);
+    try {
+      await mkdir(join(root, ".cache"), { recursive: true });
+      await writeFile(
+        file,
+        JSON.stringify({ key, fetchedAt: now, conversations: [...conversations] } satisfies CacheEntry),
+      );
+    } catch {
+      // A read-only checkout only loses the cache.
+    }
+    return { conversations };
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    return { conversations: new Map(), warning: `${leftOut}: ${error.message}.` };
+  }
+}
+
+async function conversationsOf(
+  client: GraphqlClient,
+  repo: string,
+  categoryId: string,
+  posts: readonly CountedPost[],
+  site: Site,
+): Promise<Map<string, RoomConversation>> {
+  const matched = matchDiscussions(posts, await categoryDiscussions(client, { repo, categoryId }));
+  const conversations = new Map<string, RoomConversation>();
+  for (const [slug, found] of matched) {
+    if (found.number === undefined) continue;
+    let conversation;
+    try {
+      conversation = await discussionConversation(client, repo, found.number);
+    } catch (error) {
+      // A `discussion: 42` that does not exist (any more): the page says how to start one.
+      if (error instanceof GitHubError && error.failure === "not-found") continue;
+      throw error;
+    }
+    const { responses, count } = roomThread(conversation.comments, site);
+    conversations.set(slug, { url: conversation.url, number: conversation.number, responses, count });
+  }
+  return conversations;
+}
