@@ -33,8 +33,16 @@ export class SiteBuild {
   roomUnread = false;
   #live: ReadonlyMap<string, PostDiscussion> = new Map();
   #counted!: () => void;
-  /** Resolves once the response counts are in: from then on the post index can be made (the search index asks for it before any page does). */
-  readonly counted = new Promise<void>((resolve) => (this.#counted = resolve));
+  #notCounted!: (error: unknown) => void;
+  /**
+   * Resolves once the response counts are in: from then on the post index can be made (the search
+   * index asks for it before any page does), and files may be written (the assets wait for it).
+   * Rejects when the comments step stops the build.
+   */
+  readonly counted = new Promise<void>((resolve, reject) => {
+    this.#counted = resolve;
+    this.#notCounted = reject;
+  });
   #assets: AssetUrls | undefined;
   #index: PostIndex | undefined;
 
@@ -42,6 +50,8 @@ export class SiteBuild {
     readonly content: Content,
     private readonly caches: IndexCaches,
   ) {
+    // Whoever waits for the counts hears of a failure; the comments step itself reports it.
+    this.counted.catch(() => {});
     this.t = messages(content.site.lang);
     this.frontMatter = new Map(content.pages.map((page) => [page.frontMatter.source, page.frontMatter.data]));
   }
@@ -58,6 +68,11 @@ export class SiteBuild {
       );
     this.#live = counts;
     this.#counted();
+  }
+
+  /** The comments step stopped the build: nothing that waits for the counts goes on. */
+  countsFailed(error: unknown): void {
+    this.#notCounted(error);
   }
 
   set assets(urls: AssetUrls) {

@@ -109,7 +109,7 @@ export async function members(
   const lines: string[] = [];
   if (!organisation && action.kind === "add")
     lines.push(
-      `${repo} belongs to a person (${repository.owner.login}), and GitHub gives every collaborator of a person's repository write access: members can also edit and delete others' responses and push to the repository. An organisation (free) can give read access only — see docs/privacy.md.`,
+      `${repo} belongs to a person (${repository.owner.login}), and GitHub gives every collaborator of a person's repository write access: members can also edit and delete others' responses and push to the repository. An organisation (free) can give read access only — see docs/groepsruimte.md, "Stap 1: een organisatie en een privérepository".`,
     );
 
   if (action.kind === "list") return [...lines, ...(await listed(rest, repo, repository, organisation))];

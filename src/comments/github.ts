@@ -115,3 +115,14 @@ export async function categoryDiscussions(
   }
   return found;
 }
+
+const VISIBILITY = `query RepositoryVisibility($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) { isPrivate }
+}`;
+
+/** Whether `repo` (`owner/name`) is private; a repository the token cannot see is GitHub's NOT_FOUND error. */
+export async function isPrivateRepository(client: GraphqlClient, repo: string): Promise<boolean> {
+  const [owner = "", name = ""] = repo.split("/");
+  const data = await client.request<{ repository: { isPrivate: boolean } | null }>(VISIBILITY, { owner, name });
+  return data.repository?.isPrivate === true;
+}

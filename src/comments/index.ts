@@ -1,6 +1,7 @@
 // Comments in GitHub Discussions through giscus, as the build sees them: the settings checked once
 // per build and the response counts fetched once, before the pages.
-import { formatProblem } from "../model/problems.ts";
+import { ContentError, formatProblem } from "../model/problems.ts";
+import { contentPaths } from "../model/paths.ts";
 import { isListed } from "../content/visibility.ts";
 import { liveResponses, type CountOptions } from "./counts.ts";
 import { readRoom } from "./room.ts";
@@ -15,7 +16,12 @@ import type { PostDiscussion } from "../model/responses.ts";
  */
 export async function prepareComments(
   content: Content,
-  options: CountOptions & { warn: (message: string) => void; roomUnread?: () => void },
+  options: CountOptions & {
+    warn: (message: string) => void;
+    roomUnread?: () => void;
+    /** A build that publishes (`npm run build`, Netlify): a private site whose room is public stops it. */
+    strict?: boolean;
+  },
 ): Promise<ReadonlyMap<string, PostDiscussion>> {
   const setup = setupWarning(content.site);
   if (setup) options.warn(setup);
@@ -27,8 +33,10 @@ export async function prepareComments(
   if (site.private === true) {
     if (commentsSetup(site).status !== "ready") return new Map();
     const room = await readRoom(site, counted, options);
-    if (room.warning) {
-      options.warn(room.warning);
+    if (room.publicRoom && options.strict)
+      throw new ContentError([{ file: contentPaths.site, field: "giscus.repo", message: room.publicRoom }]);
+    if (room.warning || room.publicRoom) {
+      options.warn(room.warning ?? `warning: ${room.publicRoom}`);
       options.roomUnread?.();
       return new Map();
     }

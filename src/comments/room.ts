@@ -1,5 +1,5 @@
 // A private cohort's conversation, on its post pages: its "room" is a private GitHub repository only
-// the group can read (docs/privacy.md), so no widget may show it — giscus.app reads discussions with
+// the group can read (docs/groepsruimte.md), so no widget may show it — giscus.app reads discussions with
 // its own token, for anyone — and the build reads it instead, with its own token, and writes it into
 // the page: every comment and reply GitHub shows (hidden and deleted ones left out), nested, with
 // names, dates and reactions, in the same thread as the earlier responses. It is as fresh as the
@@ -17,7 +17,7 @@ import { longDate } from "../i18n/dates.ts";
 import { messages } from "../i18n/index.ts";
 import { matchDiscussions, type CountedPost } from "./counts.ts";
 import { renderResponseText } from "./earlier.ts";
-import { categoryDiscussions } from "./github.ts";
+import { categoryDiscussions, isPrivateRepository } from "./github.ts";
 import { commentsSetup } from "./settings.ts";
 
 export interface Room {
@@ -25,6 +25,11 @@ export interface Room {
   conversations: Map<string, RoomConversation>;
   /** Why there is no conversation on the pages, for the build's one warning. */
   warning?: string;
+  /**
+   * The room is a public repository: its "only the group reads this" would be untrue. A production
+   * build stops on it (src/comments/index.ts); setup refuses such a repository in the first place.
+   */
+  publicRoom?: string;
 }
 
 /** GitHub's reaction kinds as they show on github.com. */
@@ -114,7 +119,7 @@ export async function readRoom(site: Site, posts: readonly CountedPost[], option
   if (!token)
     return {
       conversations: new Map(),
-      warning: `${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions shows them; docs/privacy.md).`,
+      warning: `${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions shows them; docs/groepsruimte.md, "Stap 2: tokens").`,
     };
 
   const endpoint = endpointFrom(env);
@@ -142,6 +147,14 @@ export async function readRoom(site: Site, posts: readonly CountedPost[], option
   }
   const client = graphqlClient({ endpoint, token });
   try {
+    if (!(await isPrivateRepository(client, setup.repo)))
+      return {
+        conversations: new Map(),
+        publicRoom:
+          `${setup.repo} is public, and this site is private (private: true): anyone can read its discussions on GitHub, ` +
+          "so the pages cannot say that only the group reads them. Make it private (Settings → Danger Zone → Change visibility), " +
+          "or move the conversation to a private repository and run npm run setup again (docs/groepsruimte.md).",
+      };
     const conversations = await conversationsOf(client, setup.repo, setup.categoryId, posts, site);
     try {
       await mkdir(join(root, ".cache"), { recursive: true });

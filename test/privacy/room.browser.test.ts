@@ -4,7 +4,7 @@
 // names, dates and reactions; hidden and deleted ones left out — with the way to the group's room on
 // GitHub and how fresh it is. Read in Chromium at 320 px: 130 comments, 105 replies on one of them;
 // axe clean, nothing sideways, no request to any other host. No widget, no giscus, anywhere.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright";
@@ -16,7 +16,15 @@ import { testNowInstant } from "../support/env.ts";
 import { startGitHubStandIn, type CommentSeed, type GitHubStandIn } from "../support/github-standin.ts";
 import { discard, elementsOf, read, visibleText } from "../support/html.ts";
 import { serve, type RunningSite } from "../support/serve.ts";
-import { buildSite, repoRoot, siteYamlWithComments, type BuildResult } from "../support/site.ts";
+import {
+  build,
+  buildSite,
+  repoRoot,
+  siteYamlWithComments,
+  tempProject,
+  type BuildOptions,
+  type BuildResult,
+} from "../support/site.ts";
 import { USERS, users } from "./fixture.ts";
 
 const basic = (user: { username: string; password: string }) =>
@@ -24,6 +32,8 @@ const basic = (user: { username: string; password: string }) =>
 
 const TOKEN = "github_pat_roomReader0123456789";
 const REPO = "org/groep";
+const PUBLIC_REPO = "org/openbaar";
+const TOKEN_READER = { [TOKEN]: { login: "marjan", read: [REPO, PUBLIC_REPO] } };
 const screenshots = join(repoRoot, "test-results/screenshots");
 
 /** 130 comments; the first has 105 replies; one hidden (with a reply that stays), one deleted; reactions on a few. */
@@ -52,6 +62,16 @@ function conversation(): CommentSeed[] {
   }));
 }
 
+/** The example, private, its conversation in `repo`; `build` returns a failed build, `buildSite` throws on it. */
+const privateRoomOptions = (repo: string): BuildOptions => ({
+  files: {
+    "_data/site.yaml": siteYamlWithComments()
+      .replace("org/reacties", repo)
+      .replace(/\ngiscus:/, "\nprivate: true\ncontact: marjan@example.org\ngiscus:"),
+  },
+  env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url },
+});
+
 let github: GitHubStandIn;
 let built: BuildResult;
 let site: RunningSite;
@@ -60,8 +80,14 @@ const postPath = "/posts/loslaten-en-regie/";
 
 beforeAll(async () => {
   github = await startGitHubStandIn({
-    tokens: { [TOKEN]: { login: "marjan", read: [REPO] } },
+    tokens: TOKEN_READER,
     repositories: [
+      {
+        repo: PUBLIC_REPO,
+        isPrivate: false,
+        ownerType: "Organization",
+        categories: [{ id: "DIC_kwDOtest", name: "Reacties" }],
+      },
       {
         repo: REPO,
         isPrivate: true,
@@ -79,14 +105,7 @@ beforeAll(async () => {
       },
     ],
   });
-  built = buildSite({
-    files: {
-      "_data/site.yaml": siteYamlWithComments()
-        .replace("org/reacties", REPO)
-        .replace(/\ngiscus:/, "\nprivate: true\ncontact: marjan@example.org\ngiscus:"),
-    },
-    env: { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: github.url },
-  });
+  built = buildSite(privateRoomOptions(REPO));
   // The door in front, in this process: the room's test is about the page behind it (test/gate/ is about the door).
   site = await serve(built.out, join(repoRoot, "netlify.toml"), {
     edge: { root: built.root, env: { SITE_USERS: USERS }, runtime: "node" },
@@ -157,6 +176,22 @@ describe("the build writes the group's conversation into the post page", () => {
     for (const section of nl.guideRoomSections) expect(guide).toContain(section.title);
     expect(guide).not.toContain("giscus");
   });
+});
+
+test("a private site whose room is public stops the build: its pages would say only the group reads what anyone can", () => {
+  const options = privateRoomOptions(PUBLIC_REPO);
+  const refused = build(tempProject(options), options);
+  try {
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      `content/_data/site.yaml: giscus.repo: ${PUBLIC_REPO} is public, and this site is private (private: true): anyone can read its discussions on GitHub`,
+    );
+    expect(refused.stderr).toContain("Nothing was written.");
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(refused.out)).toEqual([]);
+  } finally {
+    discard(refused);
+  }
 });
 
 describe.each(["light", "dark"] as const)("in Chromium at 320 px (%s)", (colorScheme) => {

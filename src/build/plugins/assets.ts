@@ -11,7 +11,11 @@ export function assetsPlugin(config: UserConfig, { session }: { session: BuildSe
     const compiled = compileAssets(session.root, session.caches);
     compiled.catch(() => {}); // awaited below; content problems are reported first
     const build = await session.building(round);
-    build.assets = await writeAssets(round.directories.output, await compiled);
+    const assets = await compiled;
+    // Nothing is written before the comments step has passed: it can still stop the build (a private
+    // site whose room is public, src/comments/index.ts).
+    await build.counted;
+    build.assets = await writeAssets(round.directories.output, assets);
   });
   config.addGlobalData("assets", () => Object.freeze({ ...session.current.assets }));
 

@@ -12,11 +12,17 @@ import type { Post } from "../../model/posts.ts";
 export function commentsPlugin(config: UserConfig, { session }: { session: BuildSession }): void {
   config.on("eleventy.before", async (round) => {
     const build = await session.building(round);
-    build.live = await prepareComments(build.content, {
-      warn: (message) => session.warnOnce(message),
-      roomUnread: () => (build.roomUnread = true),
-      root: session.root,
-    });
+    try {
+      build.live = await prepareComments(build.content, {
+        warn: (message) => session.warnOnce(message),
+        roomUnread: () => (build.roomUnread = true),
+        root: session.root,
+        strict: round.runMode === "build",
+      });
+    } catch (error) {
+      build.countsFailed(error);
+      throw error;
+    }
   });
   // The guide to responding and the privacy line (src/comments/guide.ts), worked out once per build.
   const guides = new WeakMap<SiteBuild, RespondGuide | false>();

@@ -9,7 +9,7 @@ import { loadContent } from "../../content/load.ts";
 import { formatProblem } from "../../model/problems.ts";
 import { byMarker } from "../../comments/counts.ts";
 import { discussionFor, discussionOnGitHub, giscusHash, newDiscussion } from "../../comments/discussion.ts";
-import { categoryDiscussions } from "../../comments/github.ts";
+import { categoryDiscussions, isPrivateRepository } from "../../comments/github.ts";
 import { commentsOn, commentsSetup } from "../../comments/settings.ts";
 import { isPublished } from "../../content/visibility.ts";
 import { ToolError } from "../tool-error.ts";
@@ -17,17 +17,6 @@ import { endpointFrom, GitHubError, graphqlClient, tokenFrom, type GraphqlClient
 import { explain } from "./explain.ts";
 import { tokenSteps } from "./token-help.ts";
 import type { Content, PostEntry } from "../../model/content.ts";
-
-const VISIBILITY = `query RepositoryVisibility($owner: String!, $name: String!) {
-  repository(owner: $owner, name: $name) { isPrivate }
-}`;
-
-/** Whether `repo` (`owner/name`) is private; a repository the token cannot see is GitHub's NOT_FOUND error. */
-async function isPrivateRepository(client: GraphqlClient, repo: string): Promise<boolean> {
-  const [owner = "", name = ""] = repo.split("/");
-  const data = await client.request<{ repository: { isPrivate: boolean } | null }>(VISIBILITY, { owner, name });
-  return data.repository?.isPrivate === true;
-}
 
 const CREATE = `mutation CreatePostDiscussion($input: CreateDiscussionInput!) {
   createDiscussion(input: $input) { discussion { number url } }

@@ -3,7 +3,7 @@
 // is, its categories) and writes repo, repoId, category and categoryId into content/_data/site.yaml.
 // A public site's conversation is shown by giscus, which works only with a public repository; a
 // private site's (`private: true`) lives in a private repository only its members can read, shown on
-// the site at build and never through giscus (docs/privacy.md). Everything that can fail is checked
+// the site at build and never through giscus (docs/groepsruimte.md). Everything that can fail is checked
 // before the file is written; on any failure it is untouched.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import YAML from "yaml";
@@ -215,7 +215,7 @@ export async function setupComments(root: string, options: SetupOptions, deps: S
     throw new ToolError(
       `${repository.nameWithOwner} is private, and the responses of a public site are shown by giscus, which works only with public repositories ` +
         `("otherwise visitors will not be able to view the discussion", giscus.app). Make it public (${settings} → Danger Zone → Change visibility) or use a public repository for the responses — ` +
-        `or, if the site is for the group only, set private: true in ${contentPaths.site} and run this again: the group's conversation then stays in this private repository (docs/privacy.md, "Privacy").`,
+        `or, if the site is for the group only, set private: true in ${contentPaths.site} and run this again: the group's conversation then stays in this private repository (docs/groepsruimte.md).`,
     );
   }
   const category = await chooseCategory(repository, options.category, deps.ask);
@@ -248,13 +248,13 @@ export function nextSteps(result: SetupResult): string {
       `${repository.nameWithOwner} is private: the group's conversation stays there, readable by its members only, and the site shows it at build.`,
       organisation
         ? `It belongs to the organisation ${repository.owner.login}, which can give members read access only (they respond; they cannot change the repository).`
-        : `It belongs to ${repository.owner.login}, a person: GitHub gives every collaborator of a person's repository write access, so members could also edit or delete others' responses. An organisation (free) can give read access only: consider moving the repository to one (docs/privacy.md).`,
+        : `It belongs to ${repository.owner.login}, a person: GitHub gives every collaborator of a person's repository write access, so members could also edit or delete others' responses. An organisation (free) can give read access only: consider moving the repository to one (docs/groepsruimte.md, "Stap 1: een organisatie en een privérepository").`,
       "",
       "Still to do by hand:",
       `  1. Do NOT install the giscus app on ${repository.nameWithOwner}: giscus.app reads discussions with its own token, for anyone who knows the repository's name.`,
       "  2. Invite the group: npm run members -- add <github-user>…, and give each a key to the site (SITE_USERS in Netlify).",
       "  3. Tell them to choose Watch → Custom → Discussions on the repository, to get new discussions by e-mail (the site's guide says how).",
-      '  4. Set the secrets: GITHUB_TOKEN in Netlify (with read access to this repository: the build shows the conversation), NETLIFY_BUILD_HOOK in GitHub (docs/reacties-instellen.md, "Stap 7: zet de geheimen").',
+      '  4. Set the secrets: GITHUB_TOKEN in Netlify (with read access to this repository: the build shows the conversation); in the site\'s repository on GitHub NETLIFY_BUILD_HOOK, and DISCUSSIONS_TOKEN when the conversation lives in another repository (docs/groepsruimte.md, "Stap 2: tokens").',
     ].join("\n");
   }
   return [
