@@ -154,8 +154,10 @@ function roomSection(
   if (post.room) return { kind: "room", onGitHub: post.room.url, updated };
   const discussion = discussionFor(post.slug, post.discussion, knownNumber);
   if (discussion.mapping === "number") return { kind: "room", onGitHub: discussionOnGitHub(repo, discussion), updated };
-  // No discussion yet: a new one in the category, titled and marked as `npm run discussions` would
-  // make it, so the counts and this page find it (GitHub fills in a new discussion from these).
+  // No discussion yet (`npm run discussions` opens one at publish; it did not run, or failed): a link
+  // for the facilitator — in an Announcement category only maintainers start one — to a new one,
+  // titled and marked as that command would make it, so the counts and this page find it (GitHub
+  // fills in a new discussion from these). Participants' button goes to the room's discussions.
   const body = `[${post.title}](${site.url}${post.url})\n\n${discussionMarker(discussion.term)}`;
   const start = `https://github.com/${repo}/discussions/new?${new URLSearchParams({ category: categorySlug(category), title: discussion.term, body })}`;
   return { kind: "room", onGitHub: `https://github.com/${repo}/discussions`, start, updated };

@@ -163,9 +163,9 @@ export const en: Messages = {
   roomFreshness: (when: string) =>
     `New responses are on GitHub at once; this page takes them over at its next update (last updated: ${when}).`,
   roomEmpty: "No responses yet. Start the conversation in the group's room.",
-  roomNotStarted: "The conversation about this post has not been opened yet.",
+  roomNotStarted: "The conversation about this post has not been opened yet; the facilitator opens it.",
   roomUnread: "The conversation could not be read at this update. You read and write it in the group's room on GitHub.",
-  roomStart: "Open it in the group's room",
+  roomStart: "Facilitator: open it in the group's room",
   privacyNoteRoom:
     "Only the group and the facilitator read these responses, in a closed room on GitHub. Still, write nothing by which a patient, client, pupil or colleague could be recognised.",
   reaction: (kind: string, n: number) =>

@@ -166,10 +166,10 @@ export const nl = {
   roomFreshness: (when: string) =>
     `Nieuwe reacties staan meteen op GitHub; deze pagina neemt ze over bij de volgende bijwerking (laatst bijgewerkt: ${when}).`,
   roomEmpty: "Nog geen reacties. Begin het gesprek in de groepsruimte.",
-  roomNotStarted: "Het gesprek over dit bericht is nog niet geopend.",
+  roomNotStarted: "Het gesprek over dit bericht is nog niet geopend; dat doet de begeleider.",
   roomUnread:
     "Het gesprek kon bij deze bijwerking niet worden opgehaald. Je leest en schrijft het in de groepsruimte op GitHub.",
-  roomStart: "Open het in de groepsruimte",
+  roomStart: "Begeleider: open het in de groepsruimte",
   privacyNoteRoom:
     "Alleen de groep en de begeleider lezen deze reacties, in een afgesloten ruimte op GitHub. Schrijf toch niets waaraan een patiënt, cliënt, leerling of collega te herkennen is.",
   reaction: (kind: string, n: number) =>
