@@ -124,7 +124,6 @@ export function indexPosts(
       ...(from ? { nextFrom: from.toISOString() } : {}),
     };
     const post: Omit<Post, "summary"> = {
-      ...fields,
       slug,
       url,
       datetime: derived.datetime,
@@ -143,6 +142,10 @@ export function indexPosts(
       earlierIntro: earlierIntroKey(earlier),
       ...(editUrl ? { editUrl } : {}),
       html: bodies.get(entry.file)!,
+      // Last, not first: a literal that starts with a spread is built by copying that object and adding
+      // every property after it, and 4,000 such posts made each edit in the dev server 0.08 s slower
+      // (0.27 s against 0.19 s, docs/performance.md).
+      ...fields,
     };
     return Object.assign(post, { summary: summaryOf(post as Post) });
   });
