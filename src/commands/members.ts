@@ -117,21 +117,30 @@ export async function members(
   return [...lines, ...(await removed(rest, repo, action.users))];
 }
 
+/** Who has access to `repo`, and who is invited and has not accepted yet (a cohort fits in GitHub's page of 100). */
+async function access(
+  rest: RestClient,
+  repo: string,
+  done: string,
+): Promise<{ collaborators: Collaborator[]; invitations: Invitation[] }> {
+  try {
+    return {
+      collaborators: (await rest.request<Collaborator[]>("GET", `/repos/${repo}/collaborators?per_page=100`)).data,
+      invitations: (await rest.request<Invitation[]>("GET", `/repos/${repo}/invitations?per_page=100`)).data,
+    };
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    throw refusal(error, repo, done);
+  }
+}
+
 async function listed(
   rest: RestClient,
   repo: string,
   repository: RepositoryJson,
   organisation: boolean,
 ): Promise<string[]> {
-  let collaborators: Collaborator[];
-  let invitations: Invitation[];
-  try {
-    collaborators = (await rest.request<Collaborator[]>("GET", `/repos/${repo}/collaborators?per_page=100`)).data;
-    invitations = (await rest.request<Invitation[]>("GET", `/repos/${repo}/invitations?per_page=100`)).data;
-  } catch (error) {
-    if (!(error instanceof GitHubError)) throw error;
-    throw refusal(error, repo, "");
-  }
+  const { collaborators, invitations } = await access(rest, repo, "");
   const width = Math.max(
     8,
     ...collaborators.map((c) => c.login.length),
@@ -186,15 +195,7 @@ async function added(rest: RestClient, repo: string, users: string[], role: "rea
 
 async function removed(rest: RestClient, repo: string, users: string[]): Promise<string[]> {
   const lines: string[] = [];
-  let collaborators: Collaborator[];
-  let invitations: Invitation[];
-  try {
-    collaborators = (await rest.request<Collaborator[]>("GET", `/repos/${repo}/collaborators?per_page=100`)).data;
-    invitations = (await rest.request<Invitation[]>("GET", `/repos/${repo}/invitations?per_page=100`)).data;
-  } catch (error) {
-    if (!(error instanceof GitHubError)) throw error;
-    throw refusal(error, repo, " Nothing was changed.");
-  }
+  const { collaborators, invitations } = await access(rest, repo, " Nothing was changed.");
   const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
   let gone = 0;
   for (const user of users) {

@@ -70,8 +70,28 @@ export function tokenFrom(
   return undefined;
 }
 
+/** The failure of a request that got no answer: a timeout, or no connection. Shared with the REST client. */
+export function unreachable(error: unknown, timeoutSeconds: number): GitHubError {
+  const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+  return new GitHubError(
+    "unreachable",
+    `GitHub could not be reached (${timeout ? `no answer within ${timeoutSeconds} seconds` : "the request failed"})`,
+  );
+}
+
+/**
+ * Whether an answer is a rate limit: the primary limit shows as a zero remaining count, the
+ * secondary one in the message. Shared with the REST client.
+ */
+export function isRateLimited(response: Response, message: string): boolean {
+  return (
+    response.status === 429 ||
+    (response.status === 403 && (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(message)))
+  );
+}
+
 /** "GitHub's API rate limit is used up until 14:05 UTC", from the reset header when there is one. */
-function rateLimited(headers: Headers): GitHubError {
+export function rateLimited(headers: Headers): GitHubError {
   const reset = Number(headers.get("x-ratelimit-reset"));
   const until = reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : "";
   return new GitHubError("rate-limited", `GitHub's API rate limit is used up${until}`);
@@ -92,11 +112,7 @@ export function graphqlClient(options: ClientOptions): GraphqlClient {
         signal: AbortSignal.timeout(timeoutSeconds * 1000),
       });
     } catch (error) {
-      const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      throw new GitHubError(
-        "unreachable",
-        `GitHub could not be reached (${timeout ? `no answer within ${timeoutSeconds} seconds` : "the request failed"})`,
-      );
+      throw unreachable(error, timeoutSeconds);
     }
     let answer: Answer = {};
     let readable = true;
@@ -105,12 +121,7 @@ export function graphqlClient(options: ClientOptions): GraphqlClient {
     } catch {
       readable = false;
     }
-    // The primary limit shows as a zero remaining count, the secondary one in the message.
-    const limited =
-      response.status === 429 ||
-      (response.status === 403 &&
-        (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(answer.message ?? "")));
-    if (limited) throw rateLimited(response.headers);
+    if (isRateLimited(response, answer.message ?? "")) throw rateLimited(response.headers);
     if (response.status === 401)
       throw new GitHubError("bad-credentials", `GitHub did not accept ${tokenName} (401: expired or mistyped?)`);
     if (response.status === 403) throw new GitHubError("forbidden", `GitHub refused ${tokenName} (403)`);

@@ -4,7 +4,7 @@
 // tests point it at the stand-in — else https://api.github.com. Failures become the same GitHubError
 // as the GraphQL client's: our own sentence, never the token, never GitHub's raw answer.
 // https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
-import { GitHubError, TIMEOUT_SECONDS } from "./client.ts";
+import { GitHubError, isRateLimited, rateLimited, TIMEOUT_SECONDS, unreachable } from "./client.ts";
 
 export const defaultRestBase = "https://api.github.com";
 
@@ -56,11 +56,7 @@ export function restClient(options: {
         signal: AbortSignal.timeout(timeoutSeconds * 1000),
       });
     } catch (error) {
-      const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      throw new GitHubError(
-        "unreachable",
-        `GitHub could not be reached (${timeout ? `no answer within ${timeoutSeconds} seconds` : "the request failed"})`,
-      );
+      throw unreachable(error, timeoutSeconds);
     }
     const text = await response.text();
     let data: unknown = undefined;
@@ -74,16 +70,7 @@ export function restClient(options: {
         ? String((data as { message: unknown }).message)
         : "";
     if (response.ok || expected.includes(response.status)) return { status: response.status, data: data as T };
-    // The primary limit shows as a zero remaining count, the secondary one in the message.
-    if (
-      response.status === 429 ||
-      (response.status === 403 &&
-        (response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(message)))
-    ) {
-      const reset = Number(response.headers.get("x-ratelimit-reset"));
-      const until = reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : "";
-      throw new GitHubError("rate-limited", `GitHub's API rate limit is used up${until}`);
-    }
+    if (isRateLimited(response, message)) throw rateLimited(response.headers);
     if (response.status === 401)
       throw new GitHubError("bad-credentials", `GitHub did not accept ${tokenName} (401: expired or mistyped?)`);
     if (response.status === 403)
