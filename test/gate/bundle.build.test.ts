@@ -11,6 +11,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, test } from "vitest";
 import { cleanEnv } from "../support/env.ts";
 import { denoFolder } from "../support/deno.ts";
@@ -35,7 +36,7 @@ function netlifyBuild(root: string, env: Record<string, string> = {}) {
   });
   const file = join(root, ".netlify/edge-functions-dist/manifest.json");
   const manifest = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, manifest };
+  return { status: run.status, output: stripVTControlCharacters(`${run.stdout}\n${run.stderr}`), manifest };
 }
 
 if (!cli) {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { denoBinary } from "../support/deno.ts";
+import { cleanEnv } from "../support/env.ts";
 import { repoRoot } from "../support/site.ts";
 import { cases } from "./cases.ts";
 
@@ -23,7 +24,7 @@ test("every case of the door passes under Deno, type check included", () => {
         cwd: dir,
         encoding: "utf8",
         timeout: 120_000,
-        env: { ...process.env, DENO_DIR: join(dir, "cache"), NO_COLOR: "1" },
+        env: cleanEnv({ DENO_DIR: join(dir, "cache") }),
       },
     );
     const output = `${run.stdout}\n${run.stderr}`;

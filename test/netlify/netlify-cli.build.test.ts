@@ -9,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, test } from "vitest";
 import { cleanEnv } from "../support/env.ts";
 import { tempProject } from "../support/site.ts";
@@ -24,10 +25,13 @@ function netlifyBuild(root: string, context: string, env: Record<string, string>
     encoding: "utf8",
     timeout: 300_000,
   });
+  const output = stripVTControlCharacters(result.stdout);
   if (result.status !== 0)
-    throw new Error(`netlify build --context ${context} failed:\n${result.stdout}\n${result.stderr}`);
-  expect(result.stdout).toContain("build.command from netlify.toml");
-  return result.stdout;
+    throw new Error(
+      `netlify build --context ${context} failed:\n${output}\n${stripVTControlCharacters(result.stderr)}`,
+    );
+  expect(output).toContain("build.command from netlify.toml");
+  return output;
 }
 
 if (!cli) {

@@ -11,6 +11,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "smol-toml";
 import { denoBinary } from "./deno.ts";
+import { cleanEnv } from "./env.ts";
 import { runChain, type EdgeFunction, type Route } from "./edge-chain.ts";
 
 export interface EdgeOptions {
@@ -119,7 +120,7 @@ async function startDeno(
     ],
     {
       cwd: dir,
-      env: { ...process.env, DENO_DIR: join(dir, "deno"), NO_COLOR: "1" },
+      env: cleanEnv({ DENO_DIR: join(dir, "deno") }),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

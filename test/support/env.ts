@@ -32,9 +32,13 @@ export const testNow = "2026-12-01T09:00";
 /** The same moment as an instant (09:00 in Amsterdam), for a browser's clock (`context.clock.install`): a page's clock (src/client/clock.ts) then agrees with the build. */
 export const testNowInstant = new Date("2026-12-01T09:00:00+01:00");
 
-/** `process.env` without the build's variables, the clock at `testNow`, with `extra` on top. */
+/**
+ * `process.env` without the build's variables, the clock at `testNow`, with `extra` on top. Without
+ * colour too: a CI runner that sets FORCE_COLOR (ours does) would otherwise have Netlify's CLI and
+ * Deno write escape codes into the output the tests read.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of buildVariables) delete env[name];
-  return { ...env, HOEDOEDEDA_NOW: testNow, ...extra };
+  for (const name of [...buildVariables, "FORCE_COLOR"]) delete env[name];
+  return { ...env, NO_COLOR: "1", HOEDOEDEDA_NOW: testNow, ...extra };
 }
