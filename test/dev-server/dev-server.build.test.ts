@@ -59,7 +59,7 @@ test("a body edit renders only that post's page; a title edit also its neighbour
   expect(
     await healthy.save("posts/kapot.md", fixed("Hersteld bericht", "Tekst van het bericht.\n\nEen nieuwe alinea.")),
   ).toBe("reload");
-  expect(await healthy.page("/posts/kapot/")).toContain("Een nieuwe alinea.");
+  expect(await healthy.page("/posts/kapot/"), healthy.output).toContain("Een nieuwe alinea.");
   expect(others.map(written), healthy.output).toEqual(before);
 
   const farAway = written("posts/loslaten-en-regie/index.html");
@@ -79,7 +79,7 @@ test("a layout edit shows at once, the machine files' layouts (robots.txt, feed,
       project: true,
     }),
   ).toBe("reload");
-  expect(await healthy.page("/robots.txt")).toMatch(/^# Bewerkt tijdens npm start\n/);
+  expect(await healthy.page("/robots.txt"), healthy.output).toMatch(/^# Bewerkt tijdens npm start\n/);
 
   const feed = join(healthy.root, "layouts/pages/feed.xml.njk");
   expect(

@@ -1,7 +1,11 @@
 // `npm start` in a temporary project: Eleventy --serve on a free port, its output collected, and
 // its live-reload socket listened to, so a test knows a rebuild finished the way the browser does:
 // Eleventy's dev server sends `eleventy.reload` after a build that wrote the site and
-// `eleventy.error` after one that failed (https://github.com/11ty/eleventy-dev-server).
+// `eleventy.error` after one that failed (https://github.com/11ty/eleventy-dev-server). A save waits
+// for the outcome of the build that saw it: Eleventy logs "File changed: ./<file>" when its watcher
+// notices the save (at least 150 ms later, once the file stopped changing), and an outcome that
+// arrives before that line belongs to another build — on a loaded CI machine one did, and a test read
+// the page from before the save.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -26,7 +30,8 @@ export class DevServer {
   readonly root: string;
   #child!: ChildProcess;
   #socket: WebSocket | undefined;
-  #waiting: ((outcome: BuildOutcome) => void)[] = [];
+  /** Saves waiting for their build: resolved by the first outcome once `seen` says the watcher noticed them. */
+  #waiting: { seen: () => boolean; done: (outcome: BuildOutcome) => void }[] = [];
 
   constructor(files: Record<string, string>, copy: string[] = []) {
     this.root = tempProject({ files, copy });
@@ -69,7 +74,10 @@ export class DevServer {
     socket.on("message", (data) => {
       const type = (JSON.parse(String(data)) as { type: string }).type;
       const outcome = type === "eleventy.reload" ? "reload" : type === "eleventy.error" ? "error" : undefined;
-      if (outcome) for (const done of this.#waiting.splice(0)) done(outcome);
+      if (!outcome) return;
+      const built = this.#waiting.filter((waiting) => waiting.seen());
+      this.#waiting = this.#waiting.filter((waiting) => !built.includes(waiting));
+      for (const { done } of built) done(outcome);
     });
     this.#socket = socket;
   }
@@ -82,7 +90,13 @@ export class DevServer {
     const real = existsSync(path) ? realpathSync(path) : join(realpathSync(dirname(path)), basename(path));
     if (!real.startsWith(realpathSync(this.root) + sep))
       throw new Error(`${file} is the repository's own file here, linked into the test project: copy it first`);
-    const built = new Promise<BuildOutcome>((ok) => this.#waiting.push(ok));
+    const from = this.output.length;
+    const relative = `./${(where.project ? "" : "content/") + file}`;
+    const seen = () => {
+      const since = this.output.slice(from);
+      return since.includes(`File changed: ${relative}`) || since.includes(`File added: ${relative}`);
+    };
+    const built = new Promise<BuildOutcome>((done) => this.#waiting.push({ seen, done }));
     writeFileSync(path, text);
     return Promise.race([
       built,
