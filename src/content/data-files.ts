@@ -14,9 +14,6 @@ import { localeOf } from "../model/languages.ts";
 import { authorUrl } from "../model/urls.ts";
 import type { Author, Redirect, Site } from "../model/content.ts";
 
-
-
-
 export function readText(root: string, file: string, problems: Problem[]): string | undefined {
   try {
     return readFileSync(join(root, file), "utf8");
@@ -27,7 +24,13 @@ export function readText(root: string, file: string, problems: Problem[]): strin
 }
 
 /** A YAML file whose top level must be a mapping; `shape` says what it should look like when it is not. */
-export function readMapping(root: string, file: string, field: string, shape: string, problems: Problem[]): Record<string, unknown> | undefined {
+export function readMapping(
+  root: string,
+  file: string,
+  field: string,
+  shape: string,
+  problems: Problem[],
+): Record<string, unknown> | undefined {
   const source = readText(root, file, problems);
   if (source === undefined) return undefined;
   const parsed = parseYamlFile(file, source);
@@ -41,7 +44,13 @@ export function readMapping(root: string, file: string, field: string, shape: st
 
 export function loadSite(root: string, build: BuildSettings, problems: Problem[]): Site {
   const file = contentPaths.site;
-  const data = readMapping(root, file, "site", 'must be settings, one per line, like `title: Leergang Samen Leren` — see docs/berichten-schrijven.md, "Site-instellingen en auteurs"', problems);
+  const data = readMapping(
+    root,
+    file,
+    "site",
+    'must be settings, one per line, like `title: Leergang Samen Leren` — see docs/berichten-schrijven.md, "Site-instellingen en auteurs"',
+    problems,
+  );
   const checked = data ? check(siteSchema, data, file) : undefined;
   if (checked) problems.push(...checked.problems);
   const clock = clockProblem(build);
@@ -52,7 +61,11 @@ export function loadSite(root: string, build: BuildSettings, problems: Problem[]
 /** The site as the build sees it: site.yaml's settings with what this build decides. */
 export function siteOf(data: SiteData, build: BuildSettings): Site {
   return {
-    ...data, url: build.url ?? data.url?.replace(/\/+$/, "") ?? "", noindex: build.preview || data.private === true, locale: localeOf(data.lang), build,
+    ...data,
+    url: build.url ?? data.url?.replace(/\/+$/, "") ?? "",
+    noindex: build.preview || data.private === true,
+    locale: localeOf(data.lang),
+    build,
     now: buildMoment(build, data.timezone),
   };
 }
@@ -68,25 +81,34 @@ function initials(name: string): string {
  * `schema`. Undefined when the file is not valid YAML, so that no post is blamed for naming an id the
  * broken file may well hold.
  */
-export function loadEntriesById<S extends z.ZodType, T>(root: string, problems: Problem[], file: string, entries: {
-  /** What the file holds, for readMapping: "authors", "series". */
-  what: string;
-  /** What a file that is no mapping should look like. */
-  shape: string;
-  /** How a bad id is named: "author id", "series id (it becomes the address /series/x/)". */
-  idName: (id: string) => string;
-  /** A good id, suggested when the bad one has nothing to make a slug of. */
-  example: string;
-  schema: S;
-  make: (data: z.infer<S>, id: string) => T;
-}): Record<string, T> | undefined {
+export function loadEntriesById<S extends z.ZodType, T>(
+  root: string,
+  problems: Problem[],
+  file: string,
+  entries: {
+    /** What the file holds, for readMapping: "authors", "series". */
+    what: string;
+    /** What a file that is no mapping should look like. */
+    shape: string;
+    /** How a bad id is named: "author id", "series id (it becomes the address /series/x/)". */
+    idName: (id: string) => string;
+    /** A good id, suggested when the bad one has nothing to make a slug of. */
+    example: string;
+    schema: S;
+    make: (data: z.infer<S>, id: string) => T;
+  },
+): Record<string, T> | undefined {
   const before = problems.length;
   const data = readMapping(root, file, entries.what, entries.shape, problems);
   if (!data) return problems.slice(before).some((p) => p.field === "yaml") ? undefined : {};
   const byId: Record<string, T> = {};
   for (const [id, value] of Object.entries(data)) {
     if (slugify(id) !== id) {
-      problems.push({ file, field: id, message: `is not a usable ${entries.idName(id)} — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || entries.example}\`` });
+      problems.push({
+        file,
+        field: id,
+        message: `is not a usable ${entries.idName(id)} — use lowercase letters, digits and hyphens, e.g. \`${slugify(id) || entries.example}\``,
+      });
       continue;
     }
     const checked = check(entries.schema, value, file, id);
@@ -111,11 +133,22 @@ export const loadAuthors = (root: string, problems: Problem[]): Record<string, A
 export function loadRedirects(root: string, problems: Problem[]): Redirect[] {
   const file = contentPaths.redirects;
   if (!existsSync(join(root, file))) return [];
-  const data = readMapping(root, file, "redirects", "must be lines like `/2012/04/11/oud-bericht/: /posts/oud-bericht/` (old path, colon, new path)", problems);
+  const data = readMapping(
+    root,
+    file,
+    "redirects",
+    "must be lines like `/2012/04/11/oud-bericht/: /posts/oud-bericht/` (old path, colon, new path)",
+    problems,
+  );
   const redirects: Redirect[] = [];
   for (const [from, to] of Object.entries(data ?? {})) {
     if (!/^\/\S*$/.test(from)) {
-      problems.push({ file, field: from, message: "is not a path on the old site — it must start with `/`, like `/2012/04/11/oud-bericht/`, without spaces" });
+      problems.push({
+        file,
+        field: from,
+        message:
+          "is not a path on the old site — it must start with `/`, like `/2012/04/11/oud-bericht/`, without spaces",
+      });
       continue;
     }
     const checked = check(redirectTargetSchema, to, file, from);

@@ -7,7 +7,10 @@ const notProse = /^(#|<|!\[|[-*+] |>|\||\d+[.)] |```|~~~|\s{4})/;
 const LIMIT = 280;
 
 export function excerptOf(body: string): string {
-  const block = body.split(/\r?\n\s*\r?\n/).map((b) => b.trim()).find((b) => b && !notProse.test(b));
+  const block = body
+    .split(/\r?\n\s*\r?\n/)
+    .map((b) => b.trim())
+    .find((b) => b && !notProse.test(b));
   if (!block) return "";
   const text = inline
     .parseInline(block.replace(/\s*\r?\n\s*/g, " "), {})

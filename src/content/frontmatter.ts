@@ -44,7 +44,9 @@ function yamlProblems(file: string, doc: YAML.Document, source: string): Problem
   // A tab or a broken line misleads the parser about what follows (a tab-indented `date:` looks
   // like a second top-level `date:`), so report tabs alone when there are any, one error per line.
   const tabs = doc.errors.filter((error) => error.code === "TAB_AS_INDENT");
-  const errors = (tabs.length ? tabs : doc.errors).filter((error, i, all) => all.findIndex((e) => lineOf(e) === lineOf(error)) === i);
+  const errors = (tabs.length ? tabs : doc.errors).filter(
+    (error, i, all) => all.findIndex((e) => lineOf(e) === lineOf(error)) === i,
+  );
   return errors.map((error) => {
     const line = lineOf(error);
     const key = /^\s*([^:#]+):/.exec(lines[line - 1] ?? "")?.[1]?.trim();
@@ -53,9 +55,11 @@ function yamlProblems(file: string, doc: YAML.Document, source: string): Problem
     }
     const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     const fix =
-      error.code === "TAB_AS_INDENT" ? "indent with spaces, not tabs"
-      : error.code === "MISSING_CHAR" ? "close the quote or bracket that was opened"
-      : "check the indentation and quotes on that line (a value with a colon needs quotes)";
+      error.code === "TAB_AS_INDENT"
+        ? "indent with spaces, not tabs"
+        : error.code === "MISSING_CHAR"
+          ? "close the quote or bracket that was opened"
+          : "check the indentation and quotes on that line (a value with a colon needs quotes)";
     return { file, field: "front-matter", message: `${what} (line ${line}) — ${fix}` };
   });
 }
@@ -66,7 +70,9 @@ export function parseYamlFile(file: string, source: string): { data: unknown; pr
     return { data: fastParse(source), problems: [] };
   } catch {
     const doc = yaml().parseDocument(source, yamlOptions);
-    const problems = yamlProblems(file, doc, source).map((p) => (p.field === "front-matter" ? { ...p, field: "yaml" } : p));
+    const problems = yamlProblems(file, doc, source).map((p) =>
+      p.field === "front-matter" ? { ...p, field: "yaml" } : p,
+    );
     return problems.length ? { data: undefined, problems } : { data: doc.toJS(), problems };
   }
 }
@@ -89,10 +95,32 @@ function splitFrontMatter(text: string): { yaml: string; body: string } {
 export function parseMarkdownFile(file: string, source: string): Parsed {
   const text = source.replace(/^\uFEFF/, "");
   if (!/^---[ \t]*\r?\n/.test(text)) {
-    return { data: {}, body: text, frontMatter: "", problems: [{ file, field: "front-matter", message: "is missing — start the file with a line `---`, the fields (title, date, author), and another `---`" }] };
+    return {
+      data: {},
+      body: text,
+      frontMatter: "",
+      problems: [
+        {
+          file,
+          field: "front-matter",
+          message: "is missing — start the file with a line `---`, the fields (title, date, author), and another `---`",
+        },
+      ],
+    };
   }
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-    return { data: {}, body: "", frontMatter: "", problems: [{ file, field: "front-matter", message: "is not closed — add a line with three dashes `---` after the last field" }] };
+    return {
+      data: {},
+      body: "",
+      frontMatter: "",
+      problems: [
+        {
+          file,
+          field: "front-matter",
+          message: "is not closed — add a line with three dashes `---` after the last field",
+        },
+      ],
+    };
   }
   const { yaml: yamlSource, body } = splitFrontMatter(text);
   let doc: YAML.Document | undefined;
@@ -109,10 +137,23 @@ export function parseMarkdownFile(file: string, source: string): Parsed {
     // Rare: only js-yaml objects. Its message still names the line.
     const reason = fastError instanceof jsYaml.YAMLException ? fastError.reason : String(fastError);
     const line = fastError instanceof jsYaml.YAMLException ? fastError.mark.line + 1 : 1;
-    problems.push({ file, field: "front-matter", message: `${reason} (line ${line}) — check the indentation and quotes on that line` });
+    problems.push({
+      file,
+      field: "front-matter",
+      message: `${reason} (line ${line}) — check the indentation and quotes on that line`,
+    });
   }
   if (!problems.length && (typeof data !== "object" || data === null || Array.isArray(data))) {
-    problems.push({ file, field: "front-matter", message: "must be fields like `title: …`, one per line — check the lines between the `---`" });
+    problems.push({
+      file,
+      field: "front-matter",
+      message: "must be fields like `title: …`, one per line — check the lines between the `---`",
+    });
   }
-  return { data: problems.length ? {} : (data as Record<string, unknown>), body, frontMatter: yamlSource.trim(), problems };
+  return {
+    data: problems.length ? {} : (data as Record<string, unknown>),
+    body,
+    frontMatter: yamlSource.trim(),
+    problems,
+  };
 }

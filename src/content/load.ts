@@ -22,9 +22,26 @@ export function loadContent(root: string, settings: BuildSettings, reads: PostRe
   problems.push(...accessProblems(site, hasDoor(site) ? readGateFile(root) : undefined));
   const authors = loadAuthors(root, problems);
   const series = loadSeries(root, problems);
-  const posts = loadPosts(root, { ...(authors ? { authors: Object.keys(authors) } : {}), ...(series ? { series: Object.keys(series) } : {}), timezone: site.timezone }, reads, problems);
+  const posts = loadPosts(
+    root,
+    {
+      ...(authors ? { authors: Object.keys(authors) } : {}),
+      ...(series ? { series: Object.keys(series) } : {}),
+      timezone: site.timezone,
+    },
+    reads,
+    problems,
+  );
   checkSteps(posts, problems);
   const pages = loadPages(root, problems);
   const redirects = loadRedirects(root, problems);
-  return { site, authors: authors ?? {}, posts, pages, redirects, series: series ?? {}, problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })) };
+  return {
+    site,
+    authors: authors ?? {},
+    posts,
+    pages,
+    redirects,
+    series: series ?? {},
+    problems: problems.map((p) => ({ ...p, file: relative(".", p.file) || p.file })),
+  };
 }

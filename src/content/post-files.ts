@@ -10,12 +10,16 @@ import { parseMarkdownFile, parseYamlFile, type Parsed } from "./frontmatter.ts"
 import { contentPaths, isResponsesFile, postFile, postSlugOf, responsesFile } from "../model/paths.ts";
 import type { Problem } from "../model/problems.ts";
 import {
-  earlierResponseSchema, pageSchema, postSchemaFor, type EarlierResponseData, type PageData, type PostData, type References,
+  earlierResponseSchema,
+  pageSchema,
+  postSchemaFor,
+  type EarlierResponseData,
+  type PageData,
+  type PostData,
+  type References,
 } from "../model/schema.ts";
 import { check } from "./validate.ts";
 import type { PageEntry, PostEntry } from "../model/content.ts";
-
-
 
 interface ReadPost {
   stamp: string;
@@ -55,29 +59,49 @@ export function earlierResponsesIn(file: string, source: string, problems: Probl
   problems.push(...parsed.problems);
   if (parsed.problems.length) return [];
   if (!Array.isArray(parsed.data ?? [])) {
-    problems.push({ file, field: "responses", message: "must be a list — start each response with `- author: …`, followed by `date:` and `text:` indented below it" });
+    problems.push({
+      file,
+      field: "responses",
+      message:
+        "must be a list — start each response with `- author: …`, followed by `date:` and `text:` indented below it",
+    });
     return [];
   }
   const items = (parsed.data ?? []) as unknown[];
   const responses: EarlierResponseData[] = [];
   items.forEach((value, i) => {
     const checked = check(earlierResponseSchema, value, file);
-    problems.push(...checked.problems.map((p) => ({ ...p, field: p.field === "front-matter" ? `response ${i + 1}` : `response ${i + 1}: ${p.field}` })));
+    problems.push(
+      ...checked.problems.map((p) => ({
+        ...p,
+        field: p.field === "front-matter" ? `response ${i + 1}` : `response ${i + 1}: ${p.field}`,
+      })),
+    );
     if (checked.data) responses.push(checked.data);
   });
   // Ids and parents are checked on every response, also one with other mistakes.
-  const field = (value: unknown, key: string) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined);
+  const field = (value: unknown, key: string) =>
+    value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   const ids = new Set<string>();
   items.forEach((value, i) => {
     const id = field(value, "id");
     if (id === undefined || id === null) return;
-    if (ids.has(String(id))) problems.push({ file, field: `response ${i + 1}: id`, message: `${id} is used twice — give each response its own id` });
+    if (ids.has(String(id)))
+      problems.push({
+        file,
+        field: `response ${i + 1}: id`,
+        message: `${id} is used twice — give each response its own id`,
+      });
     ids.add(String(id));
   });
   items.forEach((value, i) => {
     const parent = field(value, "parent");
     if (parent !== undefined && parent !== null && !ids.has(String(parent)))
-      problems.push({ file, field: `response ${i + 1}: parent`, message: `${parent} is not the id of a response in this file — use one of the ids above, or remove \`parent\`` });
+      problems.push({
+        file,
+        field: `response ${i + 1}: parent`,
+        message: `${parent} is not the id of a response in this file — use one of the ids above, or remove \`parent\``,
+      });
   });
   return responses;
 }
@@ -88,14 +112,24 @@ interface Checker {
   schema: ReturnType<typeof postSchemaFor>;
 }
 
-function readPost(root: string, file: string, checker: Checker, reads: PostReads, problems: Problem[]): ReadPost | undefined {
+function readPost(
+  root: string,
+  file: string,
+  checker: Checker,
+  reads: PostReads,
+  problems: Problem[],
+): ReadPost | undefined {
   const stamp = stampOf(root, file);
   const refsKey = checker.key;
   let read = reads.get(file);
   if (!read || !stamp || read.stamp !== stamp) {
     const source = readText(root, file, problems);
     if (source === undefined) return undefined;
-    read = { stamp, parsed: parseMarkdownFile(file, source), checked: { refs: "\0unchecked", data: undefined, problems: [] } };
+    read = {
+      stamp,
+      parsed: parseMarkdownFile(file, source),
+      checked: { refs: "\0unchecked", data: undefined, problems: [] },
+    };
     reads.set(file, read);
   }
   if (!read.parsed.problems.length && read.checked.refs !== refsKey) {
@@ -104,19 +138,40 @@ function readPost(root: string, file: string, checker: Checker, reads: PostReads
   return read;
 }
 
-function loadPost(root: string, file: string, checker: Checker, responseFiles: ReadonlySet<string>, reads: PostReads, problems: Problem[]): PostEntry | undefined {
+function loadPost(
+  root: string,
+  file: string,
+  checker: Checker,
+  responseFiles: ReadonlySet<string>,
+  reads: PostReads,
+  problems: Problem[],
+): PostEntry | undefined {
   const read = readPost(root, file, checker, reads, problems);
   if (!read) return undefined;
   const slug = file.slice(contentPaths.posts.length + 1, -".md".length);
-  const earlier = responseFiles.has(responsesFile(slug)) ? loadEarlierResponses(root, responsesFile(slug), problems) : [];
+  const earlier = responseFiles.has(responsesFile(slug))
+    ? loadEarlierResponses(root, responsesFile(slug), problems)
+    : [];
   if (slugify(slug) !== slug) {
-    problems.push({ file, field: "file", message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)` });
+    problems.push({
+      file,
+      field: "file",
+      message: `name is not a usable web address — rename it to \`${slugify(slug) || "mijn-bericht"}.md\` (lowercase, hyphens, no spaces or accents)`,
+    });
   }
   problems.push(...read.parsed.problems, ...read.checked.problems);
   const data = read.checked.data;
   if (!data) return undefined;
   const { body } = read.parsed;
-  return { slug, file, version: read.stamp, data, body, excerpt: data.description || excerptOf(body), earlierResponses: earlier };
+  return {
+    slug,
+    file,
+    version: read.stamp,
+    data,
+    body,
+    excerpt: data.description || excerptOf(body),
+    earlierResponses: earlier,
+  };
 }
 
 /** Every post under content/posts/, and a problem for each responses file that belongs to no post. */
@@ -128,12 +183,21 @@ export function loadPosts(root: string, refs: References, reads: PostReads, prob
     // A `.comments.yaml` without its post would silently show nowhere.
     const slug = postSlugOf(file);
     if (!slug || !posts.has(postFile(slug)))
-      problems.push({ file, field: "file", message: `belongs to no post — name it after its post (\`${responsesFile("<slug>").split("/").pop()}\` beside \`<slug>.md\`) or remove it` });
+      problems.push({
+        file,
+        field: "file",
+        message: `belongs to no post — name it after its post (\`${responsesFile("<slug>").split("/").pop()}\` beside \`<slug>.md\`) or remove it`,
+      });
   }
   for (const file of reads.keys()) if (!posts.has(file)) reads.delete(file);
   // One schema for every post of this load (zod's `extend` copies the shape: per post it cost 0.5 s at 4,000 posts).
-  const checker: Checker = { key: JSON.stringify([refs.timezone, refs.authors, refs.series]), schema: postSchemaFor(refs) };
-  return files.map((file) => loadPost(root, file, checker, responseFiles, reads, problems)).filter((p): p is PostEntry => p !== undefined);
+  const checker: Checker = {
+    key: JSON.stringify([refs.timezone, refs.authors, refs.series]),
+    schema: postSchemaFor(refs),
+  };
+  return files
+    .map((file) => loadPost(root, file, checker, responseFiles, reads, problems))
+    .filter((p): p is PostEntry => p !== undefined);
 }
 
 /** The facilitator's pages, content/*.md (also Eleventy templates). */
@@ -146,6 +210,15 @@ export function loadPages(root: string, problems: Problem[]): PageEntry[] {
     if (parsed.problems.length) return [];
     const checked = check(pageSchema, parsed.data, file);
     problems.push(...checked.problems);
-    return checked.data ? [{ file, data: checked.data, body: parsed.body, frontMatter: { source: parsed.frontMatter, data: parsed.data } }] : [];
+    return checked.data
+      ? [
+          {
+            file,
+            data: checked.data,
+            body: parsed.body,
+            frontMatter: { source: parsed.frontMatter, data: parsed.data },
+          },
+        ]
+      : [];
   });
 }

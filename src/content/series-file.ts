@@ -9,7 +9,6 @@ import { seriesSchema, type SeriesData } from "../model/schema.ts";
 import type { PostEntry } from "../model/content.ts";
 import type { Series } from "../model/content.ts";
 
-
 /**
  * The series by id: none when the file is not there; undefined when it is not valid YAML, so that
  * no post is blamed for naming a series the broken file may well hold.
@@ -33,12 +32,22 @@ export function checkSteps(posts: readonly PostEntry[], problems: Problem[]): vo
     const { series, part } = post.data;
     if (part === undefined) continue;
     if (series === undefined) {
-      problems.push({ file: post.file, field: "part", message: "only means something in a series — add `series: <id>` (an id of content/_data/series.yaml), or remove `part`" });
+      problems.push({
+        file: post.file,
+        field: "part",
+        message:
+          "only means something in a series — add `series: <id>` (an id of content/_data/series.yaml), or remove `part`",
+      });
       continue;
     }
     const key = `${series}\0${part}`;
     const other = taken.get(key);
-    if (other) problems.push({ file: post.file, field: "part", message: `${part} is also the part of ${other.file} in series "${series}" — give each step its own number` });
+    if (other)
+      problems.push({
+        file: post.file,
+        field: "part",
+        message: `${part} is also the part of ${other.file} in series "${series}" — give each step its own number`,
+      });
     else taken.set(key, post);
   }
 }

@@ -7,11 +7,14 @@ import { keyAliases } from "../model/schema.ts";
 /** The object schema at `path` inside `schema`, through optional and default wrappers (zod's public `unwrap`) and transforms (a pipe's input). */
 function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject | undefined {
   const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
-    s instanceof z.ZodOptional || s instanceof z.ZodDefault ? unwrap(s.unwrap() as z.ZodType)
-    : s instanceof z.ZodPipe ? unwrap(s.in as z.ZodType)
-    : s;
+    s instanceof z.ZodOptional || s instanceof z.ZodDefault
+      ? unwrap(s.unwrap() as z.ZodType)
+      : s instanceof z.ZodPipe
+        ? unwrap(s.in as z.ZodType)
+        : s;
   let current = unwrap(schema);
-  for (const key of path) current = current instanceof z.ZodObject ? unwrap(current.shape[String(key)] as z.ZodType) : undefined;
+  for (const key of path)
+    current = current instanceof z.ZodObject ? unwrap(current.shape[String(key)] as z.ZodType) : undefined;
   return current instanceof z.ZodObject ? current : undefined;
 }
 
@@ -29,7 +32,9 @@ function toProblems(schema: z.ZodType, file: string, issues: readonly z.core.$Zo
       problems.push({
         file,
         field: field === "front-matter" ? key : `${field}.${key}`,
-        message: suggestion ? `is not a known field — did you mean \`${suggestion}\`?` : `is not a known field — use one of: ${valid.join(", ")}`,
+        message: suggestion
+          ? `is not a known field — did you mean \`${suggestion}\`?`
+          : `is not a known field — use one of: ${valid.join(", ")}`,
       });
     }
   }
@@ -37,7 +42,12 @@ function toProblems(schema: z.ZodType, file: string, issues: readonly z.core.$Zo
 }
 
 /** Validates `value`; `prefix` names where it sits in the file (an author id, an old address). */
-export function check<S extends z.ZodType>(schema: S, value: unknown, file: string, prefix = ""): { data: z.infer<S> | undefined; problems: Problem[] } {
+export function check<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  file: string,
+  prefix = "",
+): { data: z.infer<S> | undefined; problems: Problem[] } {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
   return { data: undefined, problems: toProblems(schema, file, result.error.issues, prefix) };

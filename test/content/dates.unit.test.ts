@@ -1,7 +1,14 @@
 // A front-matter date is a calendar day in the site's time zone: `2012-04-11` is the 11th on the
 // page, in the feeds and the sitemap, whatever the clock of the machine that builds the site says.
 import { afterEach, describe, expect, test } from "vitest";
-import { dateProblem, isCalendarDay, isoDateTime, isoDay, offsetMinutes, parseSiteDate } from "../../src/model/calendar.ts";
+import {
+  dateProblem,
+  isCalendarDay,
+  isoDateTime,
+  isoDay,
+  offsetMinutes,
+  parseSiteDate,
+} from "../../src/model/calendar.ts";
 import { longDate, sessionDate } from "../../src/i18n/dates.ts";
 
 const AMS = "Europe/Amsterdam";
@@ -77,7 +84,13 @@ describe("the 11th stays the 11th whatever the machine's time zone", () => {
   test.each(machineZones)("machine TZ=%s", (machine) => {
     process.env.TZ = machine;
     // Node applies a changed TZ at once: prove the machine clock really moved.
-    const expectedOffset = { UTC: 0, "America/Los_Angeles": 420, "Pacific/Kiritimati": -840, "Europe/Amsterdam": -120, "Pacific/Pago_Pago": 660 }[machine];
+    const expectedOffset = {
+      UTC: 0,
+      "America/Los_Angeles": 420,
+      "Pacific/Kiritimati": -840,
+      "Europe/Amsterdam": -120,
+      "Pacific/Pago_Pago": 660,
+    }[machine];
     expect(new Date(Date.UTC(2012, 3, 11, 12)).getTimezoneOffset()).toBe(expectedOffset);
 
     for (const zone of siteZones) {
@@ -95,10 +108,16 @@ describe("the 11th stays the 11th whatever the machine's time zone", () => {
 describe("formats", () => {
   test("isoDateTime carries the site's offset", () => {
     expect(isoDateTime(parseSiteDate("2012-04-11", AMS), AMS)).toBe("2012-04-11T00:00:00+02:00");
-    expect(isoDateTime(parseSiteDate("2012-04-11", "America/Los_Angeles"), "America/Los_Angeles")).toBe("2012-04-11T00:00:00-07:00");
-    expect(isoDateTime(parseSiteDate("2012-04-11", "Pacific/Kiritimati"), "Pacific/Kiritimati")).toBe("2012-04-11T00:00:00+14:00");
+    expect(isoDateTime(parseSiteDate("2012-04-11", "America/Los_Angeles"), "America/Los_Angeles")).toBe(
+      "2012-04-11T00:00:00-07:00",
+    );
+    expect(isoDateTime(parseSiteDate("2012-04-11", "Pacific/Kiritimati"), "Pacific/Kiritimati")).toBe(
+      "2012-04-11T00:00:00+14:00",
+    );
     expect(isoDateTime(parseSiteDate("2012-04-11", "Asia/Kolkata"), "Asia/Kolkata")).toBe("2012-04-11T00:00:00+05:30");
-    expect(isoDateTime(parseSiteDate("2012-04-11", "America/St_Johns"), "America/St_Johns")).toBe("2012-04-11T00:00:00-02:30");
+    expect(isoDateTime(parseSiteDate("2012-04-11", "America/St_Johns"), "America/St_Johns")).toBe(
+      "2012-04-11T00:00:00-02:30",
+    );
     expect(isoDateTime(parseSiteDate("2012-04-11", "UTC"), "UTC")).toBe("2012-04-11T00:00:00+00:00");
   });
 

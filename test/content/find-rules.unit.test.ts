@@ -23,7 +23,8 @@ const valid = "title: Een stap\ndate: 2026-01-01\nauthor: marjan";
 describe("series, part and menu in the content", () => {
   const root = tempProject({
     files: {
-      "_data/series.yaml": "de-23-stappen:\n  title: De 23 stappen\nTwee Woorden:\n  title: Kapot\nzonder-titel:\n  description: Geen titel\n",
+      "_data/series.yaml":
+        "de-23-stappen:\n  title: De 23 stappen\nTwee Woorden:\n  title: Kapot\nzonder-titel:\n  description: Geen titel\n",
       "posts/onbekend.md": fm(`${valid}\nseries: de-24-stappen`),
       "posts/deel-zonder-serie.md": fm(`${valid}\npart: 2`),
       "posts/deel-a.md": fm(`${valid}\nseries: de-23-stappen\npart: 3`),
@@ -38,14 +39,26 @@ describe("series, part and menu in the content", () => {
   afterAll(() => discard({ root }));
   const loaded = loadContent(root, settingsFromEnv({}));
   const lines = loaded.problems.map(formatProblem);
-  const said = (file: string, field: string, text: RegExp) => expect(lines.filter((l) => l.startsWith(`${file}: ${field}: `) && text.test(l)), `${file}: ${field}\n${lines.join("\n")}`).toHaveLength(1);
+  const said = (file: string, field: string, text: RegExp) =>
+    expect(
+      lines.filter((l) => l.startsWith(`${file}: ${field}: `) && text.test(l)),
+      `${file}: ${field}\n${lines.join("\n")}`,
+    ).toHaveLength(1);
 
   test("an unknown series names the file, the field and the series there are", () => {
-    said("content/posts/onbekend.md", "series", /"de-24-stappen" is not in content\/_data\/series\.yaml — use one of: de-23-stappen, or add "de-24-stappen" to content\/_data\/series\.yaml/);
+    said(
+      "content/posts/onbekend.md",
+      "series",
+      /"de-24-stappen" is not in content\/_data\/series\.yaml — use one of: de-23-stappen, or add "de-24-stappen" to content\/_data\/series\.yaml/,
+    );
   });
   test("part without a series, twice the same part, a part that is not a whole number of 1 or more", () => {
     said("content/posts/deel-zonder-serie.md", "part", /only means something in a series — add `series: <id>`/);
-    said("content/posts/deel-b.md", "part", /3 is also the part of content\/posts\/deel-a\.md in series "de-23-stappen" — give each step its own number/);
+    said(
+      "content/posts/deel-b.md",
+      "part",
+      /3 is also the part of content\/posts\/deel-a\.md in series "de-23-stappen" — give each step its own number/,
+    );
     said("content/posts/deel-tekst.md", "part", /must be a number, not "drie" — write it like `part: 3`/);
     said("content/posts/deel-nul.md", "part", /must be 1 or more/);
   });
@@ -79,7 +92,12 @@ describe("the header menu", () => {
 });
 
 describe("npm run check and a crowded header", () => {
-  const page = (name: string, title: string, menu?: number) => ({ file: `content/${name}.md`, data: { title, ...(menu ? { menu } : {}) }, body: "", frontMatter: { source: "", data: {} } });
+  const page = (name: string, title: string, menu?: number) => ({
+    file: `content/${name}.md`,
+    data: { title, ...(menu ? { menu } : {}) },
+    body: "",
+    frontMatter: { source: "", data: {} },
+  });
 
   test("the example's header (three sections and one page) takes two lines on a phone, as the browser test sees it", () => {
     expect(phoneMenuLines(["Berichten", "Onderwerpen", "Zoeken"])).toBe(1);
@@ -87,20 +105,37 @@ describe("npm run check and a crowded header", () => {
   });
 
   test("warns on the page whose menu: pushes the header past two lines, and on none before it", () => {
-    const model = { ...content([]), pages: [page("over", "Over de leergang", 1), page("programma", "Programma en data", 2), page("contact", "Contact en privacy", 3), page("oud", "Oude pagina")] };
+    const model = {
+      ...content([]),
+      pages: [
+        page("over", "Over de leergang", 1),
+        page("programma", "Programma en data", 2),
+        page("contact", "Contact en privacy", 3),
+        page("oud", "Oude pagina"),
+      ],
+    };
     const warnings = crossChecks(model, repoRoot).filter((f) => f.field === "menu");
     expect(warnings.map((w) => w.file)).toEqual(["content/contact.md"]);
-    expect(warnings[0]!.message).toMatch(/^with this page the header takes about 3 lines on a phone — keep the menu to the pages readers need most/);
+    expect(warnings[0]!.message).toMatch(
+      /^with this page the header takes about 3 lines on a phone — keep the menu to the pages readers need most/,
+    );
   });
 });
 
 describe("link-preview cards", () => {
   const site = siteFor({ title: "Leergang", url: "https://leergang.example.org", description: "Samen leren" });
   const t = messages("nl");
-  const [post] = index(content([entry("a", { title: "Loslaten", session: { date: "2026-12-03", location: "Doorn" } })])).posts;
+  const [post] = index(
+    content([entry("a", { title: "Loslaten", session: { date: "2026-12-03", location: "Doorn" } })]),
+  ).posts;
 
   test("a post's card shows site, title, date and session; the site's card its address and description", () => {
-    expect(postCard(post!, site, t)).toEqual({ site: "Leergang", title: "Loslaten", date: post!.summary.dateLabel, session: `Bijeenkomst: ${post!.session!.label}, Doorn` });
+    expect(postCard(post!, site, t)).toEqual({
+      site: "Leergang",
+      title: "Loslaten",
+      date: post!.summary.dateLabel,
+      session: `Bijeenkomst: ${post!.session!.label}, Doorn`,
+    });
     expect(siteCard(site)).toEqual({ site: "leergang.example.org", title: "Leergang", subtitle: "Samen leren" });
   });
 
@@ -117,7 +152,8 @@ describe("link-preview cards", () => {
     const wraps = await fitTitle("Waarom leren in netwerken meer vraagt dan een goed georganiseerde training");
     expect(wraps.size).toBe(76);
     expect(wraps.lines).toBeGreaterThan(1);
-    const long = "Één café in Zürich: over het ‘waarom’ van leren in organisaties die alles willen regelen, behalve de gesprekken op de gang";
+    const long =
+      "Één café in Zürich: over het ‘waarom’ van leren in organisaties die alles willen regelen, behalve de gesprekken op de gang";
     const shrinks = await fitTitle(long);
     expect(shrinks.size).toBeLessThan(76);
     expect(shrinks.clamp).toBe(false);
@@ -132,7 +168,11 @@ describe("link-preview cards", () => {
 
 describe("what Pagefind is handed for a post", () => {
   test("title, body and questions to search, in a document in the site's language; date and tags beside them", () => {
-    const [post] = index(content([entry("a", { title: "Leren & <netwerken>", tags: ["Reflectie"], questions: ["Wat neem je mee?"] }, "De tekst.")])).posts;
+    const [post] = index(
+      content([
+        entry("a", { title: "Leren & <netwerken>", tags: ["Reflectie"], questions: ["Wat neem je mee?"] }, "De tekst."),
+      ]),
+    ).posts;
     const html = searchDocument(post!, { lang: "nl" }, messages("nl"));
     expect(html).toMatch(/^<!doctype html><html lang="nl">/);
     const body = /<main data-pagefind-body>([\s\S]*)<\/main>/.exec(html)![1]!;
@@ -166,24 +206,41 @@ describe("the search index in parts", () => {
 
   test("what the build says: written, in how many parts, and what came from the cache", () => {
     expect(indexReport({ pages: 4, ms: 1234, parts: 1, made: 1 })).toBe("Search index of 4 posts written in 1.2 s");
-    expect(indexReport({ pages: 1, ms: 10, parts: 1, made: 0 })).toBe("Search index of 1 post unchanged: taken from .cache/search/");
-    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8 })).toBe("Search index of 4000 posts written in 6.6 s, in 8 parts");
-    expect(indexReport({ pages: 4000, ms: 600, parts: 8, made: 1 })).toBe("Search index of 4000 posts written in 0.6 s: 1 of its 8 parts made anew, the others taken from .cache/search/");
+    expect(indexReport({ pages: 1, ms: 10, parts: 1, made: 0 })).toBe(
+      "Search index of 1 post unchanged: taken from .cache/search/",
+    );
+    expect(indexReport({ pages: 4000, ms: 6600, parts: 8, made: 8 })).toBe(
+      "Search index of 4000 posts written in 6.6 s, in 8 parts",
+    );
+    expect(indexReport({ pages: 4000, ms: 600, parts: 8, made: 1 })).toBe(
+      "Search index of 4000 posts written in 0.6 s: 1 of its 8 parts made anew, the others taken from .cache/search/",
+    );
   });
 
   test("a part is kept under its documents and Pagefind's version: an upgrade makes every part again", () => {
-    const docs = [{ url: "/posts/a/", content: "<html>a</html>" }, { url: "/posts/b/", content: "<html>b</html>" }];
+    const docs = [
+      { url: "/posts/a/", content: "<html>a</html>" },
+      { url: "/posts/b/", content: "<html>b</html>" },
+    ];
     expect(partKey(docs, "1.6.0")).toMatch(/^[0-9a-f]{16}$/);
-    expect(partKey(docs.map((doc) => ({ ...doc })), "1.6.0")).toBe(partKey(docs, "1.6.0"));
+    expect(
+      partKey(
+        docs.map((doc) => ({ ...doc })),
+        "1.6.0",
+      ),
+    ).toBe(partKey(docs, "1.6.0"));
     expect(partKey(docs, "1.7.0")).not.toBe(partKey(docs, "1.6.0"));
     expect(partKey([docs[0]!, { ...docs[1]!, content: "<html>b!</html>" }], "1.6.0")).not.toBe(partKey(docs, "1.6.0"));
     // The version installed, as npm locked it.
-    const lock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
+    const lock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { version: string }>;
+    };
     expect(pagefindVersion()).toBe(lock.packages["node_modules/pagefind"]!.version);
   });
 
   test("tests set the part's size; anything but a positive whole number leaves the default", () => {
     expect(settingsFromEnv({ HOEDOEDEDA_SEARCH_PART_POSTS: "2" }).searchPartPosts).toBe(2);
-    for (const value of ["0", "-1", "1.5", "veel", ""]) expect(settingsFromEnv({ HOEDOEDEDA_SEARCH_PART_POSTS: value }).searchPartPosts, value).toBeUndefined();
+    for (const value of ["0", "-1", "1.5", "veel", ""])
+      expect(settingsFromEnv({ HOEDOEDEDA_SEARCH_PART_POSTS: value }).searchPartPosts, value).toBeUndefined();
   });
 });

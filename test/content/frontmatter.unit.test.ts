@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { parseMarkdownFile } from "../../src/content/frontmatter.ts";
 
 const files: Record<string, string> = {
-  "plain": "---\ntitle: Een\ndate: 2012-04-11\n---\nTekst.\n",
+  plain: "---\ntitle: Een\ndate: 2012-04-11\n---\nTekst.\n",
   "blank line after the fence": "---\ntitle: Een\n---\n\nTekst.\n",
   "Windows line ends": "---\r\ntitle: Een\r\n---\r\n\r\nTekst.\r\n",
   "spaces after the fences": "--- \ntitle: Een\n---  \nTekst.\n",

@@ -19,13 +19,18 @@ import { longDate } from "../../src/i18n/dates.ts";
 
 describe("a tag's spelling", () => {
   // A newer post writes "Samenwerken", an older one "samenwerken": one post each.
-  const posts = [entry("oud", { date: "2026-01-01", tags: ["samenwerken"] }), entry("nieuw", { date: "2026-02-01", tags: ["Samenwerken"] })];
+  const posts = [
+    entry("oud", { date: "2026-01-01", tags: ["samenwerken"] }),
+    entry("nieuw", { date: "2026-02-01", tags: ["Samenwerken"] }),
+  ];
 
   test("is the one most posts use; on a tie the newest post's", () => {
     expect(index(content(posts)).tags.map((t) => t.label)).toEqual(["Samenwerken"]);
     const third = entry("derde", { date: "2025-12-01", tags: ["samenwerken"] });
     expect(index(content([...posts, third])).tags.map((t) => t.label)).toEqual(["samenwerken"]);
-    expect(tagSpellings([{ tags: tagRefs(["Réflectie"]) }, { tags: tagRefs(["reflectie", "Reflectie "]) }])).toEqual(new Map([["reflectie", "Réflectie"]]));
+    expect(tagSpellings([{ tags: tagRefs(["Réflectie"]) }, { tags: tagRefs(["reflectie", "Reflectie "]) }])).toEqual(
+      new Map([["reflectie", "Réflectie"]]),
+    );
   });
 
   test("npm run check warns about the post that differs from what the site shows, never about the one it shows", () => {
@@ -42,7 +47,9 @@ describe("a tag's spelling", () => {
     expect(index(content(all, { HOEDOEDEDA_DRAFTS: "true" })).tags[0]!.label).toBe("SAMENWERKEN");
     // The published posts are held to the public site ("Samenwerken"), the draft to the preview,
     // where it is the newest of three spellings and so the one shown.
-    const warned = crossChecks(content(all), repoRoot).filter((f) => f.field === "tags").map((f) => f.file);
+    const warned = crossChecks(content(all), repoRoot)
+      .filter((f) => f.field === "tags")
+      .map((f) => f.file);
     expect(warned).toEqual(["content/posts/oud.md"]);
   });
 });
@@ -50,9 +57,17 @@ describe("a tag's spelling", () => {
 describe("what is published", () => {
   test("a post unless it is a draft; a build lists drafts only when it shows them, never in Netlify's production", () => {
     // Without `draft:` the schema says false.
-    expect([isPublished(postData({ title: "Een", date: "2026-11-26", author: "marjan" })), isPublished({ draft: false }), isPublished({ draft: true })]).toEqual([true, true, false]);
-    expect(isListed({ draft: true }, settingsFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }))).toBe(true);
-    expect(isListed({ draft: true }, settingsFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }))).toBe(false);
+    expect([
+      isPublished(postData({ title: "Een", date: "2026-11-26", author: "marjan" })),
+      isPublished({ draft: false }),
+      isPublished({ draft: true }),
+    ]).toEqual([true, true, false]);
+    expect(isListed({ draft: true }, settingsFromEnv({ CONTEXT: "deploy-preview", HOEDOEDEDA_DRAFTS: "true" }))).toBe(
+      true,
+    );
+    expect(isListed({ draft: true }, settingsFromEnv({ CONTEXT: "production", HOEDOEDEDA_DRAFTS: "true" }))).toBe(
+      false,
+    );
     expect(isListed({ draft: true }, settingsFromEnv({}))).toBe(false);
   });
 });
@@ -67,28 +82,78 @@ describe("the site's own addresses", () => {
   });
 
   test("npm run check refuses a page on one, and the WordPress import renames a page that would take one", () => {
-    const model = { ...content([]), pages: [{ file: "content/page.md", data: { title: "Pagina" }, body: "", frontMatter: { source: "", data: {} } }] };
-    expect(crossChecks(model, repoRoot).map((f) => f.message)).toEqual([expect.stringContaining("would be published at /page/, which the site uses itself")]);
-    const page = (name: string) => ({ id: name, type: "page", status: "publish", title: name, postName: name, link: `https://oud.example.org/${name}/`, date: "2012-04-11 10:00:00", dateGmt: "2012-04-11 08:00:00", creator: "a", content: "Tekst.", excerpt: "", terms: [], comments: [], parent: "0", attachmentUrl: "", password: "" });
-    const plan = planImport({ title: "Oud", link: "https://oud.example.org", authors: [], items: ["tags", "feed", "over"].map(page) } as never, { site: { timezone: "Europe/Amsterdam", lang: "nl" }, authors: {} });
+    const model = {
+      ...content([]),
+      pages: [{ file: "content/page.md", data: { title: "Pagina" }, body: "", frontMatter: { source: "", data: {} } }],
+    };
+    expect(crossChecks(model, repoRoot).map((f) => f.message)).toEqual([
+      expect.stringContaining("would be published at /page/, which the site uses itself"),
+    ]);
+    const page = (name: string) => ({
+      id: name,
+      type: "page",
+      status: "publish",
+      title: name,
+      postName: name,
+      link: `https://oud.example.org/${name}/`,
+      date: "2012-04-11 10:00:00",
+      dateGmt: "2012-04-11 08:00:00",
+      creator: "a",
+      content: "Tekst.",
+      excerpt: "",
+      terms: [],
+      comments: [],
+      parent: "0",
+      attachmentUrl: "",
+      password: "",
+    });
+    const plan = planImport(
+      {
+        title: "Oud",
+        link: "https://oud.example.org",
+        authors: [],
+        items: ["tags", "feed", "over"].map(page),
+      } as never,
+      { site: { timezone: "Europe/Amsterdam", lang: "nl" }, authors: {} },
+    );
     expect(plan.entries.map((e) => e.slug)).toEqual(["tags-2", "feed-2", "over"]);
   });
 });
 
 describe("one rule each", () => {
   test("a preview is a deploy preview or a branch deploy", () => {
-    expect((["production", "deploy-preview", "branch-deploy", "development"] as const).map(isPreview)).toEqual([false, true, true, false]);
+    expect((["production", "deploy-preview", "branch-deploy", "development"] as const).map(isPreview)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(settingsFromEnv({ CONTEXT: "branch-deploy" }).preview).toBe(true);
   });
 
   test("a language has one locale, for dates and for Open Graph", () => {
     expect(localeOf("nl")).toEqual({ tag: "nl-NL", openGraph: "nl_NL" });
-    expect(longDate(new Date("2012-04-11T12:00:00Z"), "en", "Europe/London")).toBe(new Intl.DateTimeFormat(localeOf("en").tag, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(new Date("2012-04-11T12:00:00Z")));
+    expect(longDate(new Date("2012-04-11T12:00:00Z"), "en", "Europe/London")).toBe(
+      new Intl.DateTimeFormat(localeOf("en").tag, {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "Europe/London",
+      }).format(new Date("2012-04-11T12:00:00Z")),
+    );
   });
 
   test("a post's earlier responses live beside it, and both files name the post", () => {
     expect(responsesFile("welkom")).toBe("content/posts/welkom.comments.yaml");
-    expect([postSlugOf("./content/posts/welkom.md"), postSlugOf(responsesFile("welkom")), postSlugOf("content\\posts\\welkom.md")]).toEqual(["welkom", "welkom", "welkom"]);
-    expect([postSlugOf("content/over.md"), postSlugOf("content/posts/x/y.md"), postSlugOf("layouts/pages/post.njk")]).toEqual([undefined, undefined, undefined]);
+    expect([
+      postSlugOf("./content/posts/welkom.md"),
+      postSlugOf(responsesFile("welkom")),
+      postSlugOf("content\\posts\\welkom.md"),
+    ]).toEqual(["welkom", "welkom", "welkom"]);
+    expect([
+      postSlugOf("content/over.md"),
+      postSlugOf("content/posts/x/y.md"),
+      postSlugOf("layouts/pages/post.njk"),
+    ]).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -8,7 +8,11 @@ import { buildSite, post, repoRoot, type BuildResult } from "../support/site.ts"
 import { discard, elementsOf, read } from "../support/html.ts";
 
 const siteYaml = readFileSync(join(repoRoot, "content/_data/site.yaml"), "utf8");
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "url"].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "link", "url"].includes(name),
+});
 
 const files = (timezone: string) => ({
   "_data/site.yaml": siteYaml.replace(/^timezone: .*$/m, `timezone: ${timezone}`),
@@ -30,10 +34,17 @@ describe.each([
 
   test.each(["een-dag", "laat-op-de-dag"])("%s: the post page says 11 april 2012", (slug) => {
     const page = read(built.out, `posts/${slug}/index.html`);
-    const times = elementsOf(page).filter((e) => e.name === "time" && e.parent && (e.parent as { attribs?: Record<string, string> }).attribs?.class?.split(" ").includes("post-meta"));
+    const times = elementsOf(page).filter(
+      (e) =>
+        e.name === "time" &&
+        e.parent &&
+        (e.parent as { attribs?: Record<string, string> }).attribs?.class?.split(" ").includes("post-meta"),
+    );
     expect(times.map((t) => t.attribs.datetime)).toEqual(["2012-04-11"]);
     expect(page).toContain('<time datetime="2012-04-11">11 april 2012</time>');
-    expect(page).toContain(`<meta property="article:published_time" content="2012-04-11T${slug === "een-dag" ? "00:00" : "23:30"}:00${offset}">`);
+    expect(page).toContain(
+      `<meta property="article:published_time" content="2012-04-11T${slug === "een-dag" ? "00:00" : "23:30"}:00${offset}">`,
+    );
   });
 
   test("the Atom feed", () => {
@@ -52,7 +63,8 @@ describe.each([
 
   test("the sitemap", () => {
     const urls = xml.parse(read(built.out, "sitemap.xml")).urlset.url as { loc: string; lastmod?: string }[];
-    for (const slug of ["een-dag", "laat-op-de-dag"]) expect(urls.find((u) => u.loc.endsWith(`/posts/${slug}/`))?.lastmod).toBe("2012-04-11");
+    for (const slug of ["een-dag", "laat-op-de-dag"])
+      expect(urls.find((u) => u.loc.endsWith(`/posts/${slug}/`))?.lastmod).toBe("2012-04-11");
   });
 
   test("lists put the late post first, both on the 11th", () => {
