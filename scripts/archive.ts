@@ -7,14 +7,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run archive -- <slug>… | --all [--close]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs(
-    { all: { type: "boolean" }, close: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    usage,
-  );
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { values, positionals } = commandArgs({ all: { type: "boolean" }, close: { type: "boolean" } }, usage);
   const all = values.all ?? false;
   if (all && positionals.length) throw new ToolError(`Either --all or the posts by name, not both.\n${usage}`);
   if (!all && !positionals.length)

@@ -1,15 +1,13 @@
 // npm run check [-- --json]: validates all content without building; exit code 1 on any problem.
-import { parseArgs } from "node:util";
 import { checkJson, formatCheck, runCheck } from "../src/commands/check/run.ts";
-import { runTool, ToolError } from "../src/commands/tool-error.ts";
+import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
+
+const usage = "Usage: npm run check [-- --json]";
 
 await runTool(async () => {
-  let json = false;
-  try {
-    json = parseArgs({ options: { json: { type: "boolean" } } }).values.json ?? false;
-  } catch (error) {
-    throw new ToolError(`${(error as Error).message}\nUsage: npm run check [-- --json]`);
-  }
+  const { values, positionals } = commandArgs({ json: { type: "boolean" } }, usage);
+  if (positionals.length) throw new ToolError(`It takes no names: it checks all content.\n${usage}`);
+  const json = values.json ?? false;
   const result = runCheck(process.cwd());
   console.log(json ? checkJson(result) : formatCheck(result));
   return result.problems ? 1 : 0;

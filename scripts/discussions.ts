@@ -6,14 +6,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run discussions [-- --dry-run]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs(
-    { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    usage,
-  );
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { values, positionals } = commandArgs({ "dry-run": { type: "boolean" } }, usage);
   if (positionals.length) throw new ToolError(`It takes no names: it looks at every post.\n${usage}`);
   const dryRun = values["dry-run"] ?? false;
   const run = await postDiscussions(process.cwd(), { dryRun, report: (outcome) => console.log(outcomeLine(outcome)) });

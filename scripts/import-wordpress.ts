@@ -15,14 +15,9 @@ await runTool(async () => {
       "dry-run": { type: "boolean" },
       author: { type: "string" },
       "protected-as-drafts": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
     usage,
   );
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   if (positionals.length !== 1) throw new ToolError(`Name one WordPress export file.\n${usage}`);
   const report = importWordPress(process.cwd(), positionals[0]!, {
     force: values.force ?? false,

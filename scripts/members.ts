@@ -6,11 +6,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run members -- list | add <github-user>… | remove <github-user>…";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ help: { type: "boolean", short: "h" } }, usage);
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { positionals } = commandArgs({}, usage);
   const [verb, ...users] = positionals;
   let action: MembersAction;
   if (verb === "list" && !users.length) action = { kind: "list" };

@@ -12,14 +12,9 @@ await runTool(async () => {
       author: { type: "string" },
       date: { type: "string" },
       tags: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
     usage,
   );
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   const post = await createPost(
     process.cwd(),
     { title: positionals.join(" "), author: values.author, date: values.date, tags: parseTags(values.tags) },

@@ -13,14 +13,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run overview [-- --json | --html FILE]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs(
-    { json: { type: "boolean" }, html: { type: "string" }, help: { type: "boolean", short: "h" } },
-    usage,
-  );
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { values, positionals } = commandArgs({ json: { type: "boolean" }, html: { type: "string" } }, usage);
   if (positionals.length) throw new ToolError(`It takes no post names: it looks at every published post.\n${usage}`);
   if (values.json && values.html !== undefined) throw new ToolError(`Either --json or --html, not both.\n${usage}`);
   const root = process.cwd();

@@ -6,11 +6,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run rebuild  (in GitHub Actions, with NETLIFY_BUILD_HOOK and GITHUB_TOKEN)";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ help: { type: "boolean", short: "h" } }, usage);
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { positionals } = commandArgs({}, usage);
   if (positionals.length) throw new ToolError(`It takes no arguments.\n${usage}`);
   const run = await rebuild();
   for (const line of run.lines) console.log(line);

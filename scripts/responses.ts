@@ -7,11 +7,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run responses -- <slug>";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs({ help: { type: "boolean", short: "h" } }, usage);
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { positionals } = commandArgs({}, usage);
   if (positionals.length !== 1)
     throw new ToolError(
       `${positionals.length ? "One post at a time" : "Which post? Give its name (the file name without .md)"}.\n${usage}`,

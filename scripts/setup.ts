@@ -7,14 +7,7 @@ import { commandArgs, runTool, ToolError } from "../src/commands/tool-error.ts";
 const usage = "Usage: npm run setup -- <owner/name or https://github.com/owner/name> [--category <name>]";
 
 await runTool(async () => {
-  const { values, positionals } = commandArgs(
-    { category: { type: "string" }, help: { type: "boolean", short: "h" } },
-    usage,
-  );
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const { values, positionals } = commandArgs({ category: { type: "string" } }, usage);
   if (positionals.length > 1) throw new ToolError(`One repository at a time, not ${positionals.length}.\n${usage}`);
   const result = await setupComments(
     process.cwd(),
