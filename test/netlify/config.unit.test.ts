@@ -11,7 +11,8 @@ import { embedHosts } from "../../src/markdown/render.ts";
 import { siteFor } from "../support/model.ts";
 import { contextHeaders } from "../../src/netlify/headers.ts";
 import { previewBar } from "../../src/netlify/preview.ts";
-import { matches, parseHeadersFile } from "../support/serve.ts";
+import { pathMatches } from "../support/edge-chain.ts";
+import { parseHeadersFile } from "../support/serve.ts";
 import { repoRoot } from "../support/site.ts";
 import { netlifyToml } from "./deploys.ts";
 
@@ -101,7 +102,7 @@ describe("netlify.toml: security headers", () => {
     const longCache = toml.headers.filter((h) => /max-age=[1-9]/.test(h.values["Cache-Control"] ?? ""));
     for (const path of ["/", "/posts/welkom/", "/404.html", "/feed.xml"])
       expect(
-        longCache.filter((h) => matches(h.for, path)),
+        longCache.filter((h) => pathMatches(h.for, path)),
         path,
       ).toEqual([]);
   });
@@ -124,7 +125,7 @@ describe("netlify.toml: security headers", () => {
       ];
       for (const path of paths) {
         const names = rules
-          .filter((r) => matches(r.for, path))
+          .filter((r) => pathMatches(r.for, path))
           .flatMap((r) => Object.keys(r.values).map((n) => n.toLowerCase()));
         expect(
           names.filter((n, i) => names.indexOf(n) !== i),
@@ -234,7 +235,7 @@ describe("the preview bar (src/netlify/preview.ts)", () => {
 describe("netlify.toml: the search page's policy (issue 18)", () => {
   /** The CSP a path is served with: Netlify applies the last matching rule that sets it. */
   const policyFor = (path: string) =>
-    toml.headers.filter((h) => matches(h.for, path) && h.values["Content-Security-Policy"]).at(-1)!.values[
+    toml.headers.filter((h) => pathMatches(h.for, path) && h.values["Content-Security-Policy"]).at(-1)!.values[
       "Content-Security-Policy"
     ]!;
   const strict = rootHeaders["Content-Security-Policy"]!;

@@ -27,7 +27,7 @@ export type EdgeFunction = (
   context: StandInContext,
 ) => Response | URL | undefined | void | Promise<Response | URL | undefined | void>;
 
-/** Netlify's `*` (the rest of the path) and `:name` (one segment), as in the test server's header rules. */
+/** Netlify's path patterns — `*` the rest of the path, `:name` one segment — for edge routes, `_headers` and `_redirects` (test/support/serve.ts). */
 export function pathMatches(pattern: string, path: string): boolean {
   const regex = pattern
     .split("*")

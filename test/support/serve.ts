@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { parse } from "smol-toml";
 import { doorPage } from "../../src/model/door.ts";
 import { startEdge, type EdgeLayer, type EdgeOptions } from "./edge.ts";
+import { pathMatches } from "./edge-chain.ts";
 
 interface HeaderRule {
   for: string;
@@ -40,15 +41,6 @@ const types: Record<string, string> = {
   // Netlify's own type for calendars has no charset: the build's _headers adds it (src/netlify/headers.ts).
   ".ics": "text/calendar",
 };
-
-/** Netlify path patterns: `*` matches the rest of the path, `:name` one segment. */
-export function matches(pattern: string, path: string): boolean {
-  const regex = pattern
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+"))
-    .join(".*");
-  return new RegExp(`^${regex}$`).test(path);
-}
 
 /** Parses Netlify's `_headers` file format. */
 export function parseHeadersFile(text: string): HeaderRule[] {
@@ -120,7 +112,7 @@ export function originResponse(siteDir: string, rules: NetlifyRules, request: Re
   const headers = new Headers();
   const headersFor = (p: string) => {
     for (const rule of rules.headers)
-      if (matches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) headers.set(k, v);
+      if (pathMatches(rule.for, p)) for (const [k, v] of Object.entries(rule.values)) headers.set(k, v);
   };
   let file: string | undefined;
   try {
@@ -130,7 +122,7 @@ export function originResponse(siteDir: string, rules: NetlifyRules, request: Re
   }
   // Netlify matches redirect rules with and without a trailing slash (`/feed` also catches `/feed/`).
   const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
-  const redirect = rules.redirects.find((r) => matches(bare(r.from), bare(path)) && (r.force || !file));
+  const redirect = rules.redirects.find((r) => pathMatches(bare(r.from), bare(path)) && (r.force || !file));
   if (redirect && redirect.status >= 300 && redirect.status < 400) {
     headersFor(path);
     headers.set("Location", redirect.to);
