@@ -6,6 +6,7 @@
 // door is SITE_USERS in Netlify (docs/privacy.md); the command says to keep both lists in step, since
 // it cannot change Netlify's settings. https://docs.github.com/en/rest/collaborators/collaborators
 import { loadContent } from "../content/load.ts";
+import { makePrivate } from "../comments/github.ts";
 import { commentsSetup } from "../comments/settings.ts";
 import { GitHubError, tokenFrom } from "../github/client.ts";
 import { restBaseFrom, restClient, type RestClient } from "../github/rest.ts";
@@ -102,7 +103,7 @@ export async function members(
   }
   if (!repository.private)
     throw new ToolError(
-      `${repo} is public: anyone can read its discussions, so it cannot hold a private cohort's conversation. Make it private (https://github.com/${repo}/settings → Danger Zone → Change visibility), or move the conversation to a private repository and run npm run setup again.`,
+      `${repo} is public: anyone can read its discussions, so it cannot hold a private cohort's conversation. ${makePrivate(repo)}`,
     );
   const organisation = repository.owner.type === "Organization";
   const role = organisation ? "read" : "write";

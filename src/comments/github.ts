@@ -120,6 +120,11 @@ const VISIBILITY = `query RepositoryVisibility($owner: String!, $name: String!) 
   repository(owner: $owner, name: $name) { isPrivate }
 }`;
 
+/** What to do about a public repository that should hold a private cohort's conversation (setup's refusal aside). */
+export const makePrivate = (repo: string): string =>
+  `Make it private (https://github.com/${repo}/settings → Danger Zone → Change visibility), ` +
+  "or move the conversation to a private repository and run npm run setup again (docs/groepsruimte.md).";
+
 /** Whether `repo` (`owner/name`) is private; a repository the token cannot see is GitHub's NOT_FOUND error. */
 export async function isPrivateRepository(client: GraphqlClient, repo: string): Promise<boolean> {
   const [owner = "", name = ""] = repo.split("/");

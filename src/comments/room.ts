@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { endpointFrom, GitHubError, graphqlClient, type GraphqlClient } from "../github/client.ts";
-import { discussionConversation, type GitHubComment } from "../github/conversation.ts";
+import { discussionConversation, loginOf, shownOnGitHub, type GitHubComment } from "../github/conversation.ts";
 import { isoDateTime } from "../model/calendar.ts";
 import type { Site } from "../model/content.ts";
 import type { EarlierResponse, RoomConversation } from "../model/responses.ts";
@@ -17,7 +17,7 @@ import { longDate } from "../i18n/dates.ts";
 import { messages } from "../i18n/index.ts";
 import { matchDiscussions, type CountedPost } from "./counts.ts";
 import { renderResponseText } from "./earlier.ts";
-import { categoryDiscussions, isPrivateRepository } from "./github.ts";
+import { categoryDiscussions, isPrivateRepository, makePrivate } from "./github.ts";
 import { commentsSetup } from "./settings.ts";
 
 export interface Room {
@@ -44,8 +44,6 @@ export const reactionEmoji: Record<string, string> = {
   EYES: "👀",
 };
 
-const shown = (c: GitHubComment) => !c.minimized && !c.deleted && c.body.trim() !== "";
-
 /**
  * The thread a page shows of a conversation: what GitHub shows, oldest first. A reply whose comment
  * is left out stays, as a response to the post (as `npm run archive` keeps it, src/commands/desk/thread.ts).
@@ -57,7 +55,7 @@ export function roomThread(
   const t = messages(site.lang);
   const response = (c: GitHubComment): EarlierResponse => {
     const date = new Date(c.createdAt);
-    const login = c.login ?? "ghost";
+    const login = loginOf(c);
     return {
       anchor: `reactie-${c.id.replace(/[^A-Za-z0-9_-]/g, "")}`,
       author: login,
@@ -83,9 +81,9 @@ export function roomThread(
   const responses: EarlierResponse[] = [];
   let count = 0;
   for (const comment of comments) {
-    const replies = comment.replies.filter(shown).map(response);
+    const replies = comment.replies.filter(shownOnGitHub).map(response);
     count += replies.length;
-    if (shown(comment)) {
+    if (shownOnGitHub(comment)) {
       responses.push({ ...response(comment), replies });
       count++;
     } else responses.push(...replies);
@@ -152,8 +150,7 @@ export async function readRoom(site: Site, posts: readonly CountedPost[], option
         conversations: new Map(),
         publicRoom:
           `${setup.repo} is public, and this site is private (private: true): anyone can read its discussions on GitHub, ` +
-          "so the pages cannot say that only the group reads them. Make it private (Settings → Danger Zone → Change visibility), " +
-          "or move the conversation to a private repository and run npm run setup again (docs/groepsruimte.md).",
+          `so the pages cannot say that only the group reads them. ${makePrivate(setup.repo)}`,
       };
     const conversations = await conversationsOf(client, setup.repo, setup.categoryId, posts, site);
     try {

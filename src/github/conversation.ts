@@ -27,6 +27,15 @@ export interface GitHubComment {
   replies: GitHubComment[];
 }
 
+/** GitHub shows a deleted account as this user. */
+export const GHOST = "ghost";
+
+/** Whether GitHub shows a comment: not hidden by a moderator, not deleted, not empty. */
+export const shownOnGitHub = (c: GitHubComment): boolean => !c.minimized && !c.deleted && c.body.trim() !== "";
+
+/** The author as GitHub shows them: their login, or "ghost" for an account that is gone. */
+export const loginOf = (c: GitHubComment): string => c.login ?? GHOST;
+
 export interface Conversation {
   number: number;
   url: string;

@@ -2,7 +2,7 @@
 // account (`github:`); everyone else who responds is a participant. One rule for `npm run responses`
 // and `npm run overview`.
 import type { DeskResponse } from "./thread.ts";
-import { GHOST } from "./thread.ts";
+import { GHOST } from "../../github/conversation.ts";
 import type { Author } from "../../model/content.ts";
 
 /** The facilitators' GitHub logins, lower-case (GitHub's logins are case-insensitive). */

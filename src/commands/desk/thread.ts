@@ -3,10 +3,7 @@
 // beside the post, each once — by GitHub's comment id, which an archived response keeps as its `id`.
 import type { EarlierResponseData } from "../../model/schema.ts";
 import { parseSiteDate } from "../../model/calendar.ts";
-import type { GitHubComment } from "../../github/conversation.ts";
-
-/** GitHub shows a deleted account as this user. */
-export const GHOST = "ghost";
+import { loginOf, shownOnGitHub, type GitHubComment } from "../../github/conversation.ts";
 
 export interface DeskResponse {
   /** GitHub's comment id, or an earlier response's own id (as text), or its place in the file. */
@@ -32,8 +29,6 @@ export interface LeftOut {
   deleted: number;
 }
 
-const visible = (c: GitHubComment) => !c.minimized && !c.deleted && c.body.trim() !== "";
-
 /**
  * The responses GitHub shows in a discussion, oldest first. A reply to a comment that is left out
  * stays, as a response to the post (the WordPress import does the same with a reply to a spam comment).
@@ -47,13 +42,13 @@ export function fromGitHub(comments: readonly GitHubComment[]): {
   const leftOut: LeftOut = { minimized: 0, deleted: 0 };
   const gone = new Set<string>();
   const take = (c: GitHubComment, parent?: string, reply = false) => {
-    if (!visible(c)) {
+    if (!shownOnGitHub(c)) {
       if (c.minimized) leftOut.minimized++;
       else leftOut.deleted++;
       gone.add(c.id);
       return false;
     }
-    const login = c.login ?? GHOST;
+    const login = loginOf(c);
     responses.push({
       id: c.id,
       ...(parent ? { parent } : {}),
