@@ -2,21 +2,16 @@
 // GitHub's discussions of the comments category, matched to posts the way giscus matches them,
 // cached briefly so the dev server and repeated builds do not ask GitHub every time. Without a
 // token, or when GitHub fails, there are simply no counts — the build never fails over them.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { discussionFor, giscusHash } from "./discussion.ts";
+import { answerCache } from "../github/answer-cache.ts";
 import { endpointFrom, GitHubError, graphqlClient } from "../github/client.ts";
 import { categoryDiscussions, type DiscussionSummary } from "./github.ts";
 import { commentsSetup } from "./settings.ts";
 import type { Site } from "../model/content.ts";
 import type { PostDiscussion } from "../model/responses.ts";
 
-/** How long GitHub's answer is reused: fresh enough for a cohort, few enough requests. */
-export const CACHE_MINUTES = 10;
 /** Part of the cache key: a cache written by an older query (which missed replies) is not reused. */
 const CACHE_VERSION = 2;
-export const cacheFile = (root: string) => join(root, ".cache", "hoedoededa-responses.json");
 
 /** A post as the counts see it: its slug and its `discussion:` override. */
 export interface CountedPost {
@@ -31,12 +26,6 @@ export interface LiveResponses {
   discussions: Map<string, PostDiscussion>;
   /** Why there are no counts, for the build's one warning. */
   warning?: string;
-}
-
-interface CacheEntry {
-  key: string;
-  fetchedAt: number;
-  discussions: DiscussionSummary[];
 }
 
 /** The category's discussions by giscus's hash marker; the oldest carrying a hash wins (listed oldest first). */
@@ -74,25 +63,6 @@ export function matchResponses(
   return new Map([...matchDiscussions(posts, discussions)].map(([slug, d]) => [slug, d.responses]));
 }
 
-async function readCache(file: string, key: string, now: number): Promise<DiscussionSummary[] | undefined> {
-  try {
-    const entry = JSON.parse(await readFile(file, "utf8")) as CacheEntry;
-    const fresh = entry.key === key && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < CACHE_MINUTES * 60_000;
-    return fresh && Array.isArray(entry.discussions) ? entry.discussions : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeCache(file: string, entry: CacheEntry): Promise<void> {
-  try {
-    await mkdir(join(file, ".."), { recursive: true });
-    await writeFile(file, JSON.stringify(entry));
-  } catch {
-    // A read-only checkout only loses the cache, not the counts.
-  }
-}
-
 export interface CountOptions {
   env?: NodeJS.ProcessEnv;
   /** Project root; the cache is `.cache/` in it. */
@@ -121,12 +91,13 @@ export async function liveResponses(
     return none(`${leftOut}: GITHUB_TOKEN is not set (a token that can read ${setup.repo}'s discussions adds them).`);
 
   const endpoint = endpointFrom(env);
-  // The key names what was asked, never who asked: the token stays out of the cache.
-  const key = createHash("sha256")
-    .update(JSON.stringify([CACHE_VERSION, endpoint, setup.repo, setup.categoryId]))
-    .digest("hex");
-  const file = cacheFile(root);
-  let discussions = await readCache(file, key, now);
+  const cache = answerCache<DiscussionSummary[]>(root, "responses", [
+    CACHE_VERSION,
+    endpoint,
+    setup.repo,
+    setup.categoryId,
+  ]);
+  let discussions = await cache.read(now);
   if (!discussions) {
     try {
       discussions = await categoryDiscussions(graphqlClient({ endpoint, token }), {
@@ -142,7 +113,7 @@ export async function liveResponses(
           : error.message;
       return none(`${leftOut}: ${reason}.`);
     }
-    await writeCache(file, { key, fetchedAt: now, discussions });
+    await cache.write(discussions, now);
   }
   const matched = matchDiscussions(posts, discussions);
   return { counts: new Map([...matched].map(([slug, d]) => [slug, d.responses])), discussions: matched };

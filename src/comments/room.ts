@@ -5,11 +5,15 @@
 // names, dates and reactions, in the same thread as the earlier responses. It is as fresh as the
 // last deploy; the deploy budget decides how often that is (src/deploys/budget.ts).
 // https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions
-import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { answerCache } from "../github/answer-cache.ts";
 import { endpointFrom, GitHubError, graphqlClient, type GraphqlClient } from "../github/client.ts";
-import { discussionConversation, loginOf, shownOnGitHub, type GitHubComment } from "../github/conversation.ts";
+import {
+  discussionConversation,
+  loginOf,
+  shownOnGitHub,
+  type Conversation,
+  type GitHubComment,
+} from "../github/conversation.ts";
 import { isoDateTime } from "../model/calendar.ts";
 import type { Site } from "../model/content.ts";
 import type { EarlierResponse, RoomConversation } from "../model/responses.ts";
@@ -17,7 +21,7 @@ import { longDate } from "../i18n/dates.ts";
 import { messages } from "../i18n/index.ts";
 import { matchDiscussions, type CountedPost } from "./counts.ts";
 import { renderResponseText } from "./earlier.ts";
-import { categoryDiscussions, isPrivateRepository, makePrivate } from "./github.ts";
+import { categoryDiscussions, isPrivateRepository, makePrivate, type DiscussionSummary } from "./github.ts";
 import { commentsSetup } from "./settings.ts";
 
 export interface Room {
@@ -98,15 +102,6 @@ export interface RoomOptions {
   now?: number;
 }
 
-/** Minutes a read room is reused by the next build (the dev server rebuilds on every save). */
-const CACHE_MINUTES = 10;
-
-interface CacheEntry {
-  key: string;
-  fetchedAt: number;
-  conversations: [string, RoomConversation][];
-}
-
 /** The group's conversations, each listed post's; read with GITHUB_TOKEN (read access to the room). */
 export async function readRoom(site: Site, posts: readonly CountedPost[], options: RoomOptions = {}): Promise<Room> {
   const { env = process.env, root = process.cwd(), now = Date.now() } = options;
@@ -121,28 +116,17 @@ export async function readRoom(site: Site, posts: readonly CountedPost[], option
     };
 
   const endpoint = endpointFrom(env);
-  // The key names what was asked, never who asked: the token stays out of the cache.
-  const key = createHash("sha256")
-    .update(
-      JSON.stringify([
-        1,
-        endpoint,
-        setup.repo,
-        setup.categoryId,
-        site.lang,
-        site.timezone,
-        posts.map((p) => [p.slug, p.data.discussion]),
-      ]),
-    )
-    .digest("hex");
-  const file = join(root, ".cache", "hoedoededa-room.json");
-  try {
-    const entry = JSON.parse(await readFile(file, "utf8")) as CacheEntry;
-    if (entry.key === key && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < CACHE_MINUTES * 60_000)
-      return { conversations: new Map(entry.conversations) };
-  } catch {
-    // No cache yet.
-  }
+  const cache = answerCache<[string, RoomConversation][]>(root, "room", [
+    1,
+    endpoint,
+    setup.repo,
+    setup.categoryId,
+    site.lang,
+    site.timezone,
+    posts.map((p) => [p.slug, p.data.discussion]),
+  ]);
+  const kept = await cache.read(now);
+  if (kept) return { conversations: new Map(kept) };
   const client = graphqlClient({ endpoint, token });
   try {
     if (!(await isPrivateRepository(client, setup.repo)))
@@ -153,15 +137,7 @@ export async function readRoom(site: Site, posts: readonly CountedPost[], option
           `so the pages cannot say that only the group reads them. ${makePrivate(setup.repo)}`,
       };
     const conversations = await conversationsOf(client, setup.repo, setup.categoryId, posts, site);
-    try {
-      await mkdir(join(root, ".cache"), { recursive: true });
-      await writeFile(
-        file,
-        JSON.stringify({ key, fetchedAt: now, conversations: [...conversations] } satisfies CacheEntry),
-      );
-    } catch {
-      // A read-only checkout only loses the cache.
-    }
+    await cache.write([...conversations], now);
     return { conversations };
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
@@ -176,20 +152,34 @@ async function conversationsOf(
   posts: readonly CountedPost[],
   site: Site,
 ): Promise<Map<string, RoomConversation>> {
-  const matched = matchDiscussions(posts, await categoryDiscussions(client, { repo, categoryId }));
   const conversations = new Map<string, RoomConversation>();
-  for (const [slug, found] of matched) {
-    if (found.number === undefined) continue;
-    let conversation;
-    try {
-      conversation = await discussionConversation(client, repo, found.number);
-    } catch (error) {
-      // A `discussion: 42` that does not exist (any more): the page says how to start one.
-      if (error instanceof GitHubError && error.failure === "not-found") continue;
-      throw error;
-    }
+  const discussions = await categoryDiscussions(client, { repo, categoryId });
+  for (const [slug, conversation] of await postConversations(client, repo, posts, discussions)) {
     const { responses, count } = roomThread(conversation.comments, site);
     conversations.set(slug, { url: conversation.url, number: conversation.number, responses, count });
+  }
+  return conversations;
+}
+
+/**
+ * Each post's discussion among the room's, read whole — what its page shows, and what `npm run rebuild`
+ * compares (src/deploys/activity.ts). A `discussion: 42` that does not exist (any more) is left out:
+ * the page says how to start one.
+ */
+export async function postConversations(
+  client: GraphqlClient,
+  repo: string,
+  posts: readonly CountedPost[],
+  discussions: readonly DiscussionSummary[],
+): Promise<Map<string, Conversation>> {
+  const conversations = new Map<string, Conversation>();
+  for (const [slug, found] of matchDiscussions(posts, discussions)) {
+    if (found.number === undefined) continue;
+    try {
+      conversations.set(slug, await discussionConversation(client, repo, found.number));
+    } catch (error) {
+      if (!(error instanceof GitHubError && error.failure === "not-found")) throw error;
+    }
   }
   return conversations;
 }

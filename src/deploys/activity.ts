@@ -5,10 +5,11 @@
 // The fingerprint decides whether there is anything to deploy; the times only when.
 // https://docs.github.com/en/graphql/guides/using-the-graphql-api-for-discussions
 import { createHash } from "node:crypto";
-import { GitHubError, type GraphqlClient } from "../github/client.ts";
-import { discussionConversation, type GitHubComment } from "../github/conversation.ts";
-import { matchDiscussions, matchResponses, type CountedPost } from "../comments/counts.ts";
-import { categoryDiscussions } from "../comments/github.ts";
+import type { GraphqlClient } from "../github/client.ts";
+import type { GitHubComment } from "../github/conversation.ts";
+import { matchResponses, type CountedPost } from "../comments/counts.ts";
+import { categoryDiscussions, type DiscussionSummary } from "../comments/github.ts";
+import { postConversations } from "../comments/room.ts";
 
 // The 30 newest discussions (a cohort's posts of the last year or so), each's last 100 comments and
 // their last 50 replies: 150,000 nodes at most, within GitHub's 500,000. An older discussion's new
@@ -65,9 +66,8 @@ async function wholeConversation(
   client: GraphqlClient,
   repo: string,
   posts: readonly CountedPost[],
-  discussions: Awaited<ReturnType<typeof categoryDiscussions>>,
+  discussions: readonly DiscussionSummary[],
 ): Promise<ConversationNow> {
-  const matched = matchDiscussions(posts, discussions);
   const shown: unknown[] = [];
   const activity: Date[] = [];
   let responses = 0;
@@ -77,15 +77,9 @@ async function wholeConversation(
     responses++;
     return [c.id, c.updatedAt, c.minimized, c.deleted, c.reactions, c.replies.map(digest)];
   };
-  for (const [slug, found] of [...matched].sort(([a], [b]) => a.localeCompare(b))) {
-    if (found.number === undefined) continue;
-    try {
-      const conversation = await discussionConversation(client, repo, found.number);
-      shown.push([slug, found.number, conversation.comments.map(digest)]);
-    } catch (error) {
-      if (!(error instanceof GitHubError && error.failure === "not-found")) throw error;
-    }
-  }
+  const conversations = await postConversations(client, repo, posts, discussions);
+  for (const [slug, conversation] of [...conversations].sort(([a], [b]) => a.localeCompare(b)))
+    shown.push([slug, conversation.number, conversation.comments.map(digest)]);
   const fingerprint = createHash("sha256").update(JSON.stringify(shown)).digest("hex").slice(0, 16);
   return { fingerprint, activity, responses };
 }
