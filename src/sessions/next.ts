@@ -1,8 +1,9 @@
 // Which sessions are still to come, and which one is next: the one rule the home page, the post
 // pages, the sessions page and the header use. A session stays upcoming for the whole of its (last)
 // day in the site's time zone — a participant who opens the site at 16:00 on the day of a morning
-// meeting still finds it — and "now" is the build's clock (src/model/build.ts `buildMoment`):
-// the site is static, so the daily rebuild moves the next meeting on.
+// meeting still finds it — and "now" is the build's clock (src/model/build.ts `buildMoment`). There is
+// no daily rebuild: the page's clock (src/client/clock.ts) moves the next meeting on in the browser,
+// from the instants the build writes with this rule (`dayEnds`, `nextFromBySlug`).
 import type { Session, SessionLists } from "../model/sessions.ts";
 
 /** Whether `session`'s last day has not ended at `now` (its `dayEnds` is read in the site's time zone). */
