@@ -46,6 +46,10 @@ const siteUsersReminder = (verb: "add" | "remove") =>
     ? 'Give each of them a key to the site too: in Netlify, add name:password to SITE_USERS (docs/privacy.md, "Iemand toevoegen of weghalen").'
     : 'Take their key to the site away too: in Netlify, remove their name:password from SITE_USERS (docs/privacy.md, "Iemand toevoegen of weghalen").';
 
+/** What had been done when a command stopped halfway: the lines so far, or nothing. */
+const doneSoFar = (lines: readonly string[]) =>
+  lines.length ? ` Done before this: ${lines.join(" ")}` : " Nothing was changed.";
+
 /** What a GitHubError means for this command, in a sentence the facilitator can act on. */
 function refusal(error: GitHubError, repo: string, done: string): ToolError {
   if (error.failure === "forbidden")
@@ -165,7 +169,7 @@ async function listed(
 async function added(rest: RestClient, repo: string, users: string[], role: "read" | "write"): Promise<string[]> {
   const lines: string[] = [];
   let invited = 0;
-  for (const [i, user] of users.entries()) {
+  for (const user of users) {
     let status: number;
     let message = "";
     try {
@@ -179,7 +183,7 @@ async function added(rest: RestClient, repo: string, users: string[], role: "rea
       message = answer.data?.message ?? "";
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;
-      throw refusal(error, repo, i ? ` Done before this: ${lines.join(" ")}` : " Nothing was changed.");
+      throw refusal(error, repo, doneSoFar(lines));
     }
     if (status === 201) {
       invited++;
@@ -196,7 +200,7 @@ async function added(rest: RestClient, repo: string, users: string[], role: "rea
 
 async function removed(rest: RestClient, repo: string, users: string[]): Promise<string[]> {
   const lines: string[] = [];
-  const { collaborators, invitations } = await access(rest, repo, " Nothing was changed.");
+  const { collaborators, invitations } = await access(rest, repo, doneSoFar(lines));
   const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
   let gone = 0;
   for (const user of users) {
@@ -213,7 +217,7 @@ async function removed(rest: RestClient, repo: string, users: string[]): Promise
       } else lines.push(`${user} had no access and no invitation to ${repo}.`);
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;
-      throw refusal(error, repo, lines.length ? ` Done before this: ${lines.join(" ")}` : " Nothing was changed.");
+      throw refusal(error, repo, doneSoFar(lines));
     }
   }
   if (gone) lines.push(siteUsersReminder("remove"));

@@ -14,6 +14,7 @@ import { explain } from "./explain.ts";
 import { withGiscusValues, type GiscusValues } from "./site-yaml.ts";
 import { tokenSteps } from "./token-help.ts";
 import { contentPaths } from "../../model/paths.ts";
+import { repositoryName } from "../../model/repository.ts";
 
 /** Picked in this order when no --category is given (the manual suggests "Reacties": docs/reacties-instellen.md, "Stap 2: zet Discussions aan en maak de categorie"). */
 export const preferredCategories = ["Reacties", "Comments", "Announcements"] as const;
@@ -65,19 +66,13 @@ export function parseRepository(input: string | undefined): { owner: string; nam
       `"${text}" is not on GitHub: the comments live in GitHub Discussions — give owner/name of a GitHub repository.\n${usage}`,
     );
   }
-  const [owner = "", rawName = ""] = path.split("/");
-  const name = rawName.replace(/\.git$/i, "");
-  if (
-    !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(owner) ||
-    !/^[A-Za-z0-9._-]{1,100}$/.test(name) ||
-    name === "." ||
-    name === ".."
-  ) {
+  const [owner = "", name = ""] = path.split("/");
+  const repository = repositoryName(owner, name);
+  if (!repository)
     throw new ToolError(
       `"${text}" is not a GitHub repository — write it as owner/name, e.g. organisatie/leergang-reacties.\n${usage}`,
     );
-  }
-  return { owner, name };
+  return { owner, name: repository.slice(owner.length + 1) };
 }
 
 /** The repository as giscus needs it. */
